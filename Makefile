@@ -1,0 +1,49 @@
+# The README's commands. Everything runs inside .venv, created on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test setup lint production-local bench clean
+
+## make run: install, migrate, load the demo content, make sure an admin exists, serve on 127.0.0.1:8000
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## make test: install the development tools, lint, run the whole test suite
+test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=webassoc.settings.test > /dev/null
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make production-local: gunicorn + task worker + scheduler with production settings on the
+## local PostgreSQL and Redis (no containers), on http://127.0.0.1:8100/
+production-local: setup
+	$(BIN)/python -m scripts.production_stack
+
+setup: $(VENV)/.installed
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 ou plus récent est requis (PYTHON=$(PYTHON))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $(VENV)/.installed $@
+
+clean:
+	rm -rf $(VENV) staticfiles media-test .pytest_cache

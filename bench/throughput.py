@@ -1,0 +1,129 @@
+"""Throughput of the production stack: requests/s and p95 per page, cached and uncached.
+
+Starts gunicorn with the production settings on the local PostgreSQL and Redis
+(scripts/production_stack.py), loads the demo content, then sends a bounded
+load (CONCURRENCY clients, REQUESTS requests per page) with keep-alive
+connections. "Uncached" requests carry a session cookie, which makes the
+full-page cache step aside, so both columns come from the same server.
+
+    .venv/bin/python -m bench.throughput [--requests 300] [--concurrency 8] [--workers 2]
+
+Prints figures; asserts nothing about time.
+"""
+
+import argparse
+import http.client
+import os
+import statistics
+import threading
+import time
+from pathlib import Path
+
+from scripts.production_stack import prepare, production_env, running_stack
+
+PAGES = [
+    ("fichier statique", "/static/css/site.css"),
+    ("accueil", "/"),
+    ("liste des missions", "/missions/"),
+    ("catalogue des formations", "/formations/"),
+]
+
+
+def load(port, path, requests, concurrency, cookie=None):
+    latencies, errors, statuses = [], [], set()
+    per_client = [requests // concurrency + (1 if i < requests % concurrency else 0)
+                  for i in range(concurrency)]
+    lock = threading.Lock()
+
+    def client(count):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"Host": "127.0.0.1", "Accept-Encoding": "gzip"}
+        if cookie:
+            headers["Cookie"] = cookie
+        for _ in range(count):
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                elapsed = time.perf_counter() - started
+                with lock:
+                    latencies.append(elapsed)
+                    statuses.add(response.status)
+            except (OSError, http.client.HTTPException) as exc:
+                with lock:
+                    errors.append(exc)
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(count,)) for count in per_client]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else float("nan")
+    return {
+        "rps": len(latencies) / wall if wall else 0.0,
+        "p50_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
+        "p95_ms": p95 * 1000,
+        "errors": len(errors),
+        "statuses": sorted(statuses),
+    }
+
+
+def worker_rss_kib(master_pid):
+    """Resident memory of each gunicorn worker (children of the master process)."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master_pid):
+            sizes.append(int(fields.get("VmRSS", "0 kB").split()[0]))
+    return sizes
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8101)
+    args = parser.parse_args()
+
+    env = production_env(GUNICORN_BIND=f"127.0.0.1:{args.port}", WEB_CONCURRENCY=args.workers,
+                         PAGE_CACHE_SECONDS=300, ACCESS_LOG_LEVEL="WARNING")
+    print(f"Préparation de la base {env['DATABASE_URL']} (migrations, statiques, démo)…")
+    prepare(env)
+    with running_stack(env, worker=False) as processes:
+        for _, path in PAGES:  # warm up: templates, connections, first cache fill
+            load(args.port, path, args.concurrency * 2, args.concurrency)
+        print(f"\n{args.requests} requêtes par page, {args.concurrency} clients, "
+              f"{args.workers} workers gunicorn ({os.cpu_count()} cœurs)\n")
+        header = (f"{'page':28} {'mode':9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+                  f"{'÷ statique':>11} {'erreurs':>8}")
+        print(header)
+        print("-" * len(header))
+        static_rps = None
+        for label, path in PAGES:
+            modes = [("direct", None)] if path.startswith("/static/") else [
+                ("en cache", None), ("sans cache", "sessionid=benchmark-sans-cache")]
+            for mode, cookie in modes:
+                result = load(args.port, path, args.requests, args.concurrency, cookie)
+                static_rps = static_rps or result["rps"]
+                ratio = result["rps"] / static_rps if static_rps else float("nan")
+                print(f"{label:28} {mode:9} {result['rps']:8.1f} {result['p50_ms']:8.1f} "
+                      f"{result['p95_ms']:8.1f} {ratio:11.2f} {result['errors']:8d}  "
+                      f"HTTP {result['statuses']}")
+        sizes = worker_rss_kib(processes["web"].pid)
+        print("\nMémoire résidente des workers après la charge : "
+              + ", ".join(f"{size / 1024:.0f} Mio" for size in sizes))
+
+
+if __name__ == "__main__":
+    main()

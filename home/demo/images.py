@@ -1,0 +1,53 @@
+"""Illustrations generated locally with Pillow (no download, no licence question)."""
+
+import io
+import random
+
+from django.core.files.images import ImageFile
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+
+PALETTES = [
+    ("#0b5563", "#e3f1f2", "#f5c04f"),
+    ("#12343b", "#d8e7e9", "#e07a5f"),
+    ("#1e6b34", "#eaf5ec", "#f2cc8f"),
+    ("#3d405b", "#f4f1de", "#81b29a"),
+    ("#8a1c14", "#fdecea", "#f4a261"),
+    ("#264653", "#e9f5f2", "#2a9d8f"),
+]
+
+
+def render_png(seed, width=1200, height=800):
+    rng = random.Random(seed)
+    dark, light, accent = PALETTES[rng.randrange(len(PALETTES))]
+    picture = PILImage.new("RGB", (width, height), light)
+    draw = ImageDraw.Draw(picture)
+    for _ in range(rng.randint(5, 9)):
+        x, y = rng.randrange(width), rng.randrange(height)
+        radius = rng.randint(60, 260)
+        colour = rng.choice([dark, accent])
+        if rng.random() < 0.5:
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=colour)
+        else:
+            box = (x - radius, y - radius // 2, x + radius, y + radius // 2)
+            draw.rounded_rectangle(box, 40, fill=colour)
+    draw.rectangle((0, height - 60, width, height), fill=dark)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def demo_image(title, description, seed=None):
+    """Return the image with this title, generating it the first time."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    data = render_png(seed if seed is not None else title)
+    filename = f"demo-{slugify(title)[:60]}.png"
+    image = Image(title=title, description=description)
+    image.file = ImageFile(io.BytesIO(data), name=filename)
+    image.save()
+    return image

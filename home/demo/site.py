@@ -1,0 +1,187 @@
+"""Home page, about, FAQ, legal pages and site settings."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from home.models import SiteSettings, StandardPage
+
+from .images import demo_image
+from .pages import call_to_action, child_page, faq, heading, home_page, image_block, paragraph, quote
+
+
+def sync_default_site(home):
+    """Point the default site at BASE_URL so full URLs (sitemap, emails) are right locally."""
+    site = home.get_site()
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    if site.hostname == "localhost" and (site.hostname, site.port) != (url.hostname, port):
+        site.hostname, site.port = url.hostname, port
+        site.save()
+
+
+def load(stdout=None):
+    home = home_page()
+    hero = demo_image(
+        "Atelier bénévole",
+        "Illustration abstraite : des formes colorées qui s'assemblent, comme une équipe.",
+    )
+    team = demo_image("Équipe Webassoc", "Illustration abstraite aux couleurs de Webassoc.")
+
+    about, _ = child_page(
+        home, StandardPage, "qui-sommes-nous",
+        title="Qui sommes-nous ?",
+        show_in_menus=True,
+        intro=(
+            "Webassoc réunit plus de 1 400 professionnels du web bénévoles qui aident les associations "
+            "humanitaires, de solidarité et d'environnement à se renforcer sur internet."
+        ),
+        search_description="Webassoc, communauté de pros du web bénévoles au service des associations.",
+        body=[
+            heading("Un bénévolat complet"),
+            paragraph(
+                "<p>Webassoc n'a ni compte en banque ni budget : tout repose sur l'envie d'agir de ses "
+                "membres. Stratèges, développeuses, spécialistes de l'accessibilité, du référencement ou "
+                "des médias sociaux donnent quelques heures de leur temps, à distance le plus souvent.</p>"
+            ),
+            image_block(team, "Une communauté ouverte à tous les métiers du web."),
+            heading("Comment ça marche ?"),
+            paragraph(
+                "<ol><li>Une association nous décrit son besoin.</li>"
+                "<li>Nous publions un <b>appel à compétences</b>.</li>"
+                "<li>Les bénévoles intéressés candidatent.</li>"
+                "<li>L'équipe assure la <b>mise en relation</b> et reste tiers de confiance.</li></ol>"
+            ),
+            quote(
+                "On peut souvent réaliser les missions à distance, en quelques heures, au rythme de ses "
+                "contraintes. C'est un peu comme aider quelqu'un de son entourage.",
+                "Camille, consultante en stratégie numérique (bénévole fictive)",
+            ),
+            heading("Des formations gratuites"),
+            paragraph(
+                "<p>Nous organisons aussi des formations gratuites, sur place ou en ligne, pour que les "
+                "équipes associatives gagnent en autonomie : emailing, réseaux sociaux, accessibilité, "
+                "collecte en ligne…</p>"
+            ),
+        ],
+    )
+
+    faq_page, _ = child_page(
+        home, StandardPage, "questions-frequentes",
+        title="Questions fréquentes",
+        show_in_menus=True,
+        intro="Les réponses aux questions que nous posent bénévoles et associations.",
+        body=[
+            faq("Pour les bénévoles", [
+                ("Combien de temps faut-il donner ?",
+                 "Certaines missions ne demandent que quelques heures. Vous choisissez celles qui "
+                 "correspondent à vos disponibilités."),
+                ("Faut-il être expert ?",
+                 "Il faut être professionnel du web dans son domaine. Le transfert de compétences compte "
+                 "plus que la perfection."),
+                ("Puis-je aider à distance ?",
+                 "Oui, la plupart des missions se réalisent à distance."),
+            ]),
+            faq("Pour les associations", [
+                ("Qui peut demander de l'aide ?",
+                 "Les associations et ONG humanitaires, de solidarité et d'environnement, en particulier "
+                 "les petites structures qui ont peu de moyens."),
+                ("Est-ce vraiment gratuit ?",
+                 "Oui. Tout est bénévole, les formations comme les missions."),
+            ]),
+        ],
+    )
+
+    legal, _ = child_page(
+        home, StandardPage, "mentions-legales",
+        title="Mentions légales",
+        intro="Informations légales sur l'éditeur et l'hébergement du site.",
+        body=[
+            heading("Éditeur"),
+            paragraph("<p>Webassoc, communauté bénévole (données de démonstration). "
+                      "Directrice de la publication : Jeanne Exemple (personne fictive).</p>"),
+            heading("Hébergement"),
+            paragraph("<p>Hébergeur associatif fictif, 1 rue de l'Exemple, 75000 Paris.</p>"),
+        ],
+    )
+    privacy, _ = child_page(
+        home, StandardPage, "politique-de-confidentialite",
+        title="Politique de confidentialité",
+        intro="Quelles données nous collectons, pourquoi, et combien de temps nous les gardons.",
+        body=[
+            heading("Données collectées"),
+            paragraph(
+                "<p>Nous collectons uniquement les informations que vous saisissez dans nos formulaires "
+                "(inscription à une formation, candidature à une mission, signature du manifeste, "
+                "demande d'aide) pour traiter votre demande.</p>"
+            ),
+            heading("Durée de conservation"),
+            paragraph(
+                "<p>Les inscriptions, candidatures et signatures sont anonymisées automatiquement "
+                "24 mois après leur dernière utilisation.</p>"
+            ),
+            heading("Vos droits"),
+            paragraph(
+                "<p>Vous pouvez demander l'accès, la rectification ou la suppression de vos données en "
+                "écrivant à l'adresse de contact indiquée en bas de page.</p>"
+            ),
+        ],
+    )
+    accessibility, _ = child_page(
+        home, StandardPage, "accessibilite",
+        title="Déclaration d'accessibilité",
+        intro="Ce site vise la conformité au RGAA et aux WCAG 2.2 niveau AA.",
+        body=[
+            paragraph(
+                "<p>Chaque type de page est testé automatiquement (axe-core) et au clavier. Si vous "
+                "rencontrez une difficulté, écrivez-nous : nous vous répondrons et corrigerons.</p>"
+            ),
+        ],
+    )
+
+    if not home.hero_text:
+        home.hero_title = "Vos compétences web au service des associations"
+        home.hero_text = (
+            "Webassoc met en relation des professionnels du web bénévoles avec des associations "
+            "humanitaires, de solidarité et d'environnement. Quelques heures de votre temps peuvent tout "
+            "changer."
+        )
+        home.hero_image = hero
+        home.hero_cta_label = "Découvrir Webassoc"
+        home.hero_cta_page = about
+        home.search_description = (
+            "Webassoc : plus de 1 400 professionnels du web bénévoles au service des associations."
+        )
+        home.key_figures = [
+            {"type": "figure", "value": {"value": "1 400+", "label": "professionnels du web bénévoles"}},
+            {"type": "figure", "value": {"value": "2 000", "label": "associations aidées chaque année"}},
+            {"type": "figure", "value": {"value": "0 €", "label": "de budget : tout est bénévole"}},
+            {"type": "figure", "value": {"value": "9", "label": "domaines de compétences"}},
+        ]
+        home.body = [
+            call_to_action(
+                "Vous êtes une association ?",
+                "Décrivez votre besoin : nous le transformons en appel à compétences.",
+                faq_page,
+                "Lire les questions fréquentes",
+            ),
+        ]
+        home.save_revision().publish()
+
+    sync_default_site(home)
+    site_settings = SiteSettings.for_site(home.get_site())
+    if not site_settings.contact_email:
+        site_settings.contact_email = "bonjour@webassoc.example"
+        site_settings.contact_text = "Une question, une idée, envie d'aider ? Écrivez-nous."
+        site_settings.mastodon_url = "https://mastodon.example/@webassoc"
+        site_settings.linkedin_url = "https://www.linkedin.com/company/webassoc-exemple"
+        site_settings.legal_notice_page = legal
+        site_settings.privacy_page = privacy
+        site_settings.accessibility_page = accessibility
+        site_settings.default_meta_description = (
+            "Webassoc : des professionnels du web bénévoles au service des associations."
+        )
+        site_settings.default_social_image = hero
+        site_settings.save()
+    if stdout:
+        stdout.write("  site : accueil, qui sommes-nous, FAQ, pages légales")

@@ -1,0 +1,90 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock, KeyFigureBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The site root: hero, key figures, then editorial blocks and live sections."""
+
+    hero_title = models.CharField(_("titre d'accroche"), max_length=150, blank=True)
+    hero_text = models.TextField(_("texte d'accroche"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image d'accroche"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_label = models.CharField(_("texte du bouton principal"), max_length=60, blank=True)
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page du bouton principal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], verbose_name=_("chiffres clés"), blank=True
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("hero_title"),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_label"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading=_("Accroche"),
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
+
+    def figures(self):
+        return [block.value for block in self.key_figures]
+
+
+class StandardPage(BasePage):
+    """About, FAQ, legal notice, privacy policy…"""
+
+    intro = models.TextField(_("chapeau"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro

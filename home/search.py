@@ -1,0 +1,53 @@
+"""Site-wide search: pages, plus any searchable content an app registers.
+
+Apps add their own searchable content (missions, for instance) with
+`register_source(callable)`: the callable takes the query and the request and
+returns a list of SearchResult.
+"""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page
+
+MAX_RESULTS = 200
+_sources = []
+
+
+@dataclass
+class SearchResult:
+    title: str
+    url: str
+    description: str = ""
+    kind: str = ""
+
+
+def register_source(source):
+    if source not in _sources:
+        _sources.append(source)
+    return source
+
+
+def page_results(query, request=None):
+    pages = Page.objects.live().public().filter(depth__gt=1).specific().search(query)[:MAX_RESULTS]
+    results = []
+    for page in pages:
+        getter = getattr(page, "get_meta_description", None)
+        description = (getter() if getter else page.search_description) or ""
+        results.append(
+            SearchResult(
+                title=page.title,
+                url=page.get_url(request),
+                description=description,
+                kind=str(page.specific_class._meta.verbose_name).capitalize(),
+            )
+        )
+    return results
+
+
+def search_site(query, request=None):
+    results = page_results(query, request)
+    for source in _sources:
+        results.extend(source(query, request))
+    return results[:MAX_RESULTS]
+
+

@@ -1,0 +1,61 @@
+from django import template
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Live pages under the site root marked "show in menus", with the current one flagged."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_main_menu", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    items = []
+    if site is not None:
+        current = context.get("page")
+        current_path = getattr(current, "path", "")
+        home = site.root_page
+        items = list(home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth"))
+        for item in items:
+            item.is_current = bool(current_path) and current_path.startswith(item.path)
+    request._main_menu = items
+    return items
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """<meta> description, canonical URL and Open Graph tags for the current page."""
+    request = context.get("request")
+    page = context.get("page")
+    site_settings = None
+    if request is not None:
+        from home.models import SiteSettings
+
+        site_settings = SiteSettings.for_request(request)
+    description = ""
+    image = None
+    title = ""
+    if page is not None and isinstance(page, Page):
+        getter = getattr(page, "get_meta_description", None)
+        description = (getter() if getter else page.search_description) or ""
+        image = getattr(page, "social_image", None)
+        title = page.seo_title or page.title
+    description = context.get("meta_description") or description
+    if not description and site_settings is not None:
+        description = site_settings.default_meta_description
+    if image is None and site_settings is not None:
+        image = site_settings.default_social_image
+    rendition = image.get_rendition("fill-1200x630") if image is not None else None
+    return {
+        "rendition": rendition,
+        "image_url": request.build_absolute_uri(rendition.url) if rendition and request else "",
+        "title": context.get("meta_title") or title or _("Webassoc"),
+        "description": description,
+        "canonical": request.build_absolute_uri(request.path) if request is not None else "",
+        "og_type": context.get("og_type", "website"),
+    }

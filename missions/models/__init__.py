@@ -1,0 +1,3 @@
+from .skills import Skill
+
+__all__ = ["Skill"]

@@ -1,0 +1,59 @@
+"""Every email the site sends is first written here, then sent by a task.
+
+Writing the message in the database before sending means a failing mail server
+loses nothing: the message stays pending and is retried with a growing delay.
+"""
+
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_ATTEMPTS = 8
+
+
+class EmailQuerySet(models.QuerySet):
+    def due(self, now=None):
+        now = now or timezone.now()
+        return self.filter(status=Email.Status.PENDING, next_attempt_at__lte=now)
+
+
+class Email(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente")
+        SENDING = "sending", _("en cours d'envoi")
+        SENT = "sent", _("envoyé")
+        FAILED = "failed", _("abandonné")
+
+    to = models.JSONField(_("destinataires"), default=list)
+    reply_to = models.JSONField(_("répondre à"), default=list, blank=True)
+    subject = models.CharField(_("objet"), max_length=250)
+    body_text = models.TextField(_("texte"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
+    tag = models.CharField(_("type"), max_length=60, blank=True, db_index=True)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    last_error = models.TextField(_("dernière erreur"), blank=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("prochaine tentative"), default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+
+    objects = EmailQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("e-mail")
+        verbose_name_plural = _("e-mails")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.to)}"
+
+    @staticmethod
+    def retry_delay(attempts):
+        """1, 2, 4, 8… minutes, capped at 6 hours."""
+        return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))

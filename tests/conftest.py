@@ -1,0 +1,73 @@
+import json
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import home_page as get_home_page
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache():
+    """Rate limits and cached fragments must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
+
+
+# Data created by the migrations (site, home page, locale, collections, roles, seeded tags),
+# captured once so transactional tests, whose teardown empties the tables, can put it back.
+_INITIAL_DATA = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        data = json.loads(connection.creation.serialize_db_to_string())
+    # Content types and permissions first: saving other rows may look them up.
+    first = {"contenttypes.contenttype": 0, "auth.permission": 1}
+    data.sort(key=lambda row: first.get(row["model"], 2))
+    _INITIAL_DATA["default"] = json.dumps(data)
+
+
+@pytest.fixture(autouse=True)
+def _restore_initial_data(request):
+    """Give transactional tests (browser, concurrency) the data the migrations created.
+
+    Django's own `serialized_rollback` is not reliable here: Playwright runs the tests in
+    another context than the one that set the database up, so it would not see the copy.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.db import connection
+    from wagtail.models import Site
+
+    if not Site.objects.exists():
+        from django.contrib.contenttypes.models import ContentType
+
+        # The flush re-created content types and permissions with new ids: the copy wins.
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(_INITIAL_DATA["default"])
+
+
+@pytest.fixture
+def home_page(db):
+    return get_home_page()
+
+
+@pytest.fixture
+def on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    return connection

@@ -1,0 +1,52 @@
+"""Pieces every public form of the site uses."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "site_web_entreprise"
+
+
+class HoneypotMixin:
+    """Adds a field people never see; bots that fill it in are refused.
+
+    The field is rendered off-screen by `components/honeypot.html`, hidden from
+    assistive technologies and out of the tab order.
+    """
+
+    honeypot_field = HONEYPOT_FIELD
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field] = forms.CharField(
+            required=False,
+            label=_("Laissez ce champ vide"),
+            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.honeypot_field):
+            raise forms.ValidationError(
+                _("Votre envoi ressemble à celui d'un robot et n'a pas été enregistré."),
+                code="spam",
+            )
+        return cleaned
+
+    @property
+    def visible_fields_without_honeypot(self):
+        return [field for field in self.visible_fields() if field.name != self.honeypot_field]
+
+    @property
+    def honeypot(self):
+        return self[self.honeypot_field]
+
+
+class ConsentField(forms.BooleanField):
+    def __init__(self, *, label=None, **kwargs):
+        super().__init__(
+            required=True,
+            label=label or _("J'accepte que mes données soient utilisées pour traiter ma demande, "
+                             "conformément à la politique de confidentialité."),
+            error_messages={"required": _("Votre accord est nécessaire pour envoyer ce formulaire.")},
+            **kwargs,
+        )

@@ -1,0 +1,80 @@
+"""Request ids and structured (JSON) logs on stdout.
+
+Every request gets an id (the incoming X-Request-ID if a proxy set a sane one,
+otherwise a new one), sent back in the response and attached to every log
+line written while the request is handled. Access lines carry no personal
+data: no IP address, no query string, no user identity.
+"""
+
+import contextvars
+import json
+import logging
+import re
+import time
+import uuid
+
+request_id_var = contextvars.ContextVar("request_id", default="-")
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+access_logger = logging.getLogger("webassoc.access")
+# Secret tokens in URLs (cancel or confirmation links) must not end up in the logs.
+TOKEN_SEGMENT = re.compile(r"(?<=/)(?=[^/]{16,})(?=[^/]*[0-9])(?=[^/]*[A-Z:])[^/]+")
+
+
+def loggable_path(path):
+    return TOKEN_SEGMENT.sub("<jeton>", path)
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record):
+        record.request_id = request_id_var.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    BASE_FIELDS = {"method", "path", "status", "duration_ms"}
+
+    def format(self, record):
+        payload = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "request_id": getattr(record, "request_id", "-"),
+            "message": record.getMessage(),
+        }
+        for field in self.BASE_FIELDS:
+            if hasattr(record, field):
+                payload[field] = getattr(record, field)
+        if record.exc_info:
+            payload["exception"] = self.formatException(record.exc_info)
+        return json.dumps(payload, ensure_ascii=False)
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if REQUEST_ID_PATTERN.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        started = time.monotonic()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            path = loggable_path(request.path)
+            access_logger.info(
+                "%s %s %s",
+                request.method,
+                path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.monotonic() - started) * 1000, 1),
+                },
+            )
+            return response
+        finally:
+            request_id_var.reset(token)
