@@ -1,0 +1,189 @@
+"""Demo trainings: 5 courses, 13 sessions (one online, some full with a waitlist, two past).
+
+Dates are relative to the day the demo is loaded, so the catalogue always has
+upcoming sessions. Idempotent: an existing page (by slug) is left alone.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from courses.ical import PARIS
+from courses.models import Registration, SessionMode, TrainingIndexPage, TrainingPage, TrainingSessionPage
+from home.demo.pages import child_page, heading, home_page, paragraph
+from missions.models import Skill
+
+COURSES = [
+    {
+        "slug": "accessibilite-numerique-les-bases",
+        "title": "Accessibilité numérique : les bases",
+        "summary": "Comprendre le RGAA, repérer les obstacles les plus fréquents sur le site de votre "
+                   "association et corriger les plus simples vous-même.",
+        "skills": ["accessibilite", "webmastering"],
+        "duration": "3 heures", "format": "en_ligne",
+        "audience": "Bénévoles et salariés d'associations qui publient sur leur site",
+        "trainers": "Inès Moreau et Karim Benali (bénévoles fictifs)",
+        "objectives": "<ul><li>Connaître les principes de l'accessibilité</li><li>Tester une page au clavier"
+                      "</li><li>Écrire des textes alternatifs utiles</li></ul>",
+        "prerequisites": "Savoir publier un article sur votre site.",
+    },
+    {
+        "slug": "reussir-sa-collecte-en-ligne",
+        "title": "Réussir sa collecte en ligne",
+        "summary": "Construire une page de don claire, raconter votre cause et suivre vos campagnes de "
+                   "collecte sans outil payant.",
+        "skills": ["collecte", "strategie", "emailing"],
+        "duration": "2 × 2 heures", "format": "hybride",
+        "audience": "Responsables de la collecte et de la communication",
+        "trainers": "Claire Dumont (bénévole fictive)",
+        "objectives": "<ul><li>Structurer une campagne</li><li>Rédiger un appel au don</li></ul>",
+        "prerequisites": "",
+    },
+    {
+        "slug": "medias-sociaux-pour-les-associations",
+        "title": "Médias sociaux pour les associations",
+        "summary": "Choisir ses réseaux, planifier ses publications et mesurer ce qui marche, avec peu de "
+                   "temps et sans budget.",
+        "skills": ["medias-sociaux", "strategie"],
+        "duration": "3 heures", "format": "sur_place",
+        "audience": "Toute personne chargée de la communication",
+        "trainers": "Lucas Petit (bénévole fictif)",
+        "objectives": "<ul><li>Définir une ligne éditoriale</li><li>Bâtir un calendrier de publication</li></ul>",
+        "prerequisites": "",
+    },
+    {
+        "slug": "mesurer-son-audience-sans-pister",
+        "title": "Mesurer son audience sans pister",
+        "summary": "Installer une mesure d'audience respectueuse de la vie privée et lire les chiffres "
+                   "qui comptent pour votre association.",
+        "skills": ["analytics"],
+        "duration": "2 heures", "format": "en_ligne",
+        "audience": "Webmestres bénévoles",
+        "trainers": "Sophie Laurent (bénévole fictive)",
+        "objectives": "<ul><li>Choisir un outil sobre</li><li>Suivre trois indicateurs utiles</li></ul>",
+        "prerequisites": "Avoir accès à l'administration de votre site.",
+    },
+    {
+        "slug": "etre-trouve-sur-les-moteurs-de-recherche",
+        "title": "Être trouvé sur les moteurs de recherche",
+        "summary": "Les bases du référencement naturel appliquées à un site associatif : mots-clés, titres, "
+                   "contenus et fiche d'établissement.",
+        "skills": ["search", "webmastering"],
+        "duration": "3 heures", "format": "sur_place",
+        "audience": "Bénévoles qui font vivre le site de l'association",
+        "trainers": "Thomas Garnier (bénévole fictif)",
+        "objectives": "<ul><li>Choisir ses mots-clés</li><li>Optimiser une page</li></ul>",
+        "prerequisites": "",
+    },
+]
+
+PLACES = {
+    "lyon": ("Maison des associations de Lyon (fictive)", "12 rue de la Solidarité\n69007 Lyon"),
+    "paris": ("Espace associatif du 11e (fictif)", "8 passage des Bénévoles\n75011 Paris"),
+    "nantes": ("Tiers-lieu La Fabrique (fictif)", "3 quai des Initiatives\n44000 Nantes"),
+}
+
+# (course slug, days from today, hour, mode, place, capacity, demo registrations as attendee counts)
+SESSIONS = [
+    ("accessibilite-numerique-les-bases", 9, 14, "en_ligne", None, 20, [2, 1, 3]),
+    ("accessibilite-numerique-les-bases", 37, 9, "sur_place", "lyon", 6, [2, 2, 2, 1, 2]),  # full, waitlist
+    ("accessibilite-numerique-les-bases", -21, 14, "en_ligne", None, 20, [2, 2]),  # past
+    ("reussir-sa-collecte-en-ligne", 14, 18, "en_ligne", None, 15, [1, 1]),
+    ("reussir-sa-collecte-en-ligne", 44, 9, "sur_place", "paris", 10, []),
+    ("medias-sociaux-pour-les-associations", 12, 9, "sur_place", "nantes", 8, [3, 3, 2, 2]),  # full
+    ("medias-sociaux-pour-les-associations", 51, 14, "sur_place", "lyon", 12, [2]),
+    ("mesurer-son-audience-sans-pister", 6, 18, "en_ligne", None, 25, [1, 2, 1, 1]),
+    ("mesurer-son-audience-sans-pister", 33, 18, "en_ligne", None, 25, []),
+    ("mesurer-son-audience-sans-pister", -40, 18, "en_ligne", None, 25, [1, 1, 1]),  # past
+    ("etre-trouve-sur-les-moteurs-de-recherche", 19, 9, "sur_place", "paris", 12, [2, 3]),
+    ("etre-trouve-sur-les-moteurs-de-recherche", 58, 14, "sur_place", "nantes", 12, []),
+    ("etre-trouve-sur-les-moteurs-de-recherche", 26, 14, "en_ligne", None, 2, [2, 1]),  # tiny, waitlist
+]
+
+ASSOCIATIONS = [
+    "Les Jardins Partagés du Rhône", "Solidarité Vélo", "Amis des Bibliothèques Rurales", "Eau Vive Sahel",
+    "Collectif Logement Digne", "Repair Café de Belleville", "Forêts Vivantes", "Écoute Seniors",
+]
+FIRST_NAMES = ["Nadia", "Julien", "Amandine", "Samuel", "Fatou", "Hugo", "Élodie", "Marc"]
+
+
+def session_title(start, mode, place):
+    where = "en ligne" if mode == SessionMode.ONLINE else place.split(" (")[0].split(" de ")[-1]
+    return f"{start:%d/%m/%Y} – {where}"
+
+
+def load(stdout=None):
+    home = home_page()
+    index, _created = child_page(
+        home, TrainingIndexPage, "formations",
+        title="Formations",
+        show_in_menus=True,
+        intro="Des formations gratuites, animées par des pros du web bénévoles, pour que les associations "
+              "gagnent en autonomie sur internet. Sur place ou en ligne, places limitées.",
+        search_description="Formations gratuites au numérique pour les associations, par des bénévoles.",
+    )
+    skills = {skill.slug: skill for skill in Skill.objects.all()}
+    courses = {}
+    for data in COURSES:
+        data = dict(data)
+        skill_slugs = data.pop("skills")
+        existing = index.get_children().filter(slug=data["slug"]).first()
+        if existing:
+            courses[data["slug"]] = existing.specific
+            continue
+        course = TrainingPage(
+            **data,
+            body=[heading("Déroulé"), paragraph(
+                "<p>Une alternance d'apports courts, d'exemples tirés de vrais sites associatifs et "
+                "d'exercices sur votre propre site. Chaque participant repart avec un plan d'action.</p>"
+            )],
+        )
+        index.add_child(instance=course)
+        course.skills.set([skills[slug] for slug in skill_slugs if slug in skills])
+        course.save_revision().publish()
+        courses[course.slug] = course
+
+    today = timezone.localdate()
+    created = 0
+    for number, (slug, days, hour, mode, place, capacity, groups) in enumerate(SESSIONS):
+        course = courses[slug]
+        start = datetime.combine(today + timedelta(days=days), time(hour, 0), tzinfo=PARIS)
+        venue, address = PLACES[place] if place else ("", "")
+        session_slug = f"session-{number + 1}"
+        if course.get_children().filter(slug=session_slug).exists():
+            continue
+        session = TrainingSessionPage(
+            title=session_title(start, mode, venue), slug=session_slug, start=start,
+            end=start + timedelta(hours=3), mode=mode, venue=venue, address=address,
+            meeting_url="https://visio.example.org/webassoc-demo" if mode == "en_ligne" else "",
+            capacity=capacity, max_attendees_per_registration=3,
+            notes="Apportez un ordinateur portable si vous le pouvez." if mode == "sur_place" else "",
+        )
+        course.add_child(instance=session)
+        session.save_revision().publish()
+        add_demo_registrations(session, groups, past=days < 0)
+        created += 1
+    if stdout:
+        stdout.write(f"  formations : {len(courses)} formations, {created} sessions créées")
+
+
+def add_demo_registrations(session, groups, past):
+    """Rows as the services would have written them, without sending demo emails."""
+    seats = 0
+    for position, attendees in enumerate(groups):
+        association = ASSOCIATIONS[(session.pk + position) % len(ASSOCIATIONS)]
+        contact = FIRST_NAMES[(session.pk + position) % len(FIRST_NAMES)]
+        email = f"{contact.lower()}.{position}@asso-demo.example.org"
+        if past:
+            status = Registration.Status.ATTENDED
+        elif seats + attendees <= session.capacity:
+            status = Registration.Status.CONFIRMED
+        else:
+            status = Registration.Status.WAITLISTED
+        seats += attendees if status != Registration.Status.WAITLISTED else 0
+        when = min(timezone.now(), session.start - timedelta(days=10)) + timedelta(minutes=position)
+        Registration.objects.create(
+            session=session, association_name=association, contact_name=f"{contact} (fictif)",
+            email=email, attendees=attendees, status=status, message="Inscription de démonstration.",
+            created_at=when, consent_at=when,
+        )

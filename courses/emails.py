@@ -1,0 +1,49 @@
+"""Emails sent to registrants. Each goes through the outbox (a background task, retried)."""
+
+from django.conf import settings
+
+from outbox.services import queue_email
+
+from .ical import build_calendar
+
+
+def _context(registration, session=None):
+    session = session or registration.session
+    return {
+        "registration": registration,
+        "session": session,
+        "course": session.get_parent(),
+        "session_url": session.get_full_url(),
+        "cancel_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + registration.get_cancel_url(),
+    }
+
+
+def _ics(session):
+    return [("formation-webassoc.ics", build_calendar([session]).decode(), "text/calendar")]
+
+
+def registration_received(registration):
+    from .models import Registration
+
+    if registration.status == Registration.Status.CONFIRMED:
+        return queue_email(registration.email, "courses/registration_confirmed", _context(registration),
+                           attachments=_ics(registration.session))
+    return queue_email(registration.email, "courses/registration_waitlisted", _context(registration))
+
+
+def registration_promoted(registration):
+    return queue_email(registration.email, "courses/registration_promoted", _context(registration),
+                       attachments=_ics(registration.session))
+
+
+def registration_cancelled(registration):
+    return queue_email(registration.email, "courses/registration_cancelled", _context(registration))
+
+
+def session_reminder(registration):
+    return queue_email(registration.email, "courses/session_reminder", _context(registration),
+                       attachments=_ics(registration.session))
+
+
+def session_cancelled(registration, session):
+    return queue_email(registration.email, "courses/session_cancelled", _context(registration, session))

@@ -1,0 +1,55 @@
+"""iCalendar files for sessions, built with the `icalendar` library.
+
+Times carry the Europe/Paris TZID with its VTIMEZONE, so calendars show the
+right hour on both sides of a daylight-saving change. The UID is stable per
+session and SEQUENCE rises when the schedule changes (see services.session_published).
+Never put the meeting link in an event: people share their calendars.
+"""
+
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def session_uid(session):
+    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "webassoc.local"
+    return f"session-{session.pk}@{host}"
+
+
+def session_event(session, request=None):
+    event = Event()
+    event.add("uid", session_uid(session))
+    event.add("sequence", session.ical_sequence)
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", session.start.astimezone(PARIS))
+    event.add("dtend", session.end.astimezone(PARIS))
+    title = getattr(session, "course_title", None) or session.get_parent().title
+    event.add("summary", f"[ANNULÉE] {title}" if session.cancelled else f"{title} – Webassoc")
+    if session.is_online:
+        event.add("location", "En ligne (le lien est envoyé par email aux inscrits confirmés)")
+    else:
+        place = [session.venue, session.address.replace("\n", ", ")]
+        event.add("location", ", ".join(part for part in place if part))
+    event.add("url", session.get_full_url(request))
+    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
+    if session.notes:
+        event.add("description", session.notes)
+    return event
+
+
+def build_calendar(sessions, request=None, name="Formations Webassoc"):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Webassoc//Formations//FR")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    for session in sessions:
+        calendar.add_component(session_event(session, request))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,4 @@
+from .pages import CourseSkill, Format, SessionMode, TrainingIndexPage, TrainingPage, TrainingSessionPage
+from .registrations import Registration
+
+__all__ = ["CourseSkill", "Format", "Registration", "SessionMode", "TrainingIndexPage", "TrainingPage", "TrainingSessionPage"]

@@ -1,0 +1,304 @@
+"""The training catalogue: TrainingIndexPage → TrainingPage (a course) → TrainingSessionPage."""
+
+import hashlib
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models.base import BasePage
+from missions.models import Skill
+
+
+class Format(models.TextChoices):
+    ON_SITE = "sur_place", _("Sur place")
+    ONLINE = "en_ligne", _("En ligne")
+    HYBRID = "hybride", _("Hybride")
+
+
+class SessionMode(models.TextChoices):
+    ON_SITE = "sur_place", _("Sur place")
+    ONLINE = "en_ligne", _("En ligne")
+
+
+class CourseSkill(TaggedItemBase):
+    """Course topics use the missions' skill vocabulary, kept apart from other tags."""
+
+    # The class, not a string: taggit resolves the tag model when this module loads.
+    tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="course_items")
+    content_object = ParentalKey("courses.TrainingPage", on_delete=models.CASCADE, related_name="skill_items")
+
+
+class TrainingIndexPage(RoutablePageMixin, BasePage):
+    """The catalogue: upcoming sessions grouped by course, filterable by topic and format."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.TrainingPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("catalogue des formations")
+        verbose_name_plural = _("catalogues des formations")
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+    @path("")
+    def catalogue(self, request):
+        from courses.views import catalogue
+
+        return catalogue(request, self)
+
+    @path("calendrier/")
+    def calendar_feed(self, request):
+        from courses.views import calendar_feed
+
+        return calendar_feed(request, self)
+
+
+class TrainingPage(BasePage):
+    """A course: what it teaches and to whom; its dated sessions are its children."""
+
+    summary = models.TextField(_("résumé"), max_length=400, help_text=_("Montré dans le catalogue."))
+    skills = ClusterTaggableManager(
+        through=CourseSkill, blank=True, verbose_name=_("thèmes"),
+        help_text=_("Compétences abordées (même vocabulaire que les missions)."),
+    )
+    audience = models.CharField(_("public"), max_length=255, blank=True)
+    objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
+    prerequisites = models.TextField(_("prérequis"), blank=True)
+    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.ONLINE)
+    trainers = models.CharField(_("formateurs et formatrices"), max_length=255, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("skills"),
+        FieldRowPanel([FieldPanel("duration"), FieldPanel("format")]),
+        FieldPanel("audience"),
+        FieldPanel("trainers"),
+        FieldPanel("objectives"),
+        FieldPanel("prerequisites"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("audience"),
+        index.SearchField("trainers"),
+    ]
+    parent_page_types = ["courses.TrainingIndexPage"]
+    subpage_types = ["courses.TrainingSessionPage"]
+
+    class Meta:
+        verbose_name = _("formation")
+        verbose_name_plural = _("formations")
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def upcoming_sessions(self):
+        return TrainingSessionPage.objects.upcoming().child_of(self).with_seats().order_by("start")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = self.upcoming_sessions()
+        context["skills"] = self.skills.all()
+        return context
+
+
+# Statuses whose attendees hold a seat (kept in sync with Registration.SEATED).
+SEATED = ("confirmed", "attended", "no_show")
+
+
+class SessionPageQuerySet(PageQuerySet):
+    def upcoming(self, now=None):
+        return self.live().public().filter(start__gt=now or timezone.now())
+
+    def with_seats(self):
+        """Annotate seats taken (confirmed attendees) and waitlist length, in the same query."""
+        return self.annotate(
+            seats_taken=Coalesce(
+                Sum("registrations__attendees", filter=Q(registrations__status__in=SEATED)), 0
+            ),
+            waitlist_length=models.Count("registrations", filter=Q(registrations__status="waitlisted")),
+        )
+
+
+SessionPageManager = PageManager.from_queryset(SessionPageQuerySet)
+
+
+class TrainingSessionPage(RoutablePageMixin, BasePage):
+    """A dated session of a course, with seats, a registration window and a waitlist."""
+
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(_("fin"))
+    mode = models.CharField(_("modalité"), max_length=20, choices=SessionMode.choices, default=SessionMode.ONLINE)
+    venue = models.CharField(_("lieu"), max_length=255, blank=True, help_text=_("Nom du lieu (sur place)."))
+    address = models.TextField(_("adresse"), blank=True, help_text=_("Adresse complète (sur place)."))
+    meeting_url = models.URLField(
+        _("lien de visioconférence"), blank=True,
+        help_text=_("En ligne : envoyé seulement aux inscrits confirmés, par email. Jamais affiché sur le site."),
+    )
+    capacity = models.PositiveIntegerField(_("nombre de places"), default=12, validators=[MinValueValidator(1)])
+    max_attendees_per_registration = models.PositiveSmallIntegerField(
+        _("participants maximum par inscription"), default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    registration_opens_at = models.DateTimeField(
+        _("ouverture des inscriptions"), null=True, blank=True, help_text=_("Vide : dès la publication.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("clôture des inscriptions"), null=True, blank=True, help_text=_("Vide : jusqu'au début de la session.")
+    )
+    cancelled = models.BooleanField(_("session annulée"), default=False)
+    cancellation_reason = models.TextField(_("motif de l'annulation"), blank=True)
+    notes = models.TextField(_("informations pratiques"), blank=True)
+
+    # Bookkeeping, not edited by hand.
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+    ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    cancellation_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = SessionPageManager()
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Dates")),
+        MultiFieldPanel(
+            [FieldPanel("mode"), FieldPanel("venue"), FieldPanel("address"), FieldPanel("meeting_url")],
+            heading=_("Lieu"),
+        ),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("max_attendees_per_registration")], heading=_("Places")),
+        FieldRowPanel(
+            [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")],
+            heading=_("Inscriptions"),
+        ),
+        FieldPanel("notes"),
+        MultiFieldPanel([FieldPanel("cancelled"), FieldPanel("cancellation_reason")], heading=_("Annulation")),
+    ]
+    parent_page_types = ["courses.TrainingPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session de formation")
+        verbose_name_plural = _("sessions de formation")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("La fin doit être après le début.")
+        if self.mode == SessionMode.ON_SITE and not self.address:
+            errors["address"] = _("Indiquez l'adresse d'une session sur place.")
+        if self.cancelled and not self.cancellation_reason:
+            errors["cancellation_reason"] = _("Indiquez le motif de l'annulation : il est envoyé aux inscrits.")
+        if self.registration_opens_at and self.registration_closes_at and (
+            self.registration_closes_at <= self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _("La clôture doit être après l'ouverture.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- derived state -------------------------------------------------------------------------
+
+    @property
+    def course(self):
+        return self.get_parent().specific
+
+    @property
+    def is_online(self):
+        return self.mode == SessionMode.ONLINE
+
+    def count_seats_taken(self):
+        from .registrations import Registration
+
+        return Registration.objects.filter(session=self, status__in=SEATED).aggregate(
+            total=Coalesce(Sum("attendees"), 0)
+        )["total"]
+
+    def get_seats_taken(self):
+        """Seats taken, from the listing annotation when present (no extra query)."""
+        annotated = getattr(self, "seats_taken", None)
+        return annotated if annotated is not None else self.count_seats_taken()
+
+    @property
+    def seats_left(self):
+        return max(self.capacity - self.get_seats_taken(), 0)
+
+    @property
+    def is_full(self):
+        return self.seats_left == 0
+
+    def closed_reason(self, now=None):
+        """Why nobody can register now, in French; None when registration is open."""
+        now = now or timezone.now()
+        if self.cancelled:
+            return _("Cette session est annulée.")
+        if self.start <= now:
+            return _("Cette session a déjà commencé : les inscriptions sont closes.")
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return _("Les inscriptions ne sont pas encore ouvertes.")
+        if self.registration_closes_at and now >= self.registration_closes_at:
+            return _("Les inscriptions sont closes.")
+        return None
+
+    @property
+    def status_label(self):
+        if self.cancelled:
+            return _("Annulée")
+        if self.start <= timezone.now():
+            return _("Passée")
+        if self.closed_reason():
+            return _("Inscriptions fermées")
+        if self.is_full:
+            return _("Complet – liste d'attente")
+        return _("Inscriptions ouvertes")
+
+    @property
+    def duration(self):
+        return self.end - self.start if self.start and self.end else timedelta()
+
+    def schedule_fingerprint(self):
+        """What attendees' calendars depend on; a change raises the iCal SEQUENCE."""
+        parts = [self.title, self.start.isoformat(), self.end.isoformat(), self.mode, self.venue, self.address,
+                 str(self.cancelled)]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+    def get_meta_description(self):
+        return self.search_description or self.course.summary
+
+    # --- routes ---------------------------------------------------------------------------------
+
+    @path("")
+    def detail(self, request):
+        from courses.views import session_detail
+
+        return session_detail(request, self)
+
+    @path("calendrier/")
+    def ics(self, request):
+        from courses.views import session_ics
+
+        if not self.live:
+            raise Http404
+        return session_ics(request, self)

@@ -1,0 +1,245 @@
+"""Registering, cancelling and promoting from the waitlist.
+
+Every operation that counts seats locks the session row first
+(`select_for_update()` inside `transaction.atomic()`), then re-counts: on
+PostgreSQL concurrent registrations are serialised per session, so the capacity
+is never exceeded. Promotion is one function, `promote_waitlist`, called from
+every path that frees seats (self-cancel, team cancel, capacity raised).
+"""
+
+import logging
+
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import emails
+from .models import Registration, TrainingSessionPage
+
+logger = logging.getLogger(__name__)
+
+
+class RegistrationError(Exception):
+    """A registration refused for a reason the person can read."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class RegistrationClosed(RegistrationError):
+    pass
+
+
+class AlreadyRegistered(RegistrationError):
+    pass
+
+
+class TooManyAttendees(RegistrationError):
+    pass
+
+
+class TryAgainLater(RegistrationError):
+    """The session was locked for too long by other registrations (lock timeout)."""
+
+
+def lock_session(session_pk):
+    return TrainingSessionPage.objects.select_for_update(of=("self",)).get(pk=session_pk)
+
+
+def _is_lock_timeout(exc):
+    cause = getattr(exc, "__cause__", None)
+    sqlstate = getattr(cause, "sqlstate", None)
+    return sqlstate in {"55P03", "57014"} or "lock timeout" in str(exc).lower()
+
+
+def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
+    """Register for a session: confirmed if the attendees fit, waitlisted otherwise."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            locked = lock_session(session.pk)
+            reason = locked.closed_reason(now)
+            if reason:
+                raise RegistrationClosed(str(reason))
+            if attendees > locked.max_attendees_per_registration:
+                raise TooManyAttendees(
+                    _("Une inscription compte au plus %(max)s participants pour cette session.")
+                    % {"max": locked.max_attendees_per_registration}
+                )
+            if locked.registrations.active().filter(email__iexact=email).exists():
+                raise AlreadyRegistered(duplicate_message())
+            fits = locked.count_seats_taken() + attendees <= locked.capacity
+            registration = Registration.objects.create(
+                session=locked,
+                association_name=association_name,
+                contact_name=contact_name,
+                email=email,
+                phone=phone,
+                attendees=attendees,
+                message=message,
+                consent_at=now,
+                status=Registration.Status.CONFIRMED if fits else Registration.Status.WAITLISTED,
+                created_at=now,
+            )
+            # Queued in the same transaction: the email exists if and only if the registration does.
+            emails.registration_received(registration)
+    except IntegrityError as exc:  # the unique constraint caught a simultaneous duplicate
+        raise AlreadyRegistered(duplicate_message()) from exc
+    except OperationalError as exc:
+        if _is_lock_timeout(exc):
+            logger.warning("registration lock timeout on session %s", session.pk)
+            raise TryAgainLater(
+                _("Beaucoup de personnes s'inscrivent en ce moment. Votre demande n'a pas été "
+                  "enregistrée : merci de réessayer dans quelques secondes.")
+            ) from exc
+        raise
+    return registration
+
+
+def duplicate_message():
+    return _("Une inscription à cette session existe déjà avec cette adresse email. Retrouvez-la dans "
+             "l'email de confirmation que nous vous avons envoyé (il contient un lien d'annulation).")
+
+
+def promote_waitlist(session, now=None):
+    """Confirm waitlisted registrations in the order they came, as far as seats allow.
+
+    A group too large for the seats left is skipped (it keeps its place) so that a
+    smaller group behind it can take the seats. Must run with the session locked;
+    returns the promoted registrations (each is emailed).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = lock_session(session.pk)
+        if locked.cancelled or locked.start <= now:
+            return []
+        seats_left = locked.capacity - locked.count_seats_taken()
+        promoted = []
+        for registration in locked.registrations.waitlist().select_for_update():
+            if seats_left <= 0:
+                break
+            if registration.attendees > seats_left:
+                continue
+            registration.status = Registration.Status.CONFIRMED
+            registration.promoted_at = now
+            registration.save(update_fields=["status", "promoted_at", "updated_at"])
+            seats_left -= registration.attendees
+            emails.registration_promoted(registration)
+            promoted.append(registration)
+    return promoted
+
+
+def cancel(registration, *, by=Registration.CancelledBy.REGISTRANT, now=None):
+    """Cancel a registration; frees its seats for the waitlist. Returns False if it was not active."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        lock_session(registration.session_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if not current.is_active:
+            return False
+        was_seated = current.status == Registration.Status.CONFIRMED
+        current.status = Registration.Status.CANCELLED
+        current.cancelled_at = now
+        current.cancelled_by = by
+        current.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
+        emails.registration_cancelled(current)
+        if was_seated:
+            promote_waitlist(current.session, now=now)
+    registration.refresh_from_db()
+    return True
+
+
+def mark_attendance(registration, attended):
+    """After the session: attended or no-show. Only confirmed registrations are concerned."""
+    status = Registration.Status.ATTENDED if attended else Registration.Status.NO_SHOW
+    return bool(
+        Registration.objects.filter(pk=registration.pk, status__in=Registration.SEATED).update(
+            status=status, updated_at=timezone.now()
+        )
+    )
+
+
+def session_published(session, now=None):
+    """After an editor publishes a session: calendar sequence, cancellation emails, waitlist.
+
+    Raising the capacity frees seats, so the waitlist is promoted; lowering it never
+    un-confirms anyone (the editor is warned instead, see wagtail_hooks).
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = lock_session(session.pk)
+        fingerprint = locked.schedule_fingerprint()
+        updates = {}
+        if locked.ical_fingerprint and fingerprint != locked.ical_fingerprint:
+            updates["ical_sequence"] = locked.ical_sequence + 1
+        if fingerprint != locked.ical_fingerprint:
+            updates["ical_fingerprint"] = fingerprint
+        if locked.cancelled and not locked.cancellation_notified_at:
+            updates["cancellation_notified_at"] = now
+            for registration in locked.registrations.active():
+                emails.session_cancelled(registration, locked)
+        if updates:
+            TrainingSessionPage.objects.filter(pk=locked.pk).update(**updates)
+        if not locked.cancelled:
+            return promote_waitlist(locked, now=now)
+    return []
+
+
+def send_reminders(now=None, ahead=None):
+    """Remind confirmed registrants of sessions starting within `ahead` (2 days).
+
+    Safe to run every hour and from several processes at once: each reminder is
+    claimed with a conditional UPDATE on `reminder_sent_at`, so it is sent once.
+    """
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    ahead = ahead or timedelta(days=2)
+    candidates = Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        session__live=True,
+        session__cancelled=False,
+        session__start__gt=now,
+        session__start__lte=now + ahead,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in list(candidates):
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                emails.session_reminder(Registration.objects.select_related("session").get(pk=pk))
+                sent += 1
+    return sent
+
+
+def capacity_warning(session):
+    """A French warning when the capacity is below the seats already confirmed, else None."""
+    taken = session.count_seats_taken()
+    if session.capacity < taken:
+        return _(
+            "Attention : la session « %(title)s » compte %(taken)s places confirmées pour une capacité de "
+            "%(capacity)s. Personne n'a été désinscrit ; annulez des inscriptions si nécessaire."
+        ) % {"title": session.title, "taken": taken, "capacity": session.capacity}
+    return None
+
+
+def promote_one(registration, now=None):
+    """A coordinator confirms one waitlisted registration, only if its attendees fit."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = lock_session(registration.session_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != Registration.Status.WAITLISTED or session.cancelled or session.start <= now:
+            return False
+        if current.attendees > session.capacity - session.count_seats_taken():
+            return False
+        current.status = Registration.Status.CONFIRMED
+        current.promoted_at = now
+        current.save(update_fields=["status", "promoted_at", "updated_at"])
+        emails.registration_promoted(current)
+    registration.refresh_from_db()
+    return True

@@ -1,0 +1,42 @@
+from django import template
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from courses.models import TrainingPage, TrainingSessionPage
+
+register = template.Library()
+
+
+@register.filter
+def session_dates(session):
+    """« mardi 9 mars 2027, 14 h 00 – 17 h 00 » in Paris time (two dates when it spans days)."""
+    start, end = timezone.localtime(session.start), timezone.localtime(session.end)
+    day = formats.date_format(start, "l j F Y")
+    if start.date() == end.date():
+        return _("%(day)s, %(start)s – %(end)s") % {
+            "day": day, "start": start.strftime("%H h %M"), "end": end.strftime("%H h %M"),
+        }
+    return _("du %(start)s au %(end)s") % {
+        "start": formats.date_format(start, "l j F Y, H \\h i"),
+        "end": formats.date_format(end, "l j F Y, H \\h i"),
+    }
+
+
+@register.filter
+def session_place(session):
+    if session.is_online:
+        return _("En ligne")
+    return ", ".join(part for part in [session.venue, session.address.replace("\n", ", ")] if part)
+
+
+@register.simple_tag
+def upcoming_sessions(limit=3):
+    """The next sessions for the home page, with seats and course titles, in two queries."""
+    sessions = list(TrainingSessionPage.objects.upcoming().filter(cancelled=False).with_seats().order_by("start")[:limit])
+    parents = {
+        course.path: course
+        for course in TrainingPage.objects.filter(path__in={s.path[: -s.steplen] for s in sessions})
+    }
+    for session in sessions:
+        session.course_page = parents.get(session.path[: -session.steplen])
+    return sessions
