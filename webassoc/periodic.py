@@ -30,6 +30,7 @@ def jobs():
     uses_task_database = settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db")
     return [
         Job("emails", timedelta(minutes=1), "send_pending_emails"),
+        Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
         Job("sessions", timedelta(days=1), "clearsessions"),
     ]

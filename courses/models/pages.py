@@ -203,6 +203,17 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         verbose_name = _("session de formation")
         verbose_name_plural = _("sessions de formation")
 
+    BOOKKEEPING_FIELDS = ("ical_sequence", "ical_fingerprint", "cancellation_notified_at")
+
+    def with_content_json(self, content):
+        """Publishing a revision must not roll bookkeeping back to the values it was saved with."""
+        page = super().with_content_json(content)
+        if self.pk:
+            current = type(self).objects.filter(pk=self.pk).values(*self.BOOKKEEPING_FIELDS).first() or {}
+            for name, value in current.items():
+                setattr(page, name, value)
+        return page
+
     def clean(self):
         super().clean()
         errors = {}

@@ -1,0 +1,63 @@
+import pytest
+
+from courses.models import Registration
+
+from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cancel_link_get_asks_for_confirmation_and_changes_nothing(client):
+    registration = RegistrationFactory()
+
+    response = client.get(registration.get_cancel_url())
+
+    assert response.status_code == 200
+    assert "Oui, annuler mon inscription" in response.content.decode()
+    assert response["Cache-Control"].startswith("max-age=0")
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_cancel_link_post_cancels_and_promotes_the_waitlist(client):
+    session = TrainingSessionPageFactory(capacity=1)
+    registration = RegistrationFactory(session=session)
+    waiting = RegistrationFactory(session=session, status="waitlisted")
+
+    response = client.post(registration.get_cancel_url(), follow=True)
+
+    assert "Votre inscription est annulée" in response.content.decode()
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.status == "cancelled" and registration.cancelled_by == "registrant"
+    assert waiting.status == "confirmed"
+
+
+def test_already_cancelled_registration_gets_a_clear_message(client):
+    registration = RegistrationFactory(status=Registration.Status.CANCELLED)
+
+    html = client.get(registration.get_cancel_url()).content.decode()
+
+    assert "déjà annulée" in html
+    assert "Oui, annuler" not in html
+
+
+def test_past_session_cannot_be_cancelled(client):
+    registration = RegistrationFactory(session=TrainingSessionPageFactory(start=in_days(-2)))
+
+    html = client.post(registration.get_cancel_url()).content.decode()
+
+    assert "a déjà eu lieu" in html
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_unknown_token_is_a_404(client):
+    assert client.get("/formations/inscriptions/devine-moi/annulation/").status_code == 404
+
+
+def test_cancel_tokens_are_long_random_and_unique():
+    first, second = RegistrationFactory(), RegistrationFactory()
+
+    assert len(first.token) >= 40
+    assert first.token != second.token
