@@ -1,0 +1,182 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+
+from home import roles
+from tests.factories import UserFactory
+
+from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator(client):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.TRAINING_COORDINATORS))
+    client.force_login(user)
+    return user
+
+
+def test_coordinator_sees_registrations_with_the_session_fill_rate(client, coordinator):
+    session = TrainingSessionPageFactory(title="Session de Lyon", capacity=4)
+    RegistrationFactory(session=session, association_name="Les Jardins", attendees=3)
+    RegistrationFactory(session=session, status="waitlisted", attendees=2)
+
+    response = client.get(reverse("courses_registrations:index"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Les Jardins" in html
+    assert "3/4 places · 1 en attente" in html
+
+
+def test_registration_list_filters_by_session_status_and_period(client, coordinator):
+    upcoming = TrainingSessionPageFactory()
+    past = TrainingSessionPageFactory(start=in_days(-5))
+    RegistrationFactory(session=upcoming, association_name="AssoFuture", status="waitlisted")
+    RegistrationFactory(session=past, association_name="AssoAncienne")
+
+    url = reverse("courses_registrations:index")
+    assert "AssoAncienne" not in client.get(url, {"period": "upcoming"}).content.decode()
+    assert "AssoFuture" not in client.get(url, {"period": "past"}).content.decode()
+    assert "AssoFuture" not in client.get(url, {"status": "confirmed"}).content.decode()
+    assert "AssoAncienne" not in client.get(url, {"session": upcoming.pk}).content.decode()
+
+
+def test_registration_list_query_count_does_not_grow_with_rows(client, coordinator, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    session = TrainingSessionPageFactory()
+    RegistrationFactory(session=session)
+    url = reverse("courses_registrations:index")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(15):
+        RegistrationFactory(session=TrainingSessionPageFactory())
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+
+    assert len(many) == len(few)
+
+
+def test_registrations_export_as_csv(client, coordinator):
+    RegistrationFactory(association_name="Solidarité Vélo", email="velo@example.org")
+
+    response = client.get(reverse("courses_registrations:index") + "?export=csv")
+
+    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert response.status_code == 200
+    assert "Solidarité Vélo" in content and "velo@example.org" in content
+
+
+def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=1)
+    registration = RegistrationFactory(session=session)
+    waiting = RegistrationFactory(session=session, status="waitlisted")
+    url = reverse("courses_registration_action", args=[registration.pk, "cancel"])
+
+    assert "Confirmer" in client.get(url).content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+    client.post(url)
+
+    registration.refresh_from_db()
+    waiting.refresh_from_db()
+    assert registration.status == "cancelled" and registration.cancelled_by == "team"
+    assert waiting.status == "confirmed"
+    assert any("L'équipe Webassoc a annulé" in message.body for message in mail.outbox)
+
+
+def test_admin_marks_attendance_after_the_session(client, coordinator):
+    registration = RegistrationFactory(session=TrainingSessionPageFactory(start=in_days(-1)))
+
+    client.post(reverse("courses_registration_action", args=[registration.pk, "no_show"]))
+
+    registration.refresh_from_db()
+    assert registration.status == "no_show"
+
+
+def test_attendance_cannot_be_marked_before_the_session(client, coordinator):
+    registration = RegistrationFactory()
+
+    client.post(reverse("courses_registration_action", args=[registration.pk, "attended"]))
+
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_admin_promotes_a_waitlisted_registration_only_when_it_fits(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=2)
+    RegistrationFactory(session=session, attendees=1)
+    waiting = RegistrationFactory(session=session, status="waitlisted", attendees=1)
+
+    client.post(reverse("courses_registration_action", args=[waiting.pk, "promote"]))
+
+    waiting.refresh_from_db()
+    assert waiting.status == "confirmed"
+
+
+def test_people_without_the_role_cannot_run_actions(client):
+    client.force_login(UserFactory(is_staff=True))
+    registration = RegistrationFactory()
+
+    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"]))
+
+    assert response.status_code in (302, 403)
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_registrations_cannot_be_deleted_or_added_in_the_admin(client, coordinator):
+    registration = RegistrationFactory()
+
+    assert client.get(reverse("courses_registrations:delete", args=[registration.pk])).status_code in (302, 403)
+    assert client.get(reverse("courses_registrations:add")).status_code in (302, 403)
+
+
+def test_deleting_a_session_page_with_registrations_is_refused_with_a_message(client):
+    from tests.factories import SuperUserFactory
+
+    client.force_login(SuperUserFactory())
+    registration = RegistrationFactory()
+    session = registration.session
+
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[session.pk]), follow=True)
+
+    assert "Impossible de supprimer" in response.content.decode()
+    assert type(session).objects.filter(pk=session.pk).exists()
+
+
+def test_editing_capacity_below_confirmed_seats_warns_the_editor():
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.test import RequestFactory
+
+    from courses.wagtail_hooks import warn_when_capacity_is_below_confirmed_seats
+
+    session = TrainingSessionPageFactory(capacity=5)
+    RegistrationFactory(session=session, attendees=4)
+    session.capacity = 2
+    session.save()
+    request = RequestFactory().get("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+
+    warn_when_capacity_is_below_confirmed_seats(request, session)
+
+    assert "4 places confirmées pour une capacité de 2" in [str(m) for m in request._messages][0]
+
+
+def test_admin_dashboard_lists_the_next_sessions_with_their_fill_rate(client, coordinator):
+    session = TrainingSessionPageFactory(title="Session de Nantes", capacity=4)
+    RegistrationFactory(session=session, attendees=2)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Prochaines sessions de formation" in html
+    assert "Session de Nantes" in html
+    assert "50 %" in html

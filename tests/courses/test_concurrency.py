@@ -1,0 +1,95 @@
+"""Seats under real concurrency: only meaningful on PostgreSQL (SQLite serialises writes itself)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from courses import services
+from courses.models import Registration
+
+from .factories import TrainingSessionPageFactory
+
+
+def register_in_threads(session, count, attendees=1):
+    barrier = threading.Barrier(count)
+    outcomes, lock = [], threading.Lock()
+
+    def worker(number):
+        try:
+            barrier.wait()
+            registration = services.register(
+                session, association_name=f"Asso {number}", contact_name="Contact",
+                email=f"personne{number}@example.org", attendees=attendees,
+            )
+            outcome = registration.status
+        except services.RegistrationError as error:
+            outcome = type(error).__name__
+        except Exception as error:  # noqa: BLE001 - the test reports any server error
+            outcome = f"ERREUR {error!r}"
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_registrations_never_confirm_more_than_ten_seats(on_postgresql):
+    session = TrainingSessionPageFactory(capacity=10)
+
+    outcomes = register_in_threads(session, 50)
+
+    assert sorted(set(outcomes)) == ["confirmed", "waitlisted"], outcomes
+    assert outcomes.count("confirmed") == 10
+    assert outcomes.count("waitlisted") == 40
+    assert session.count_seats_taken() == 10
+    assert Registration.objects.filter(session=session).count() == 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_groups_registering_at_once_never_exceed_the_capacity(on_postgresql):
+    session = TrainingSessionPageFactory(capacity=10, max_attendees_per_registration=3)
+
+    outcomes = register_in_threads(session, 20, attendees=3)
+
+    assert not [o for o in outcomes if o.startswith("ERREUR")], outcomes
+    assert session.count_seats_taken() == 9  # three groups of three; a fourth would make 12
+    assert outcomes.count("confirmed") == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_registration_waiting_too_long_for_the_lock_gets_try_again(on_postgresql, settings):
+    """Another transaction holds the session row: the lock timeout becomes TryAgainLater."""
+    session = TrainingSessionPageFactory(capacity=10)
+    holder_ready, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        from django.db import transaction
+
+        with transaction.atomic():
+            services.lock_session(session.pk)
+            holder_ready.set()
+            release.wait(10)
+        connections.close_all()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    holder_ready.wait(10)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '200ms'")
+        with pytest.raises(services.TryAgainLater):
+            services.register(session, association_name="A", contact_name="B", email="c@example.org")
+    finally:
+        release.set()
+        holder.join()
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = 0")
+    assert not Registration.objects.exists()
