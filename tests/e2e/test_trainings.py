@@ -1,0 +1,104 @@
+"""An association registers for a training with the keyboard only, then cancels from its email."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from courses.models import Registration, TrainingSessionPage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def open_session():
+    """A demo session with seats left."""
+    for session in TrainingSessionPage.objects.upcoming().with_seats().order_by("start"):
+        if session.seats_left >= 3 and not session.closed_reason():
+            return session
+    raise AssertionError("the demo has no open session")
+
+
+def tab_to(page, name, limit=60):
+    """Press Tab until the focused element's accessible text starts with `name`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        text = page.evaluate(
+            "(() => { const el = document.activeElement;"
+            " const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';"
+            " return (label || el.textContent || el.value || '').trim(); })()"
+        )
+        if text.startswith(name):
+            return
+    raise AssertionError(f"« {name} » n'est pas atteignable au clavier")
+
+
+def test_association_registers_with_the_keyboard_and_cancels_from_the_email(page, live_server, demo_site, axe):
+    session = open_session()
+    page.goto(live_server.url + session.get_parent().url)
+
+    tab_to(page, session.title)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{session.url}")
+    assert axe(page) == []
+
+    tab_to(page, "Nom de l'association")
+    page.keyboard.type("Les Ateliers du Quartier")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Nora Haddad")
+    page.keyboard.press("Tab")
+    page.keyboard.type("nora@ateliers.example.org")
+    tab_to(page, "Nombre de participants")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2")
+    tab_to(page, "J'accepte")
+    page.keyboard.press("Space")
+    tab_to(page, "Envoyer mon inscription")
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector(".message--success")
+    assert "Votre inscription est confirmée" in page.locator(".message--success").inner_text()
+    registration = Registration.objects.get(email="nora@ateliers.example.org")
+    assert registration.status == "confirmed" and registration.attendees == 2
+
+    email = mail.outbox[-1]
+    cancel_path = re.search(r"https?://[^/\s]+(/formations/inscriptions/\S+/annulation/)", email.body).group(1)
+    page.goto(live_server.url + cancel_path)
+    assert axe(page) == []
+    tab_to(page, "Oui, annuler mon inscription")
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector(".message--success")
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_form_errors_take_focus_and_are_accessible(page, live_server, demo_site, axe):
+    session = open_session()
+    page.goto(live_server.url + session.url)
+
+    page.get_by_role("button", name="Envoyer mon inscription").press("Enter")
+
+    page.wait_for_selector("[data-error-summary]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.get_by_label("Votre email").get_attribute("aria-invalid") == "true"
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize("which", ["catalogue", "course", "filtered"])
+def test_training_pages_have_no_axe_violations(page, live_server, demo_site, axe, which):
+    session = open_session()
+    path = {
+        "catalogue": "/formations/",
+        "course": session.get_parent().url,
+        "filtered": "/formations/?mode=sur_place&theme=accessibilite",
+    }[which]
+
+    page.goto(live_server.url + path)
+
+    assert axe(page) == []
