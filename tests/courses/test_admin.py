@@ -180,3 +180,15 @@ def test_admin_dashboard_lists_the_next_sessions_with_their_fill_rate(client, co
     assert "Prochaines sessions de formation" in html
     assert "Session de Nantes" in html
     assert "50 %" in html
+
+
+def test_editors_can_open_the_course_and_session_edit_forms(client):
+    from tests.factories import SuperUserFactory
+
+    client.force_login(SuperUserFactory())
+    session = TrainingSessionPageFactory()
+    course = session.get_parent()
+
+    for page in (course, session, course.get_parent()):
+        assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:add", args=["courses", "trainingsessionpage", course.pk])).status_code == 200
