@@ -33,6 +33,7 @@ def jobs():
         Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
         Job("sessions", timedelta(days=1), "clearsessions"),
+        Job("personal_data", timedelta(days=1), "purge_personal_data"),
     ]
 
 

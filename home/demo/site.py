@@ -117,8 +117,13 @@ def load(stdout=None):
             ),
             heading("Durée de conservation"),
             paragraph(
-                "<p>Les inscriptions, candidatures et signatures sont anonymisées automatiquement "
-                "24 mois après leur dernière utilisation.</p>"
+                "<p>Nous gardons vos données le temps de traiter votre demande, puis 24 mois au plus : "
+                "les inscriptions aux formations 24 mois après la fin de la session, les candidatures, "
+                "demandes d'associations et signatures du manifeste 24 mois après leur envoi.</p>"
+                "<p>Passé ce délai, elles sont <b>anonymisées automatiquement</b> chaque nuit : le nom, "
+                "l'email, le téléphone et les messages sont effacés ; seuls restent des chiffres (nombre "
+                "d'inscrits, de candidatures, de signatures) pour nos bilans. Les signatures anonymisées "
+                "ne figurent plus dans la liste publique des signataires.</p>"
             ),
             heading("Vos droits"),
             paragraph(
