@@ -112,7 +112,8 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if self.mission is not None and Application.objects.filter(mission=self.mission, email=email).exists():
+        duplicates = Application.objects.filter(mission=self.mission, email=email)
+        if self.mission is not None and duplicates.exists():
             raise forms.ValidationError(DUPLICATE_APPLICATION, code="duplicate")
         return email
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from webassoc.ratelimit import is_rate_limited
@@ -14,7 +15,9 @@ from .forms import DUPLICATE_APPLICATION, ApplicationForm, MissionFilterForm, Mi
 from .models import Mission, Skill
 
 RATE_LIMIT = 10  # submissions per client and hour, per form
-RATE_LIMITED = _("Vous avez envoyé beaucoup de formulaires en peu de temps. Merci de réessayer dans une heure.")
+RATE_LIMITED = gettext_lazy(
+    "Vous avez envoyé beaucoup de formulaires en peu de temps. Merci de réessayer dans une heure."
+)
 
 
 def filter_missions(filters, queryset=None):
@@ -92,7 +95,8 @@ def mission_detail(request, index_page, mission_slug):
                 status = 429
             elif form.is_valid():
                 try:
-                    services.apply(mission, form.cleaned_data, mission_url=request.build_absolute_uri(mission_url))
+                    absolute_url = request.build_absolute_uri(mission_url)
+                    services.apply(mission, form.cleaned_data, mission_url=absolute_url)
                 except services.DuplicateApplication:
                     form.add_error("email", DUPLICATE_APPLICATION)
                 except services.MissionClosed:

@@ -64,7 +64,9 @@ class Application(models.Model):
         verbose_name_plural = _("candidatures")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["mission", "email"], name="one_application_per_email_and_mission"),
+            models.UniqueConstraint(
+                fields=["mission", "email"], name="one_application_per_email_and_mission"
+            ),
         ]
 
     def __str__(self):
@@ -73,6 +75,9 @@ class Application(models.Model):
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
+
+    def skill_names(self):
+        return ", ".join(skill.name for skill in self.skills.all())
 
     def allowed_statuses(self):
         return TRANSITIONS.get(self.status, set())
@@ -139,6 +144,9 @@ class MissionRequest(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.association_name})"
+
+    def skill_names(self):
+        return ", ".join(skill.name for skill in self.skills.all())
 
     @transaction.atomic
     def to_draft_mission(self):

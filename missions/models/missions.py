@@ -105,7 +105,9 @@ class Mission(
         "missions.Association", verbose_name=_("association"), on_delete=models.PROTECT,
         related_name="missions",
     )
-    summary = models.TextField(_("résumé"), max_length=400, help_text=_("Deux ou trois phrases, montrées dans les listes."))
+    summary = models.TextField(
+        _("résumé"), max_length=400, help_text=_("Deux ou trois phrases, montrées dans les listes.")
+    )
     description = RichTextField(_("description"), blank=True)
     skills = ClusterTaggableManager(
         through=MissionSkill, blank=True, verbose_name=_("compétences"),
@@ -217,6 +219,11 @@ class Mission(
     @property
     def accepts_applications(self):
         return self.live and self.status == MissionStatus.OUVERTE and not self.is_past_deadline
+
+    def skill_names(self):
+        return ", ".join(skill.name for skill in self.skill_list())
+
+    skill_names.short_description = _("compétences")
 
     def skill_list(self):
         """Skills in name order, using the prefetch of `for_listing()` when present."""
