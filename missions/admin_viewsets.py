@@ -15,9 +15,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -73,7 +73,9 @@ class AssociationViewSet(SnippetViewSet):
     model = Association
     icon = "group"
     menu_label = _("Associations")
-    list_display = ["name", "cause", "city", Column("mission_count", label=_("Missions"), sort_key="mission_count")]
+    list_display = [
+        "name", "cause", "city", Column("mission_count", label=_("Missions"), sort_key="mission_count"),
+    ]
     filterset_class = AssociationFilterSet
     search_fields = ["name", "city", "description"]
     search_backend_name = None

@@ -70,6 +70,7 @@ def skill_missions(request, index_page, skill_slug):
         template="missions/skill_page.html",
         context_overrides={
             "skill": skill,
+            "breadcrumb_ancestors": index_page.breadcrumb_ancestors(),
             "page_obj": page_obj,
             "missions": page_obj.object_list,
             "result_count": page_obj.paginator.count,
@@ -142,7 +143,12 @@ def mission_request(request, index_page):
     response = index_page.render(
         request,
         template="missions/mission_request.html",
-        context_overrides={"form": form, "meta_title": _("Proposer une mission"), "form_url": url},
+        context_overrides={
+            "form": form,
+            "meta_title": _("Proposer une mission"),
+            "form_url": url,
+            "breadcrumb_ancestors": index_page.breadcrumb_ancestors(),
+        },
     )
     response.status_code = status
     return response

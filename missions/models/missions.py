@@ -4,7 +4,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -20,6 +22,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from .skills import Skill
 
@@ -55,7 +58,7 @@ class MissionSkill(TaggedItemBase):
         ]
 
 
-class MissionQuerySet(models.QuerySet):
+class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(live=True)
 
@@ -219,6 +222,20 @@ class Mission(
     @property
     def accepts_applications(self):
         return self.live and self.status == MissionStatus.OUVERTE and not self.is_past_deadline
+
+    def facts(self):
+        """Short lines for cards: format, effort, deadline."""
+        lines = [self.get_format_display() + (f" – {self.location}" if self.location else "")]
+        if self.effort_hours:
+            lines.append(
+                ngettext("Environ %(hours)s heure", "Environ %(hours)s heures", self.effort_hours)
+                % {"hours": self.effort_hours}
+            )
+        if self.apply_before:
+            lines.append(
+                gettext("Candidater avant le %(date)s") % {"date": date_format(self.apply_before, "j F Y")}
+            )
+        return lines
 
     def skill_names(self):
         return ", ".join(skill.name for skill in self.skill_list())

@@ -70,9 +70,13 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 {"name": skill.name, "url": self.skill_url(skill, request)} for skill in mission.skill_list()
             ],
             "index_page": self,
+            "breadcrumb_ancestors": self.breadcrumb_ancestors(),
             "meta_title": mission.title,
             "meta_description": mission.summary,
         }
+
+    def breadcrumb_ancestors(self):
+        return [page for page in self.get_ancestors(inclusive=True) if page.depth > 1]
 
     def decorate(self, missions, request=None):
         """Give each listed mission its URL and skill links without extra queries."""
@@ -81,6 +85,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             mission.skill_links = [
                 {"name": skill.name, "url": self.skill_url(skill, request)} for skill in mission.skill_list()
             ]
+            mission.card_meta = mission.facts()
         return missions
 
     # --- routes -------------------------------------------------------------------------------
