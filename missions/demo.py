@@ -53,7 +53,8 @@ MISSIONS = [
     ("Atelier réseaux sociaux pour les bénévoles", ["medias-sociaux"], "sur_place", 4, 15, "ouverte"),
     ("Plan de communication pour un festival", ["strategie", "medias-sociaux", "video"], "hybride", 30, 70,
      "ouverte"),
-    ("Création d'une page de collecte en ligne", ["collecte", "webmastering"], "a_distance", 10, 21, "ouverte"),
+    ("Création d'une page de collecte en ligne", ["collecte", "webmastering"], "a_distance", 10, 21,
+     "ouverte"),
     ("Segmentation de la base de donateurs", ["emailing", "analytics"], "a_distance", 8, 36, "ouverte"),
     ("Optimisation des fiches Google Business", ["search"], "a_distance", 3, 12, "ouverte"),
     ("Charte éditoriale du site", ["strategie"], "a_distance", 10, 55, "ouverte"),
@@ -149,7 +150,7 @@ def load(stdout=None):
         for (name, email, status), mission in zip(volunteers, missions, strict=False):
             application = Application.objects.create(
                 mission=mission, name=name, email=email, status=status, consent=True,
-                message="Bonjour, je serais ravi·e d'aider votre association sur ce sujet que je connais bien.",
+                message="Bonjour, je serais ravi·e d'aider votre association sur ce sujet que je connais.",
                 availability="Quelques heures par semaine, le soir.",
                 portfolio_url="https://www.linkedin.com/in/exemple-fictif",
                 matched_at=timezone.now() if status == ApplicationStatus.MISE_EN_RELATION else None,

@@ -75,7 +75,15 @@ class MissionFilterForm(forms.Form):
         return bool(filters["q"] or filters["skills"] or filters["format"] or filters["cause"])
 
 
+URL_INVALID = _("Saisissez une adresse web valide, par exemple https://exemple.fr")
+
+
 class ApplicationForm(HoneypotMixin, forms.ModelForm):
+    portfolio_url = forms.URLField(
+        label=_("Portfolio ou profil LinkedIn"), required=False, assume_scheme="https", max_length=200,
+        help_text=_("Adresse complète, par exemple https://www.linkedin.com/in/votre-nom"),
+        error_messages={"invalid": URL_INVALID},
+    )
     consent = ConsentField()
 
     class Meta:
@@ -87,19 +95,14 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
             "skills": _("Vos compétences pour cette mission"),
             "message": _("Votre message"),
             "availability": _("Vos disponibilités"),
-            "portfolio_url": _("Portfolio ou profil LinkedIn"),
         }
         help_texts = {
             "message": _("Présentez-vous et dites ce que vous aimeriez apporter à l'association."),
             "availability": _("Par exemple : « 3 heures par semaine jusqu'en juin »."),
-            "portfolio_url": _("Adresse complète, commençant par https://"),
         }
         widgets = {
             "skills": forms.CheckboxSelectMultiple,
             "message": forms.Textarea(attrs={"rows": 6}),
-        }
-        error_messages = {
-            "portfolio_url": {"invalid": _("Saisissez une adresse web valide, par exemple https://exemple.fr")},
         }
 
     def __init__(self, *args, mission=None, **kwargs):
@@ -122,6 +125,11 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
 
 
 class MissionRequestForm(HoneypotMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=_("Site web de l'association"), required=False, assume_scheme="https", max_length=200,
+        help_text=_("Adresse complète, par exemple https://mon-association.fr"),
+        error_messages={"invalid": URL_INVALID},
+    )
     consent = ConsentField()
 
     class Meta:
@@ -132,7 +140,6 @@ class MissionRequestForm(HoneypotMixin, forms.ModelForm):
         ]
         labels = {
             "association_name": _("Nom de l'association"),
-            "website": _("Site web de l'association"),
             "contact_name": _("Votre nom"),
             "email": _("Votre adresse e-mail"),
             "phone": _("Votre téléphone"),
@@ -142,7 +149,6 @@ class MissionRequestForm(HoneypotMixin, forms.ModelForm):
             "deadline": _("Échéance souhaitée"),
         }
         help_texts = {
-            "website": _("Adresse complète, commençant par https://"),
             "description": _("Le contexte, ce que vous attendez des bénévoles, le temps à y consacrer."),
             "skills": _("Cochez celles qui vous semblent utiles ; l'équipe complétera si besoin."),
             "deadline": _("Au format jj/mm/aaaa, facultatif."),
@@ -151,9 +157,6 @@ class MissionRequestForm(HoneypotMixin, forms.ModelForm):
             "skills": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 8}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
-        error_messages = {
-            "website": {"invalid": _("Saisissez une adresse web valide, par exemple https://exemple.fr")},
         }
 
     def __init__(self, *args, **kwargs):
