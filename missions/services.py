@@ -52,7 +52,9 @@ def apply(mission, data, *, mission_url=""):
 
 def change_status(application, status, *, note=None):
     """Move an application to `status` (checked against the allowed transitions)."""
-    if status == ApplicationStatus.MISE_EN_RELATION and application.status != status:
+    if status not in ApplicationStatus.values:
+        raise ValidationError(_("Statut inconnu."), code="invalid_status")
+    if status == ApplicationStatus.MISE_EN_RELATION:  # decided on the stored status, in introduce()
         return introduce(application, note=note)
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
