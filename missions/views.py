@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q, Window
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,13 +39,41 @@ def filter_missions(filters, queryset=None):
     return queryset.newest_first()
 
 
+class _Counted:
+    """Stands for a list of `count` items for Paginator, which only needs its length here."""
+
+    def __init__(self, count):
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, item):
+        return []
+
+
 def paginate(request, index_page, queryset):
-    """One page of missions. The filtered, sorted query only returns ids (a narrow sort, cheap
-    on thousands of rows); the page's dozen missions are then loaded with their relations."""
-    page_obj = Paginator(queryset.values_list("pk", flat=True), index_page.per_page).get_page(
-        request.GET.get("page")
-    )
-    ids = list(page_obj.object_list)
+    """One page of missions, in one pass over the matching rows.
+
+    The filtered, sorted query returns only the page's ids plus the total (a window
+    COUNT(*) OVER ()), so matching rows are read once, narrowly; the page's dozen
+    missions are then loaded with their association and skills.
+    """
+    per_page = index_page.per_page
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        number = 1
+    with_total = queryset.annotate(total=Window(Count("pk"))).values_list("pk", "total")
+    rows = list(with_total[(number - 1) * per_page:number * per_page])
+    if rows:
+        total = rows[0][1]
+    else:  # empty result, or a page past the end: show the last page
+        total = queryset.count()
+        number = max(1, -(-total // per_page))
+        rows = list(with_total[(number - 1) * per_page:number * per_page]) if total else []
+    page_obj = Paginator(_Counted(total), per_page).page(number)
+    ids = [pk for pk, _total in rows]
     missions = Mission.objects.filter(pk__in=ids).for_listing().in_bulk() if ids else {}
     page_obj.object_list = index_page.decorate([missions[pk] for pk in ids if pk in missions], request)
     return page_obj

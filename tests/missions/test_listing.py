@@ -187,3 +187,12 @@ def _skills(*slugs):
     from missions.models import Skill
 
     return list(Skill.objects.filter(slug__in=slugs))
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, index_page):
+    bulk_missions(14)
+
+    response = client.get("/missions/?page=99")
+
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["missions"]) == 2
