@@ -1,0 +1,275 @@
+"""Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from .skills import Skill
+
+# Sub-paths of the mission index page that a mission slug must not take.
+RESERVED_SLUGS = {"proposer", "competences", "merci"}
+
+
+class MissionFormat(models.TextChoices):
+    A_DISTANCE = "a_distance", _("À distance")
+    SUR_PLACE = "sur_place", _("Sur place")
+    HYBRIDE = "hybride", _("Hybride")
+
+
+class MissionStatus(models.TextChoices):
+    OUVERTE = "ouverte", _("Ouverte")
+    POURVUE = "pourvue", _("Pourvue")
+    CLOTUREE = "cloturee", _("Clôturée")
+
+
+class MissionSkill(TaggedItemBase):
+    """Through-model: missions are tagged with skills only, never with other tags."""
+
+    tag = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="mission_items", verbose_name=_("compétence")
+    )
+    content_object = ParentalKey("missions.Mission", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("compétence de la mission")
+        verbose_name_plural = _("compétences des missions")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_mission_skill"),
+        ]
+
+
+class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def open(self, today=None):
+        """Published, open, and still taking applications (deadline not passed)."""
+        today = today or timezone.localdate()
+        return (
+            self.published()
+            .filter(status=MissionStatus.OUVERTE)
+            .filter(models.Q(apply_before__isnull=True) | models.Q(apply_before__gte=today))
+        )
+
+    def with_skills(self, skills):
+        """Missions having ALL the given skills (AND)."""
+        qs = self
+        for skill in skills:
+            qs = qs.filter(tagged_items__tag=skill)
+        return qs
+
+    def for_listing(self):
+        return self.select_related("association").prefetch_related(
+            models.Prefetch("tagged_items", queryset=MissionSkill.objects.select_related("tag"))
+        )
+
+    def newest_first(self):
+        return self.order_by(models.F("first_published_at").desc(nulls_last=True), "-pk")
+
+    def by_deadline(self):
+        return self.order_by(models.F("apply_before").asc(nulls_last=True), "-pk")
+
+
+class Mission(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    title = models.CharField(_("titre"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, blank=True,
+        help_text=_("Adresse de la mission : /missions/<slug>/. Laissez vide pour la créer depuis le titre."),
+    )
+    association = models.ForeignKey(
+        "missions.Association", verbose_name=_("association"), on_delete=models.PROTECT,
+        related_name="missions",
+    )
+    summary = models.TextField(
+        _("résumé"), max_length=400, help_text=_("Deux ou trois phrases, montrées dans les listes.")
+    )
+    description = RichTextField(_("description"), blank=True)
+    skills = ClusterTaggableManager(
+        through=MissionSkill, blank=True, verbose_name=_("compétences"),
+        help_text=_("Les compétences recherchées. Vous pouvez en ajouter de nouvelles."),
+    )
+    effort_hours = models.PositiveSmallIntegerField(
+        _("effort estimé (heures)"), null=True, blank=True,
+    )
+    format = models.CharField(
+        _("format"), max_length=20, choices=MissionFormat.choices, default=MissionFormat.A_DISTANCE
+    )
+    location = models.CharField(_("lieu"), max_length=200, blank=True)
+    volunteers_wanted = models.PositiveSmallIntegerField(_("bénévoles recherchés"), default=1)
+    apply_before = models.DateField(_("candidater avant le"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=MissionStatus.choices, default=MissionStatus.OUVERTE,
+        db_index=True,
+    )
+    contact_name = models.CharField(_("nom du contact à l'association"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("e-mail du contact à l'association"),
+        help_text=_("Reçoit l'e-mail de mise en relation. Jamais affiché sur le site public."),
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="mission",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="mission",
+        for_concrete_model=False,
+    )
+
+    objects = MissionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("association"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("skills"),
+        FieldRowPanel([FieldPanel("format"), FieldPanel("location")]),
+        FieldRowPanel([FieldPanel("effort_hours"), FieldPanel("volunteers_wanted")]),
+        FieldRowPanel([FieldPanel("apply_before"), FieldPanel("status")]),
+        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("location"),
+        index.RelatedFields("association", [index.SearchField("name")]),
+        index.FilterField("live"),
+        index.FilterField("status"),
+        index.FilterField("format"),
+    ]
+
+    class Meta:
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    # --- slug ---------------------------------------------------------------------------------
+
+    def _unique_slug(self):
+        base = slugify(self.title)[:190] or "mission"
+        if base in RESERVED_SLUGS:
+            base = f"mission-{base}"
+        slug, n = base, 2
+        while Mission.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Ce slug est réservé, choisissez-en un autre.")})
+
+    def full_clean(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        return super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        return super().save(*args, **kwargs)
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def is_past_deadline(self):
+        return self.apply_before is not None and self.apply_before < timezone.localdate()
+
+    @property
+    def accepts_applications(self):
+        return self.live and self.status == MissionStatus.OUVERTE and not self.is_past_deadline
+
+    def facts(self):
+        """Short lines for cards: format, effort, deadline."""
+        lines = [self.get_format_display() + (f" – {self.location}" if self.location else "")]
+        if self.effort_hours:
+            lines.append(
+                ngettext("Environ %(hours)s heure", "Environ %(hours)s heures", self.effort_hours)
+                % {"hours": self.effort_hours}
+            )
+        if self.apply_before:
+            lines.append(
+                gettext("Candidater avant le %(date)s") % {"date": date_format(self.apply_before, "j F Y")}
+            )
+        return lines
+
+    def skill_names(self):
+        return ", ".join(skill.name for skill in self.skill_list())
+
+    skill_names.short_description = _("compétences")
+
+    def skill_list(self):
+        """Skills in name order, using the prefetch of `for_listing()` when present."""
+        return sorted((item.tag for item in self.tagged_items.all()), key=lambda skill: skill.name)
+
+    # --- URLs ---------------------------------------------------------------------------------
+
+    def get_url(self, request=None, index_page=None):
+        from .pages import MissionIndexPage
+
+        index_page = index_page or MissionIndexPage.get_for_request(request)
+        if index_page is None:
+            return None
+        return index_page.mission_url(self, request)
+
+    get_absolute_url = get_url
+
+    # --- preview ------------------------------------------------------------------------------
+
+    def get_preview_template(self, request, mode_name):
+        return "missions/mission_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        from .pages import MissionIndexPage
+
+        index_page = MissionIndexPage.get_for_request(request)
+        context = super().get_preview_context(request, mode_name)
+        context.update(
+            index_page.mission_context(request, self) if index_page else {"mission": self, "skills": []}
+        )
+        context["is_preview"] = True
+        return context

@@ -1,0 +1,121 @@
+"""Missions in a real browser: keyboard-only journey and 0 axe-core violations."""
+
+import re
+
+import pytest
+
+from missions.models import Application
+from tests.missions.factories import AssociationFactory, MissionFactory, MissionIndexPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def missions(db):
+    MissionIndexPageFactory()
+    association = AssociationFactory(name="Les Pousses Solidaires", description="Jardins partagés.",
+                                     website="https://pousses.example.org")
+    return {
+        "both": MissionFactory(title="Campagne de dons par e-mail", slug="campagne-dons",
+                               association=association, skills=["collecte", "emailing"]),
+        "collecte": MissionFactory(title="Page de collecte", slug="page-collecte", skills=["collecte"]),
+        "video": MissionFactory(title="Vidéo de présentation", slug="video-presentation", skills=["video"]),
+        "closed": MissionFactory(title="Mission close", slug="mission-close", status="cloturee"),
+    }
+
+
+def tab_to(page, selector, limit=80):
+    """Press Tab until the element matching `selector` has the focus (keyboard only)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} never received the focus with Tab")
+
+
+def test_volunteer_filters_by_two_skills_opens_a_mission_and_applies_with_the_keyboard(
+    page, live_server, missions
+):
+    page.goto(live_server.url + "/missions/")
+
+    tab_to(page, "input[name=competences][value=collecte]")
+    page.keyboard.press("Space")
+    tab_to(page, "input[name=competences][value=emailing]")
+    page.keyboard.press("Space")
+    tab_to(page, ".mission-filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"competences=collecte&competences=emailing"))
+
+    cards = page.locator(".mission-list .card__title")
+    assert cards.all_inner_texts() == ["Campagne de dons par e-mail"]
+    assert page.locator(".result-count").inner_text() == "1 mission ouverte"
+
+    tab_to(page, "a[href='/missions/campagne-dons/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/missions/campagne-dons/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Campagne de dons par e-mail"
+
+    tab_to(page, "#id_name")
+    page.keyboard.type("Camille Bénévole")
+    page.keyboard.press("Tab")
+    page.keyboard.type("camille@example.org")
+    tab_to(page, "#id_skills_2")  # Collecte, third skill in alphabetical order
+    page.keyboard.press("Space")
+    tab_to(page, "#id_message")
+    page.keyboard.type("Je fais des campagnes d'e-mails depuis dix ans.")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Le mardi soir")
+    page.keyboard.press("Tab")
+    page.keyboard.type("https://www.linkedin.com/in/camille")
+    tab_to(page, "#id_consent")
+    page.keyboard.press("Space")
+    tab_to(page, ".mission__apply button[type=submit]")
+    page.keyboard.press("Enter")
+
+    page.wait_for_selector(".message--success")
+    assert "Merci, votre candidature est bien envoyée" in page.locator(".messages").inner_text()
+    application = Application.objects.get()
+    assert (application.email, application.mission.slug) == ("camille@example.org", "campagne-dons")
+    assert [s.slug for s in application.skills.all()] == ["collecte"]
+
+
+def test_the_error_summary_takes_the_focus_and_links_to_the_fields(page, live_server, missions):
+    page.goto(live_server.url + "/missions/campagne-dons/")
+
+    tab_to(page, ".mission__apply button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".error-summary")
+    page.wait_for_load_state("load")
+
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    tab_to(page, ".error-summary a[href='#id_name_container']")
+    assert page.locator("#id_name").get_attribute("aria-invalid") == "true"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/missions/",
+        "/missions/?competences=collecte&competences=emailing&format=a_distance",
+        "/missions/?competences=video&competences=search",  # empty state
+        "/missions/campagne-dons/",
+        "/missions/mission-close/",
+        "/missions/competences/collecte/",
+        "/missions/proposer/",
+        "/",
+    ],
+)
+def test_missions_pages_have_no_axe_violations(page, live_server, missions, axe, path):
+    page.goto(live_server.url + path)
+
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize("path", ["/missions/campagne-dons/", "/missions/proposer/"])
+def test_forms_with_errors_have_no_axe_violations(page, live_server, missions, axe, path):
+    page.goto(live_server.url + path)
+    page.locator("main form.form button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+
+    assert page.locator(".field--error").count() >= 3
+    assert axe(page) == []

@@ -1,0 +1,233 @@
+"""Wagtail admin: mission list (columns, filters, export, no N+1), applications, association requests."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from home import roles
+from missions.models import Application, Mission
+from tests.factories import SuperUserFactory, UserFactory
+
+from .factories import ApplicationFactory, AssociationFactory, MissionFactory, MissionRequestFactory, skill
+
+pytestmark = pytest.mark.django_db
+
+MISSIONS_URL = "/admin/snippets/missions/mission/"
+APPLICATIONS_URL = "/admin/candidatures/"
+REQUESTS_URL = "/admin/demandes_missions/"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(SuperUserFactory())
+    return client
+
+
+def test_mission_list_shows_status_association_skills_deadline_and_application_count(admin_client):
+    mission = MissionFactory(title="Audit", association=AssociationFactory(name="Les Abeilles"),
+                             skills=["video", "search"], status="pourvue")
+    ApplicationFactory.create_batch(3, mission=mission)
+
+    html = admin_client.get(MISSIONS_URL).content.decode()
+
+    assert "Audit" in html
+    assert "Pourvue" in html
+    assert "Les Abeilles" in html
+    assert "Search, Vidéo" in html
+    assert f'href="{APPLICATIONS_URL}?mission={mission.pk}"' in html
+    assert ">3<" in html.replace(" ", "").replace("\n", "")
+
+
+def test_mission_admin_list_query_count_does_not_grow(admin_client):
+    def make(count):
+        for _ in range(count):
+            mission = MissionFactory(skills=["video", "collecte"])
+            ApplicationFactory.create_batch(2, mission=mission)
+
+    make(3)
+    admin_client.get(MISSIONS_URL)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(MISSIONS_URL)
+    make(15)
+    with CaptureQueriesContext(connection) as many:
+        admin_client.get(MISSIONS_URL)
+
+    assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("status=pourvue", {"Pourvue"}), ("skill={video}", {"Vidéo"}), ("format=sur_place", {"Sur place"})],
+)
+def test_mission_admin_filters(admin_client, query, expected):
+    MissionFactory(title="Pourvue", status="pourvue")
+    MissionFactory(title="Vidéo", skills=["video"])
+    MissionFactory(title="Sur place", format="sur_place")
+
+    response = admin_client.get(MISSIONS_URL + "?" + query.format(video=skill("video").pk))
+
+    assert {m.title for m in response.context["object_list"]} == expected
+
+
+def test_mission_admin_search(admin_client):
+    MissionFactory(title="Refonte du site")
+    MissionFactory(title="Vidéo")
+
+    response = admin_client.get(MISSIONS_URL + "?q=refonte")
+
+    assert [m.title for m in response.context["object_list"]] == ["Refonte du site"]
+
+
+def body(response):
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+def test_missions_export_as_csv(admin_client):
+    mission = MissionFactory(title="Audit", skills=["video"])
+    ApplicationFactory(mission=mission)
+
+    response = admin_client.get(MISSIONS_URL + "?export=csv")
+    content = body(response)
+
+    assert response.status_code == 200
+    assert "Audit" in content and "Vidéo" in content and "Candidatures" in content
+
+
+def test_missions_export_as_xlsx(admin_client):
+    MissionFactory()
+
+    response = admin_client.get(MISSIONS_URL + "?export=xlsx")
+
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+
+
+def test_mission_edit_form_and_association_list_render(admin_client):
+    mission = MissionFactory(skills=["video"])
+
+    edit_url = reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk])
+
+    assert admin_client.get(edit_url).status_code == 200
+    assert admin_client.get(reverse(Mission.snippet_viewset.get_url_name("add"))).status_code == 200
+    assert admin_client.get("/admin/snippets/missions/association/?cause=solidarite").status_code == 200
+
+
+def test_preview_renders_the_public_template(index_page):
+    mission = MissionFactory(title="Aperçu", live=False, skills=["video"])
+    request = RequestFactory().get("/")
+    request.user = SuperUserFactory()
+
+    response = mission.serve_preview(request, "")
+    html = response.render().content.decode()
+
+    assert "Aperçu" in html
+    assert "/missions/competences/video/" in html
+
+
+def test_applications_list_filters_by_status_and_mission(admin_client):
+    mission = MissionFactory()
+    wanted = ApplicationFactory(mission=mission, status="preselectionnee")
+    ApplicationFactory(mission=mission, status="nouvelle")
+    ApplicationFactory(status="preselectionnee")
+
+    response = admin_client.get(APPLICATIONS_URL + f"?status=preselectionnee&mission={mission.pk}")
+
+    assert list(response.context["object_list"]) == [wanted]
+
+
+def test_applications_export_as_csv(admin_client):
+    ApplicationFactory(name="Camille Export")
+
+    response = admin_client.get(APPLICATIONS_URL + "?export=csv")
+    content = body(response)
+
+    assert "Camille Export" in content
+
+
+def test_changing_status_to_mise_en_relation_in_the_admin_sends_the_introduction(admin_client):
+    mission = MissionFactory(contact_email="asso@example.org")
+    application = ApplicationFactory(mission=mission, status="preselectionnee", email="vol@example.org")
+
+    response = admin_client.post(
+        f"{APPLICATIONS_URL}edit/{application.pk}/", {"status": "mise_en_relation", "note": "Parfait"}
+    )
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "mise_en_relation"
+    assert application.note == "Parfait"
+    assert sorted(m.to[0] for m in mail.outbox) == ["asso@example.org", "vol@example.org"]
+
+
+def test_the_admin_only_offers_allowed_status_changes(admin_client):
+    application = ApplicationFactory(status="nouvelle")
+
+    response = admin_client.get(f"{APPLICATIONS_URL}edit/{application.pk}/")
+    choices = [value for value, _ in response.context["form"].fields["status"].choices]
+
+    assert choices == ["nouvelle", "preselectionnee", "declinee", "retiree"]
+    assert "Je serais ravie" in response.content.decode()  # the application itself is shown
+
+
+def test_the_admin_refuses_a_forbidden_status_change(admin_client):
+    application = ApplicationFactory(status="nouvelle")
+
+    response = admin_client.post(f"{APPLICATIONS_URL}edit/{application.pk}/", {"status": "mise_en_relation"})
+
+    assert response.status_code == 200
+    application.refresh_from_db()
+    assert application.status == "nouvelle"
+    assert mail.outbox == []
+
+
+def test_applications_are_neither_added_nor_deleted_in_the_admin(admin_client):
+    application = ApplicationFactory()
+
+    assert admin_client.get(f"{APPLICATIONS_URL}new/").status_code in {302, 403}
+    admin_client.post(f"{APPLICATIONS_URL}delete/{application.pk}/")
+    assert Application.objects.filter(pk=application.pk).exists()
+
+
+def test_a_request_is_turned_into_a_draft_mission_from_the_admin(admin_client):
+    request_ = MissionRequestFactory(title="Un besoin")
+
+    assert admin_client.get(f"{REQUESTS_URL}").status_code == 200
+    confirm = admin_client.get(f"{REQUESTS_URL}convert/{request_.pk}/")
+    response = admin_client.post(f"{REQUESTS_URL}convert/{request_.pk}/")
+
+    assert confirm.status_code == 200
+    mission = Mission.objects.get(title="Un besoin")
+    assert mission.live is False
+    assert response["Location"] == reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk])
+    assert "Transformer en mission brouillon" in admin_client.get(
+        f"{REQUESTS_URL}edit/{MissionRequestFactory().pk}/"
+    ).content.decode()
+
+
+def test_mission_coordinators_reach_missions_and_applications():
+    from django.test import Client
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.MISSION_COORDINATORS))
+    client = Client()
+    client.force_login(user)
+    ApplicationFactory()
+
+    assert client.get(MISSIONS_URL).status_code == 200
+    assert client.get(APPLICATIONS_URL).status_code == 200
+    assert client.get(REQUESTS_URL).status_code == 200
+
+
+def test_people_without_the_role_cannot_see_applications():
+    from django.test import Client
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.EDITORS))
+    client = Client()
+    client.force_login(user)
+
+    assert client.get(APPLICATIONS_URL).status_code in {302, 403}

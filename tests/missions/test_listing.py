@@ -1,0 +1,198 @@
+"""The public mission list: filters in the URL, count, pagination, empty state, sort, query count."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from .factories import AssociationFactory, MissionFactory, bulk_missions
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return [mission.title for mission in response.context["missions"]]
+
+
+def test_the_list_shows_published_open_missions(client, index_page):
+    MissionFactory(title="Audit d'accessibilité")
+
+    response = client.get("/missions/")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Audit d'accessibilité"]
+    assert "1 mission ouverte" in response.content.decode()
+
+
+def test_drafts_are_never_listed(client, index_page):
+    MissionFactory(title="Brouillon", live=False)
+
+    assert titles(client.get("/missions/")) == []
+
+
+def test_filled_closed_and_past_deadline_missions_are_not_listed(client, index_page):
+    MissionFactory(title="Pourvue", status="pourvue")
+    MissionFactory(title="Clôturée", status="cloturee")
+    MissionFactory(title="Expirée", apply_before=timezone.localdate() - datetime.timedelta(days=1))
+    MissionFactory(title="Dernier jour", apply_before=timezone.localdate())
+
+    assert titles(client.get("/missions/")) == ["Dernier jour"]
+
+
+def test_several_skills_keep_only_missions_having_all_of_them(client, index_page):
+    MissionFactory(title="Collecte seule", skills=["collecte"])
+    MissionFactory(title="Emailing seul", skills=["emailing"])
+    MissionFactory(title="Collecte et emailing", skills=["collecte", "emailing", "analytics"])
+
+    response = client.get("/missions/?competences=collecte&competences=emailing")
+
+    assert titles(response) == ["Collecte et emailing"]
+
+
+def test_format_filter(client, index_page):
+    MissionFactory(title="À distance", format="a_distance")
+    MissionFactory(title="Sur place", format="sur_place")
+
+    assert titles(client.get("/missions/?format=sur_place")) == ["Sur place"]
+
+
+def test_cause_filter_uses_the_association_cause(client, index_page):
+    MissionFactory(title="Forêts", association=AssociationFactory(cause="environnement"))
+    MissionFactory(title="Urgence", association=AssociationFactory(cause="humanitaire"))
+
+    assert titles(client.get("/missions/?cause=environnement")) == ["Forêts"]
+
+
+def test_free_text_search_looks_in_title_summary_and_association(client, index_page):
+    MissionFactory(title="Vidéo de présentation")
+    MissionFactory(title="Autre", association=AssociationFactory(name="Vidéastes solidaires"))
+    MissionFactory(title="Sans rapport")
+
+    assert set(titles(client.get("/missions/?q=vid"))) == {"Vidéo de présentation", "Autre"}
+
+
+def test_filters_combine(client, index_page):
+    MissionFactory(title="Bonne", format="sur_place", skills=["video"])
+    MissionFactory(title="Mauvais format", format="a_distance", skills=["video"])
+    MissionFactory(title="Mauvaise compétence", format="sur_place", skills=["search"])
+
+    assert titles(client.get("/missions/?competences=video&format=sur_place")) == ["Bonne"]
+
+
+def test_unknown_filter_values_are_ignored_rather_than_failing(client, index_page):
+    MissionFactory(title="Visible")
+
+    response = client.get("/missions/?competences=inconnue&format=fusee&tri=hasard&page=abc")
+
+    assert response.status_code == 200
+    assert titles(response) == ["Visible"]
+
+
+def test_newest_first_by_default_and_by_deadline_on_request(client, index_page):
+    now = timezone.now()
+    today = timezone.localdate()
+    MissionFactory(title="Ancienne, urgente", first_published_at=now - datetime.timedelta(days=5),
+                   apply_before=today + datetime.timedelta(days=2))
+    MissionFactory(title="Récente, lointaine", first_published_at=now,
+                   apply_before=today + datetime.timedelta(days=60))
+
+    assert titles(client.get("/missions/")) == ["Récente, lointaine", "Ancienne, urgente"]
+    assert titles(client.get("/missions/?tri=echeance")) == ["Ancienne, urgente", "Récente, lointaine"]
+
+
+def test_result_count_and_pagination_keep_the_filters(client, index_page):
+    bulk_missions(15, skills=[])
+    response = client.get("/missions/?format=a_distance")
+    html = response.content.decode()
+
+    assert response.context["result_count"] == 15
+    assert len(response.context["missions"]) == 12
+    assert "15 missions ouvertes" in html
+    assert 'href="?format=a_distance&amp;page=2"' in html
+    assert len(client.get("/missions/?format=a_distance&page=2").context["missions"]) == 3
+
+
+def test_empty_state_when_no_mission_matches(client, index_page):
+    MissionFactory(skills=["video"])
+
+    html = client.get("/missions/?competences=search").content.decode()
+
+    assert "Aucune mission ne correspond à ces filtres." in html
+    assert "Voir toutes les missions ouvertes" in html
+
+
+def test_empty_state_when_there_is_no_mission_at_all(client, index_page):
+    html = client.get("/missions/").content.decode()
+
+    assert "Aucune mission ouverte pour le moment." in html
+
+
+def test_each_card_shows_association_skill_links_format_effort_and_deadline(client, index_page):
+    MissionFactory(
+        title="Carte", association=AssociationFactory(name="Les Abeilles"), skills=["video"],
+        format="hybride", effort_hours=12, apply_before=datetime.date(2031, 3, 5),
+    )
+
+    html = client.get("/missions/").content.decode()
+
+    assert "Les Abeilles" in html
+    assert '<a class="tag" href="/missions/competences/video/">Vidéo</a>' in html
+    assert "Hybride" in html
+    assert "Environ 12 heures" in html
+    assert "Candidater avant le 5 mars 2031" in html
+
+
+def test_filter_form_keeps_the_chosen_values(client, index_page):
+    html = client.get("/missions/?competences=video&q=site&format=hybride").content.decode()
+
+    assert re.findall(r'name="competences" value="([^"]+)" id="[^"]+" checked', html) == ["video"]
+    assert 'value="site"' in html
+    assert '<option value="hybride" selected>' in html
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_list_query_count_is_the_same_with_10_and_1000_missions(client, index_page):
+    url = "/missions/?competences=collecte&competences=emailing&tri=echeance"
+    association = AssociationFactory()
+    bulk_missions(10, association=association, skills=[*_skills("collecte", "emailing", "video")])
+    client.get(url)  # warm caches (site root, content types)
+    with_10 = count_queries(client, url)
+
+    bulk_missions(990, association=association, skills=[*_skills("collecte", "emailing", "video")])
+    with_1000 = count_queries(client, url)
+
+    assert with_10 == with_1000
+    assert with_1000 <= 16  # site, page routing, menu and settings included
+
+
+def test_skill_page_query_count_does_not_grow_with_missions(client, index_page):
+    bulk_missions(5, skills=_skills("video"))
+    client.get("/missions/competences/video/")
+    with_5 = count_queries(client, "/missions/competences/video/")
+    bulk_missions(100, skills=_skills("video"))
+
+    assert count_queries(client, "/missions/competences/video/") == with_5
+
+
+def _skills(*slugs):
+    from missions.models import Skill
+
+    return list(Skill.objects.filter(slug__in=slugs))
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, index_page):
+    bulk_missions(14)
+
+    response = client.get("/missions/?page=99")
+
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["missions"]) == 2

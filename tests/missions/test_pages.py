@@ -1,0 +1,144 @@
+"""Skill pages, the association request form, the home section and the site search."""
+
+import pytest
+from django.core import mail
+
+from missions.models import MissionRequest
+
+from .factories import MissionFactory, MissionRequestFactory, skill
+
+pytestmark = pytest.mark.django_db
+
+
+def test_skill_page_lists_the_open_missions_with_that_skill(client, index_page):
+    MissionFactory(title="Vidéo ouverte", skills=["video"])
+    MissionFactory(title="Vidéo brouillon", skills=["video"], live=False)
+    MissionFactory(title="Vidéo close", skills=["video"], status="cloturee")
+    MissionFactory(title="Autre", skills=["search"])
+
+    response = client.get("/missions/competences/video/")
+
+    assert response.status_code == 200
+    assert [m.title for m in response.context["missions"]] == ["Vidéo ouverte"]
+    html = response.content.decode()
+    assert "<h1>Missions en Vidéo</h1>" in html
+    assert 'href="/missions/?competences=video"' in html
+
+
+def test_skill_page_of_an_unknown_skill_is_a_404(client, index_page):
+    assert client.get("/missions/competences/plongee/").status_code == 404
+
+
+def test_skill_page_shows_the_skill_description_and_empty_state(client, index_page):
+    video = skill("video")
+    video.description = "Tournage, montage, sous-titres."
+    video.save()
+
+    html = client.get("/missions/competences/video/").content.decode()
+
+    assert "Tournage, montage, sous-titres." in html
+    assert "Aucune mission ouverte pour cette compétence" in html
+
+
+def test_editors_may_add_skills_with_unicode_names_and_get_a_skill_page(client, index_page):
+    mission = MissionFactory(title="Nouvelle compétence")
+    mission.skills.add("Référencement payant")
+    mission.save()
+    new_skill = mission.skill_list()[0]
+
+    response = client.get(f"/missions/competences/{new_skill.slug}/")
+
+    assert response.status_code == 200
+    assert [m.title for m in response.context["missions"]] == ["Nouvelle compétence"]
+
+
+REQUEST = {
+    "association_name": "Les Amis du Canal",
+    "cause": "environnement",
+    "website": "https://amis-du-canal.example.org",
+    "city": "Nantes",
+    "contact_name": "Paul",
+    "email": "paul@canal.example.org",
+    "title": "Rendre notre site accessible",
+    "description": "Notre site est difficile à lire pour les personnes malvoyantes.",
+    "format": "a_distance",
+    "deadline": "2031-06-30",
+    "consent": "on",
+}
+
+
+def test_association_sends_a_request_and_gets_a_confirmation(client, index_page, settings):
+    settings.TEAM_EMAIL = "equipe@webassoc.test"
+
+    response = client.post("/missions/proposer/", {**REQUEST, "skills": [skill("accessibilite").pk]})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/missions/proposer/"
+    request_ = MissionRequest.objects.get()
+    assert request_.status == "nouvelle"
+    assert [s.slug for s in request_.skills.all()] == ["accessibilite"]
+    assert sorted(m.to[0] for m in mail.outbox) == ["equipe@webassoc.test", "paul@canal.example.org"]
+    assert "Merci, votre demande est bien envoyée" in client.get("/missions/proposer/").content.decode()
+
+
+def test_request_form_errors_keep_the_values(client, index_page):
+    response = client.post("/missions/proposer/", {**REQUEST, "website": "pas une url", "consent": ""})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Saisissez une adresse web valide" in html
+    assert 'value="Les Amis du Canal"' in html
+    assert not MissionRequest.objects.exists()
+
+
+def test_the_same_request_twice_gets_a_polite_message(client, index_page):
+    MissionRequestFactory(email="paul@canal.example.org", title="Rendre notre site accessible")
+
+    response = client.post("/missions/proposer/", REQUEST)
+
+    assert response.status_code == 200
+    assert "Nous avons déjà reçu cette demande" in response.content.decode()
+    assert MissionRequest.objects.count() == 1
+
+
+def test_request_form_refuses_bots(client, index_page):
+    client.post("/missions/proposer/", {**REQUEST, "site_web_entreprise": "x"})
+
+    assert not MissionRequest.objects.exists()
+
+
+def test_request_form_is_rate_limited(client, index_page, settings):
+    settings.RATELIMIT_ENABLED = True
+    for n in range(10):
+        client.post("/missions/proposer/", {**REQUEST, "email": f"p{n}@example.org"})
+
+    response = client.post("/missions/proposer/", {**REQUEST, "email": "encore@example.org"})
+
+    assert response.status_code == 429
+    assert MissionRequest.objects.count() == 10
+
+
+def test_home_page_shows_the_latest_open_missions(client, index_page):
+    MissionFactory(title="Mission ouverte sur l'accueil", skills=["video"])
+    MissionFactory(title="Mission brouillon", live=False)
+
+    html = client.get("/").content.decode().replace("&#x27;", "'")
+
+    assert "Mission ouverte sur l'accueil" in html
+    assert "Mission brouillon" not in html
+    assert 'href="/missions/"' in html
+
+
+def test_home_page_keeps_its_empty_state_without_missions(client, index_page):
+    assert "Aucune mission ouverte pour le moment." in client.get("/").content.decode()
+
+
+def test_site_search_finds_published_missions(client, index_page):
+    MissionFactory(title="Sous-titrage des vidéos")
+    MissionFactory(title="Sous-titrage secret", live=False)
+
+    response = client.get("/recherche/?q=sous-titrage")
+    titles = [result.title for result in response.context["page_obj"].object_list]
+
+    assert "Sous-titrage des vidéos" in titles
+    assert "Sous-titrage secret" not in titles
