@@ -38,11 +38,11 @@ def share_links(page, request):
     url = page.get_full_url(request)
     text = page.share_text or page.title
     return [
-        ("E-mail", "mailto:?" + urlencode({"subject": page.title, "body": f"{text}\n{url}"},
+        (_("Envoyer par e-mail"), "mailto:?" + urlencode({"subject": page.title, "body": f"{text}\n{url}"},
                                           quote_via=quote)),
-        ("Mastodon", "https://mastodonshare.com/?" + urlencode({"text": text, "url": url})),
-        ("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": f"{text} {url}"})),
-        ("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
+        (_("Partager sur Mastodon"), "https://mastodonshare.com/?" + urlencode({"text": text, "url": url})),
+        (_("Partager sur Bluesky"), "https://bsky.app/intent/compose?" + urlencode({"text": f"{text} {url}"})),
+        (_("Partager sur LinkedIn"), "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
     ]
 
 

@@ -7,8 +7,10 @@ counted signatures changes (a confirmation, a moderation, an admin edit or delet
 
 import enum
 import time
+from urllib.parse import urlencode
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -46,15 +48,23 @@ def make_token(signature):
     return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(signature.pk))
 
 
-def read_token(token, max_age=TOKEN_MAX_AGE):
+def read_token(token, max_age=None):
     """The signature id in a token; raises signing.SignatureExpired or signing.BadSignature."""
+    max_age = TOKEN_MAX_AGE if max_age is None else max_age
     value = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=max_age)
     return int(value)
 
 
+def absolute_url(page, subpage, query=None):
+    """An address for emails, on BASE_URL (what the other emails of the site use)."""
+    url = page.get_url() + page.reverse_subpage(subpage)
+    if query:
+        url += "?" + urlencode(query)
+    return url if url.startswith("http") else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
 def confirmation_url(signature):
-    page = signature.page
-    return page.get_full_url() + page.reverse_subpage("confirm", kwargs={"token": make_token(signature)})
+    return absolute_url(signature.page, "confirm", {"jeton": make_token(signature)})
 
 
 def send_confirmation(signature):
@@ -66,7 +76,7 @@ def send_confirmation(signature):
             "signature": signature,
             "page_title": page.title,
             "confirm_url": confirmation_url(signature),
-            "resend_url": page.get_full_url() + page.reverse_subpage("resend"),
+            "resend_url": absolute_url(page, "resend"),
             "valid_days": TOKEN_MAX_AGE // (24 * 3600),
         },
         tag="manifesto_confirmation",

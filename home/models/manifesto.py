@@ -69,11 +69,13 @@ class ManifestoPage(RoutablePageMixin, BasePage):
 
         return manifesto_views.thanks(self, request)
 
-    @path("confirmer/<str:token>/", name="confirm")
-    def confirm_route(self, request, token):
+    # The token travels in the query string: Wagtail's page URLs only allow [\w-] in a path
+    # segment, and query strings never reach the access logs.
+    @path("confirmer/", name="confirm")
+    def confirm_route(self, request):
         from home import manifesto_views
 
-        return manifesto_views.confirm(self, request, token)
+        return manifesto_views.confirm(self, request, request.GET.get("jeton", "")[:200])
 
     @path("nouveau-lien/", name="resend")
     def resend_route(self, request):
