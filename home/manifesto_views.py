@@ -16,6 +16,10 @@ from .signatures import Outcome
 
 SIGN_LIMIT = 10       # signature attempts per IP and hour
 RESEND_LIMIT = 5
+# Share links are plain links: no third-party script, no tracking until someone clicks.
+MASTODON_SHARE = "https://mastodonshare.com/?"
+BLUESKY_SHARE = "https://bsky.app/intent/compose?"
+LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?"
 RATE_LIMIT_MESSAGE = gettext_lazy("Trop d'envois depuis votre connexion. Merci de réessayer dans une heure.")
 
 
@@ -40,9 +44,9 @@ def share_links(page, request):
     return [
         (_("Envoyer par e-mail"), "mailto:?" + urlencode({"subject": page.title, "body": f"{text}\n{url}"},
                                           quote_via=quote)),
-        (_("Partager sur Mastodon"), "https://mastodonshare.com/?" + urlencode({"text": text, "url": url})),
-        (_("Partager sur Bluesky"), "https://bsky.app/intent/compose?" + urlencode({"text": f"{text} {url}"})),
-        (_("Partager sur LinkedIn"), "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
+        (_("Partager sur Mastodon"), MASTODON_SHARE + urlencode({"text": text, "url": url})),
+        (_("Partager sur Bluesky"), BLUESKY_SHARE + urlencode({"text": f"{text} {url}"})),
+        (_("Partager sur LinkedIn"), LINKEDIN_SHARE + urlencode({"url": url})),
     ]
 
 

@@ -7,8 +7,8 @@ counted signatures changes (a confirmation, a moderation, an admin edit or delet
 
 import enum
 import time
-from urllib.parse import urlencode
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing

@@ -15,7 +15,7 @@ from wagtail.permissions import register_permission_policy
 from . import signatures
 from .models import Signature
 
-YES_NO = [(True, _("Oui")), (False, _("Non"))]
+YES_NO = [("True", _("Oui")), ("False", _("Non"))]
 
 
 class SignaturePermissionPolicy(ModelPermissionPolicy):
@@ -32,23 +32,29 @@ register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
 
 
 class SignatureFilterSet(WagtailFilterSet):
-    confirmed = django_filters.TypedChoiceFilter(
-        label=_("Confirmée"), field_name="confirmed_at", lookup_expr="isnull", exclude=True,
-        choices=YES_NO, coerce=lambda value: value in (True, "True"),
-        empty_label=_("Toutes"),
+    confirmed = django_filters.ChoiceFilter(
+        label=_("Confirmée"), choices=YES_NO, empty_label=_("Toutes"), method="filter_confirmed"
     )
-    show_publicly = django_filters.TypedChoiceFilter(
-        label=_("Nom affiché publiquement"), choices=YES_NO,
-        coerce=lambda value: value in (True, "True"), empty_label=_("Toutes"),
+    show_publicly = django_filters.ChoiceFilter(
+        label=_("Nom affiché publiquement"), choices=YES_NO, empty_label=_("Toutes"),
+        method="filter_show_publicly",
     )
-    hidden = django_filters.TypedChoiceFilter(
-        label=_("Masquée (modération)"), field_name="hidden_at", lookup_expr="isnull", exclude=True,
-        choices=YES_NO, coerce=lambda value: value in (True, "True"), empty_label=_("Toutes"),
+    hidden = django_filters.ChoiceFilter(
+        label=_("Masquée (modération)"), choices=YES_NO, empty_label=_("Toutes"), method="filter_hidden"
     )
 
     class Meta:
         model = Signature
         fields = []
+
+    def filter_confirmed(self, queryset, name, value):
+        return queryset.filter(confirmed_at__isnull=value != "True")
+
+    def filter_show_publicly(self, queryset, name, value):
+        return queryset.filter(show_publicly=value == "True")
+
+    def filter_hidden(self, queryset, name, value):
+        return queryset.filter(hidden_at__isnull=value != "True")
 
 
 class SignatureAdminForm(WagtailAdminModelForm):

@@ -23,7 +23,9 @@ PROFESSIONS = [
     "Community manager", "Data analyst", "Intégrateur web", "Rédactrice web", "Responsable emailing",
     "Vidéaste", "Consultant en stratégie numérique",
 ]
-ORGANISATIONS = ["", "", "Agence Exemple", "Studio Fictif", "Indépendant·e", "Collectif Démo", "Coopérative Test"]
+ORGANISATIONS = [
+    "", "", "Agence Exemple", "Studio Fictif", "Indépendant·e", "Collectif Démo", "Coopérative Test",
+]
 CITIES = ["Paris", "Lyon", "Nantes", "Lille", "Marseille", "Bordeaux", "Toulouse", "Rennes", "Strasbourg", ""]
 
 DEMO_SIGNATURES = 40

@@ -24,7 +24,9 @@ ARTICLES = [
             "Signer ne vous engage à aucune mission : c'est affirmer que le web peut servir l'intérêt "
             "général, et nous aider à convaincre d'autres pros de nous rejoindre.",
         ],
-        "quote": ("Nous misons sur la joie de faire ensemble.", "Une bénévole de la première heure (fictive)"),
+        "quote": (
+            "Nous misons sur la joie de faire ensemble.", "Une bénévole de la première heure (fictive)",
+        ),
         "cta_manifesto": True,
     },
     {
