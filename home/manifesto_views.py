@@ -34,6 +34,7 @@ def _context(page, request, **extra):
         "signatories": signatories,
         "page_obj": signatories,
         "share_links": share_links(page, request),
+        "share_url": page.get_full_url(request),
         **extra,
     }
 
