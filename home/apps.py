@@ -6,6 +6,15 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from webassoc import page_cache
 
+        from . import signatures
+        from .models import Signature
+
         page_cache.connect_signals()
+        post_save.connect(signatures.on_signature_change, sender=Signature,
+                          dispatch_uid="manifesto_signature_saved")
+        post_delete.connect(signatures.on_signature_change, sender=Signature,
+                            dispatch_uid="manifesto_signature_deleted")

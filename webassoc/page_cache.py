@@ -35,6 +35,9 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex", "wagtailcore.pagesubscription", "wagtailcore.taskstate",
     "wagtailcore.workflowstate", "wagtailcore.editingsession", "wagtailcore.comment",
     "wagtailimages.rendition",
+    # Manifesto signatures: the manifesto page renders a form (never cached) and its counter
+    # has its own versioned cache (home/signatures.py), so a signature must not flush the site.
+    "home.signature",
 }
 
 

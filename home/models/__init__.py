@@ -1,5 +1,10 @@
 from .base import BasePage
+from .manifesto import ManifestoPage, Signature
+from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 
-__all__ = ["BasePage", "HomePage", "StandardPage", "SiteSettings"]
+__all__ = [
+    "BasePage", "HomePage", "StandardPage", "SiteSettings",
+    "ManifestoPage", "Signature", "NewsIndexPage", "NewsPage", "NewsPageTag",
+]

@@ -8,6 +8,8 @@ LOADERS = [
     "home.demo.site",
     "missions.demo",
     "courses.demo",
+    "home.demo.manifesto",
+    "home.demo.news",
 ]
 
 

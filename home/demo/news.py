@@ -1,0 +1,187 @@
+"""The news index and eight articles (fictional), each with a generated illustration and tags."""
+
+import datetime
+
+from django.utils import timezone
+
+from home.models import ManifestoPage, NewsIndexPage, NewsPage
+
+from .images import demo_image
+from .pages import call_to_action, child_page, heading, home_page, image_block, paragraph, quote
+
+ARTICLES = [
+    {
+        "slug": "lancement-du-manifeste-des-1000",
+        "title": "Nous lançons le Manifeste des 1000",
+        "days_ago": 3,
+        "author": "Jeanne Exemple",
+        "tags": ["Manifeste", "Communauté"],
+        "intro": "Mille pros du web pour un web accessible, sobre et solidaire : le manifeste est en ligne, "
+                 "et chacun peut le signer en deux minutes.",
+        "paragraphs": [
+            "Depuis des années, des professionnels du web donnent quelques heures de leur temps à des "
+            "associations. Le manifeste met des mots sur ce qui nous rassemble.",
+            "Signer ne vous engage à aucune mission : c'est affirmer que le web peut servir l'intérêt "
+            "général, et nous aider à convaincre d'autres pros de nous rejoindre.",
+        ],
+        "quote": (
+            "Nous misons sur la joie de faire ensemble.", "Une bénévole de la première heure (fictive)",
+        ),
+        "cta_manifesto": True,
+    },
+    {
+        "slug": "bilan-annuel-2000-associations",
+        "title": "2 000 associations accompagnées cette année",
+        "days_ago": 12,
+        "author": "Équipe Webassoc",
+        "tags": ["Bilan", "Associations"],
+        "intro": "Formations, missions, mises en relation : retour en chiffres sur une année de bénévolat "
+                 "complet, sans budget mais pas sans énergie.",
+        "paragraphs": [
+            "Les besoins des associations ont évolué : les bases du référencement ou des réseaux sociaux "
+            "sont mieux maîtrisées, les demandes deviennent plus pointues.",
+            "Accessibilité, collecte en ligne et protection des données arrivent en tête des sujets "
+            "demandés cette année.",
+        ],
+    },
+    {
+        "slug": "accessibilite-premiers-pas",
+        "title": "Accessibilité : cinq premiers pas pour un site associatif",
+        "days_ago": 20,
+        "author": "Inès Exemple",
+        "tags": ["Accessibilité", "Conseils"],
+        "intro": "Contrastes, titres, textes alternatifs, formulaires, clavier : cinq vérifications simples "
+                 "que toute équipe peut faire en une après-midi.",
+        "paragraphs": [
+            "Un site accessible est utilisable par tout le monde : personnes aveugles, malvoyantes, sourdes, "
+            "ou qui naviguent au clavier. C'est aussi un site plus clair pour tous.",
+            "Commencez par vérifier que chaque image porteuse d'information a un texte alternatif, et que "
+            "l'on peut remplir vos formulaires sans souris.",
+        ],
+    },
+    {
+        "slug": "sobriete-numerique-sites-legers",
+        "title": "Sobriété numérique : des sites plus légers, pour tout le monde",
+        "days_ago": 34,
+        "author": "Hugo Exemple",
+        "tags": ["Sobriété", "Conseils"],
+        "intro": "Moins de poids, moins de scripts, moins de données : un site sobre se charge vite, même "
+                 "avec une connexion modeste, et consomme moins.",
+        "paragraphs": [
+            "Une image bien compressée, c'est souvent la moitié du poids d'une page gagnée. Les polices et "
+            "les scripts tiers viennent ensuite.",
+            "Nos bénévoles proposent des audits express : une heure d'analyse, une liste de corrections "
+            "simples et priorisées.",
+        ],
+    },
+    {
+        "slug": "formation-emailing-associations",
+        "title": "Nouvelle formation : l'emailing pour les associations",
+        "days_ago": 47,
+        "author": "Équipe formations",
+        "tags": ["Formations", "Associations"],
+        "intro": "Une demi-journée pour construire une lettre d'information utile, lisible et conforme au "
+                 "RGPD, animée par des pros bénévoles.",
+        "paragraphs": [
+            "Segmenter sa liste, écrire un objet qui donne envie, mesurer sans pister : la formation couvre "
+            "l'essentiel, exemples à l'appui.",
+            "Les sessions sont gratuites et ouvertes aux équipes salariées comme bénévoles des associations.",
+        ],
+    },
+    {
+        "slug": "portrait-benevole-seo",
+        "title": "Portrait : quelques heures de SEO qui changent tout",
+        "days_ago": 61,
+        "author": "Camille Exemple",
+        "tags": ["Communauté", "Portrait"],
+        "intro": "Consultant en référencement, Louis (personnage fictif) a aidé une association d'aide "
+                 "alimentaire à doubler ses visites en trois mois.",
+        "paragraphs": [
+            "Tout a commencé par un appel à compétences de trois lignes. Deux visios plus tard, l'équipe de "
+            "l'association savait quoi corriger et comment.",
+            "Ce qui compte, dit-il, c'est le transfert de compétences : l'association continue seule "
+            "aujourd'hui.",
+        ],
+        "quote": ("C'est comme aider quelqu'un de son entourage.", "Louis, consultant SEO (fictif)"),
+    },
+    {
+        "slug": "rencontre-benevoles-lyon",
+        "title": "Rencontre des bénévoles à Lyon",
+        "days_ago": 75,
+        "author": "Équipe Webassoc",
+        "tags": ["Communauté", "Événements"],
+        "intro": "Une soirée pour se rencontrer, partager ses missions et accueillir les nouveaux bénévoles "
+                 "de la région lyonnaise.",
+        "paragraphs": [
+            "Une quarantaine de pros du web se sont retrouvés autour de retours d'expérience courts et "
+            "concrets.",
+            "Prochaine étape : des rencontres en ligne pour celles et ceux qui vivent loin des grandes "
+            "villes.",
+        ],
+    },
+    {
+        "slug": "collecte-en-ligne-bonnes-pratiques",
+        "title": "Collecte en ligne : les bonnes pratiques qui rassurent les donateurs",
+        "days_ago": 90,
+        "author": "Sarah Exemple",
+        "tags": ["Collecte", "Conseils", "Associations"],
+        "intro": "Un formulaire de don court, clair et accessible inspire confiance : nos conseils pour "
+                 "le concevoir.",
+        "paragraphs": [
+            "Chaque champ superflu fait fuir des donateurs. Demandez le strict nécessaire, expliquez "
+            "l'usage des données et affichez la déduction fiscale.",
+            "Testez votre formulaire au clavier et sur mobile : c'est là que se perdent le plus de dons.",
+        ],
+    },
+]
+
+
+def body(article, image, manifesto):
+    blocks = [paragraph(f"<p>{article['paragraphs'][0]}</p>")]
+    blocks.append(image_block(image, article["title"]))
+    blocks.append(heading("En pratique"))
+    blocks.append(paragraph(f"<p>{article['paragraphs'][1]}</p>"))
+    if article.get("quote"):
+        blocks.append(quote(*article["quote"]))
+    if article.get("cta_manifesto") and manifesto is not None:
+        blocks.append(call_to_action(
+            "Signez le manifeste", "Deux minutes pour rejoindre les 1 000.", manifesto, "Lire et signer",
+        ))
+    return blocks
+
+
+def load(stdout=None):
+    home = home_page()
+    index, _ = child_page(
+        home, NewsIndexPage, "actualites",
+        title="Actualités",
+        show_in_menus=True,
+        intro="Les nouvelles de la communauté : missions réussies, formations, conseils et rencontres.",
+        search_description="Les actualités de Webassoc, le web solidaire et bénévole.",
+    )
+    manifesto = ManifestoPage.objects.live().first()
+    created = 0
+    today = timezone.localdate()
+    for number, article in enumerate(ARTICLES):
+        if index.get_children().filter(slug=article["slug"]).exists():
+            continue
+        image = demo_image(
+            f"Actualité : {article['title']}",
+            "Illustration abstraite de formes colorées.",
+            seed=f"news-{number}",
+        )
+        page = NewsPage(
+            slug=article["slug"],
+            title=article["title"],
+            date=today - datetime.timedelta(days=article["days_ago"]),
+            author=article["author"],
+            intro=article["intro"],
+            listing_image=image,
+            body=body(article, image, manifesto),
+        )
+        page.tags.add(*article["tags"])
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        created += 1
+    if stdout:
+        stdout.write(f"  actualités : {index.get_children().count()} articles ({created} ajoutés)")

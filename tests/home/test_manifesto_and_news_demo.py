@@ -1,0 +1,37 @@
+import pytest
+from django.core.management import call_command
+
+from home import signatures
+from home.models import ManifestoPage, NewsIndexPage, NewsPage, Signature
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def test_demo_has_a_manifesto_with_forty_confirmed_signatures():
+    load_demo()
+
+    manifesto = ManifestoPage.objects.live().get(slug="manifeste")
+    assert "accessible" in str(manifesto.body)
+    assert signatures.signature_count(manifesto) == 40
+    assert Signature.objects.filter(page=manifesto, confirmed_at__isnull=True).count() == 0
+
+
+def test_demo_has_eight_illustrated_and_tagged_news_articles():
+    load_demo()
+
+    index = NewsIndexPage.objects.live().get()
+    news = NewsPage.objects.child_of(index).live()
+    assert news.count() == 8
+    assert all(article.listing_image_id and article.tags.exists() for article in news)
+
+
+def test_loading_the_demo_twice_adds_nothing():
+    load_demo()
+    load_demo()
+
+    assert Signature.objects.count() == 40
+    assert NewsPage.objects.count() == 8

@@ -1,0 +1,46 @@
+"""The same address signing twice at the same instant: one signature, no server error (PostgreSQL)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from home import signatures
+from home.models import Signature
+from home.signatures import Outcome
+
+from .factories import ManifestoPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DATA = {
+    "first_name": "Camille", "last_name": "Exemple", "email": "camille@exemple.org",
+    "profession": "Développeuse web", "organisation": "", "city": "", "show_publicly": True, "consent": True,
+}
+
+
+def test_simultaneous_signatures_with_one_email_record_one_signature(on_postgresql, home_page):
+    manifesto = ManifestoPageFactory(parent=home_page, slug="manifeste")
+    barrier = threading.Barrier(6)
+    outcomes, errors = [], []
+
+    def sign(number):
+        try:
+            barrier.wait()
+            email = DATA["email"].upper() if number % 2 else DATA["email"]
+            outcomes.append(signatures.sign(manifesto, {**DATA, "email": email}).outcome)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign, args=(number,)) for number in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert Signature.objects.count() == 1
+    assert outcomes.count(Outcome.SIGNED) == 1
+    assert set(outcomes) <= {Outcome.SIGNED, Outcome.CONFIRMATION_RESENT}

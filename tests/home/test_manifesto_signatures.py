@@ -1,0 +1,355 @@
+"""Manifesto: signing, double opt-in, duplicates, moderation, cached counter and list."""
+
+import re
+
+import pytest
+from django.core import mail, signing
+from django.test import Client
+
+from home import signatures
+from home.models import Signature
+from home.signatures import Outcome
+from outbox.models import Email
+
+from .factories import ManifestoPageFactory, SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "first_name": "Camille",
+    "last_name": "Exemple",
+    "email": "camille@exemple.org",
+    "profession": "Développeuse web",
+    "organisation": "Studio Fictif",
+    "city": "Nantes",
+    "show_publicly": "on",
+    "consent": "on",
+}
+
+
+@pytest.fixture
+def manifesto(home_page):
+    return ManifestoPageFactory(parent=home_page, slug="manifeste")
+
+
+def sign(client, manifesto, **changes):
+    return client.post(manifesto.url, {**VALID, **changes})
+
+
+def confirmation_link(email_index=-1):
+    body = mail.outbox[email_index].body
+    return re.search(r"https?://[^/\s]+(/\S*/confirmer/\?jeton=\S+)", body).group(1)
+
+
+# --- Signing -----------------------------------------------------------------------------------
+
+def test_signing_records_an_unconfirmed_signature_and_emails_a_confirmation_link(client, manifesto):
+    response = sign(client, manifesto)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/manifeste/merci/"
+    signature = Signature.objects.get()
+    assert signature.confirmed_at is None
+    assert signature.email == "camille@exemple.org"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["camille@exemple.org"]
+    assert "/manifeste/confirmer/" in mail.outbox[0].body
+    assert Email.objects.filter(tag="manifesto_confirmation").count() == 1
+
+
+def test_unconfirmed_signatures_are_neither_counted_nor_listed(client, manifesto):
+    sign(client, manifesto)
+
+    response = client.get(manifesto.url)
+
+    assert response.context["signature_count"] == 0
+    assert "Camille Exemple" not in response.content.decode()
+
+
+def test_invalid_form_keeps_the_typed_values_and_explains_in_french(client, manifesto):
+    response = sign(client, manifesto, email="pas-une-adresse", consent="")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Camille"' in html
+    assert 'value="pas-une-adresse"' in html
+    assert "Saisissez une adresse e-mail valide" in html
+    assert "Votre accord est nécessaire" in html
+    assert 'aria-invalid="true"' in html
+    assert Signature.objects.count() == 0
+
+
+def test_honeypot_filled_in_refuses_the_signature(client, manifesto):
+    response = sign(client, manifesto, site_web_entreprise="http://spam.example")
+
+    assert response.status_code == 400
+    assert Signature.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_the_form_needs_a_csrf_token(manifesto):
+    response = Client(enforce_csrf_checks=True).post(manifesto.url, VALID)
+
+    assert response.status_code == 403
+
+
+def test_too_many_signatures_from_one_address_are_refused(client, manifesto, settings):
+    settings.RATELIMIT_ENABLED = True
+    for number in range(10):
+        sign(client, manifesto, email=f"personne{number}@exemple.org")
+
+    response = sign(client, manifesto, email="une-de-trop@exemple.org")
+
+    assert response.status_code == 429
+    assert "Trop d&#x27;envois" in response.content.decode()
+    assert not Signature.objects.filter(email="une-de-trop@exemple.org").exists()
+
+
+# --- Duplicates --------------------------------------------------------------------------------
+
+def test_signing_twice_with_a_confirmed_email_is_refused_politely(client, manifesto):
+    SignatureFactory(page=manifesto, email="camille@exemple.org", confirmed=True)
+
+    response = sign(client, manifesto, email="Camille@Exemple.org", first_name="Autre")
+
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert "Vous avez déjà signé le manifeste avec cette adresse" in page.content.decode()
+    assert Signature.objects.count() == 1
+    assert mail.outbox == []
+
+
+def test_signing_twice_before_confirming_sends_the_confirmation_link_again(client, manifesto):
+    sign(client, manifesto)
+
+    response = sign(client, manifesto, email="CAMILLE@exemple.org")
+
+    assert Signature.objects.count() == 1
+    assert len(mail.outbox) == 2
+    page = client.get(response["Location"])
+    assert "nous venons de vous renvoyer le lien de confirmation" in page.content.decode()
+
+
+def test_the_database_refuses_two_signatures_with_the_same_email_in_any_case(manifesto):
+    from django.db import IntegrityError, transaction
+
+    SignatureFactory(page=manifesto, email="camille@exemple.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SignatureFactory(page=manifesto, email="CAMILLE@EXEMPLE.ORG")
+
+
+# --- Confirmation ------------------------------------------------------------------------------
+
+def test_following_the_link_shows_a_button_and_does_not_confirm_yet(client, manifesto):
+    """Mail scanners follow links: only the POST from the button confirms."""
+    sign(client, manifesto)
+
+    response = client.get(confirmation_link())
+
+    assert response.status_code == 200
+    assert "Je confirme ma signature" in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_confirming_makes_the_signature_count_and_appear(client, manifesto):
+    sign(client, manifesto)
+
+    response = client.post(confirmation_link())
+
+    assert response.status_code == 302
+    assert Signature.objects.get().confirmed_at is not None
+    page = client.get(manifesto.url)
+    assert page.context["signature_count"] == 1
+    html = page.content.decode()
+    assert "Camille Exemple" in html
+    assert "Votre signature est confirmée" in html
+
+
+def test_the_confirmation_link_works_only_once(client, manifesto):
+    sign(client, manifesto)
+    link = confirmation_link()
+    client.post(link)
+    confirmed_at = Signature.objects.get().confirmed_at
+
+    second_post = client.post(link)
+    second_click = client.get(link)
+
+    assert "déjà confirmée" in second_post.content.decode()
+    assert "déjà confirmée" in second_click.content.decode()
+    assert Signature.objects.get().confirmed_at == confirmed_at
+
+
+def test_an_expired_link_says_so_and_offers_a_new_one(client, manifesto, monkeypatch):
+    sign(client, manifesto)
+    link = confirmation_link()
+    monkeypatch.setattr(signatures, "TOKEN_MAX_AGE", -1)
+
+    response = client.post(link)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Ce lien de confirmation a expiré" in html
+    assert "Envoyer un nouveau lien" in html
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_the_link_expires_after_seven_days(manifesto):
+    signature = SignatureFactory(page=manifesto)
+    token = signatures.make_token(signature)
+
+    with pytest.raises(signing.SignatureExpired):
+        signatures.read_token(token, max_age=-1)
+    assert signatures.TOKEN_MAX_AGE == 7 * 24 * 3600
+    assert signatures.check_token(manifesto, token).outcome is Outcome.CONFIRMED
+
+
+def test_a_tampered_link_is_refused(client, manifesto):
+    sign(client, manifesto)
+    link = confirmation_link()
+    pk = Signature.objects.get().pk
+    forged = link.replace(f"jeton={pk}%3A", f"jeton={pk + 1}%3A")
+    assert forged != link
+
+    response = client.post(forged)
+
+    assert response.status_code == 400
+    assert "Ce lien de confirmation n'est pas valide" in response.content.decode()
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_asking_for_a_new_link_resends_it_without_revealing_who_signed(client, manifesto):
+    sign(client, manifesto)
+    url = manifesto.url + "nouveau-lien/"
+
+    known = client.post(url, {"email": "camille@exemple.org"}, follow=True)
+    unknown = client.post(url, {"email": "inconnu@exemple.org"}, follow=True)
+
+    assert len(mail.outbox) == 2  # the first link, then the new one; nothing for the unknown address
+    message = "Si une signature non confirmée correspond à cette adresse"
+    assert message in known.content.decode()
+    assert message in unknown.content.decode()
+
+
+# --- Moderation and cache ----------------------------------------------------------------------
+
+def test_hidden_signatures_are_neither_counted_nor_listed(client, manifesto):
+    visible = SignatureFactory(page=manifesto, confirmed=True, first_name="Visible")
+    hidden = SignatureFactory(page=manifesto, confirmed=True, first_name="Masquée")
+    assert signatures.signature_count(manifesto) == 2
+
+    signatures.hide(hidden)
+
+    response = client.get(manifesto.url)
+    assert response.context["signature_count"] == 1
+    html = response.content.decode()
+    assert visible.first_name in html
+    assert "Masquée Exemple" not in html
+    assert Signature.objects.filter(pk=hidden.pk).exists()
+
+
+def test_unhiding_brings_the_signature_back(manifesto):
+    signature = SignatureFactory(page=manifesto, hidden=True)
+    assert signatures.signature_count(manifesto) == 0
+
+    signatures.unhide(signature)
+
+    assert signatures.signature_count(manifesto) == 1
+
+
+def test_private_signatures_are_counted_but_not_listed(client, manifesto):
+    SignatureFactory(page=manifesto, confirmed=True, show_publicly=False, first_name="Discrète")
+
+    response = client.get(manifesto.url)
+
+    assert response.context["signature_count"] == 1
+    assert "Discrète" not in response.content.decode()
+
+
+def test_counter_and_list_are_served_from_the_cache(manifesto, django_assert_num_queries):
+    SignatureFactory.create_batch(3, page=manifesto, confirmed=True)
+    signatures.signature_count(manifesto)
+    signatures.public_signatories(manifesto, 1)
+
+    with django_assert_num_queries(0):
+        assert signatures.signature_count(manifesto) == 3
+        assert len(signatures.public_signatories(manifesto, 1).signatories) == 3
+
+
+def test_confirming_a_signature_refreshes_the_cached_counter(manifesto):
+    signature = SignatureFactory(page=manifesto)
+    assert signatures.signature_count(manifesto) == 0
+
+    assert signatures.confirm(manifesto, signatures.make_token(signature)).outcome is Outcome.CONFIRMED
+
+    assert signatures.signature_count(manifesto) == 1
+    assert signatures.public_signatories(manifesto, 1).count == 1
+
+
+def test_a_new_unconfirmed_signature_does_not_flush_the_cache(manifesto):
+    SignatureFactory(page=manifesto, confirmed=True)
+    before = signatures.version(manifesto)
+
+    signatures.sign(manifesto, {**VALID, "show_publicly": True, "consent": True})
+
+    assert signatures.version(manifesto) == before
+
+
+def test_public_list_is_paginated_newest_first(client, manifesto):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    for number in range(30):
+        SignatureFactory(page=manifesto, first_name=f"Personne{number:02d}",
+                         confirmed_at=now - timedelta(minutes=30 - number))
+
+    first = client.get(manifesto.url)
+    second = client.get(manifesto.url + "?page=2")
+
+    names_first = [s["first_name"] for s in first.context["signatories"].signatories]
+    assert names_first[0] == "Personne29"
+    assert len(names_first) == 24
+    assert [s["first_name"] for s in second.context["signatories"].signatories][-1] == "Personne00"
+    assert 'aria-current="page"' in second.content.decode()
+
+
+def test_progress_toward_the_goal_is_shown_with_an_accessible_progress_bar(client, manifesto):
+    SignatureFactory.create_batch(5, page=manifesto, confirmed=True)
+
+    html = client.get(manifesto.url).content.decode()
+
+    assert '<label class="manifesto-counter__label" for="manifesto-progress">' in html
+    assert 'id="manifesto-progress" max="1000" value="5"' in html
+    assert "5 sur 1" in html
+
+
+def test_share_block_uses_plain_links_and_no_script(client, manifesto):
+    html = client.get(manifesto.url).content.decode()
+    share = html.split('id="share-title"')[1].split("</section>")[0]
+
+    assert "mailto:?" in share
+    assert "bsky.app/intent/compose" in share
+    assert "linkedin.com/sharing" in share
+    assert "<script" not in share
+
+
+def test_anonymising_keeps_the_signature_counted_but_forgets_the_person(manifesto):
+    signature = SignatureFactory(page=manifesto, confirmed=True, email="camille@exemple.org")
+
+    signature.anonymise()
+
+    signature.refresh_from_db()
+    assert signature.email.endswith("@anonyme.invalid")
+    assert signature.last_name == "" and signature.anonymised_at is not None
+    assert signatures.signature_count(manifesto) == 1
+    assert signatures.public_signatories(manifesto, 1).count == 0
+
+
+def test_deleting_a_manifesto_with_signatures_is_refused(manifesto):
+    from django.db.models import ProtectedError
+
+    SignatureFactory(page=manifesto)
+    with pytest.raises(ProtectedError):
+        manifesto.delete()
