@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Two processes: the machines here have two cores (pytest-xdist; each worker has its own test database).
+PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
 .PHONY: run test setup lint production-local bench clean
@@ -19,7 +21,7 @@ run: setup
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=webassoc.settings.test > /dev/null
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 ## make production-local: gunicorn + task worker + scheduler with production settings on the
 ## local PostgreSQL and Redis (no containers), on http://127.0.0.1:8100/

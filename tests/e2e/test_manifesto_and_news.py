@@ -3,17 +3,12 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from home.models import Signature
 from outbox.models import Email
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
 def focused(page):

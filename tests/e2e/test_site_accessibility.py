@@ -1,14 +1,9 @@
 """Every public page type of the foundation: 0 axe-core violations, usable with the keyboard."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
 @pytest.mark.parametrize(

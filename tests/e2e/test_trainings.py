@@ -4,16 +4,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from courses.models import Registration, TrainingSessionPage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
 def open_session():
