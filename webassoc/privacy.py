@@ -55,7 +55,7 @@ def purge(now=None, months=None, dry_run=False, batch_size=500):
             with transaction.atomic():
                 batch = list(queryset.select_for_update()[:batch_size])
                 for row in batch:
-                    row.anonymise(now=now)
+                    row.anonymise()
             done += len(batch)
             if len(batch) < batch_size:
                 break
