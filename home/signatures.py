@@ -19,7 +19,7 @@ from django.utils import timezone
 from outbox.services import queue_email
 
 from .models import ManifestoPage, Signature
-from .paginators import CurrentPagePaginator
+from django.core.paginator import Paginator
 
 TOKEN_SALT = "home.manifesto.signature"
 TOKEN_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for 7 days
@@ -253,7 +253,7 @@ class SignatoryPage:
 
     @property
     def paginator(self):
-        paginator = CurrentPagePaginator(range(self.count), self._per_page)
+        paginator = Paginator(range(self.count), self._per_page)
         paginator.current = self.number
         return paginator
 
@@ -275,7 +275,7 @@ def public_signatories(page, number=1, per_page=None):
     key = f"manifesto:{page.pk}:v{version(page)}:list:{per_page}:{number}"
     cached = cache.get(key)
     if cached is None:
-        paginator = CurrentPagePaginator(queryset, per_page)
+        paginator = Paginator(queryset, per_page)
         page_obj = paginator.get_page(number)
         cached = {
             "number": page_obj.number,

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, CallToActionBlock, CaptionedImageBlock, HeadingBlock, QuoteBlock
-from home.paginators import CurrentPagePaginator
+from django.core.paginator import Paginator
 
 from .base import BasePage
 
@@ -102,7 +102,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if tag_slug:
             current_tag = Tag.objects.filter(slug=tag_slug).first()
             news = news.filter(tags__slug=tag_slug) if current_tag else news.none()
-        page_obj = CurrentPagePaginator(news, self.per_page).get_page(request.GET.get("page"))
+        page_obj = Paginator(news, self.per_page).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={

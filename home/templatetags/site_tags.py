@@ -59,3 +59,9 @@ def page_meta(context):
         "canonical": request.build_absolute_uri(request.path) if request is not None else "",
         "og_type": context.get("og_type", "website"),
     }
+
+
+@register.filter
+def elided_page_range(page_obj):
+    """Page numbers around the current page (Django centres on page 1 when given no number)."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -1,0 +1,21 @@
+from django.core.paginator import Paginator
+from django.template import RequestContext, Template
+from django.test import RequestFactory
+
+
+def render(page_number):
+    page_obj = Paginator(range(200), 10).get_page(page_number)
+    request = RequestFactory().get("/actualites/", {"tag": "conseils", "page": page_number})
+    return Template('{% include "components/pagination.html" %}').render(
+        RequestContext(request, {"page_obj": page_obj})
+    )
+
+
+def test_pagination_centres_the_numbers_on_the_current_page_and_keeps_filters():
+    html = render(10)
+
+    assert 'href="?tag=conseils&amp;page=10" aria-current="page"' in html
+    for neighbour in (8, 9, 11, 12):
+        assert f"page={neighbour}\"" in html
+    assert "page=5\"" not in html
+    assert "page=20\"" in html and "page=1\"" in html
