@@ -13,13 +13,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from outbox.services import queue_email
 
 from .models import ManifestoPage, Signature
-from django.core.paginator import Paginator
 
 TOKEN_SALT = "home.manifesto.signature"
 TOKEN_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for 7 days

@@ -1,5 +1,6 @@
 """News: an index (paginated, filtered by tag, RSS and Atom feeds) and articles."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils import timezone
@@ -16,7 +17,6 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, CallToActionBlock, CaptionedImageBlock, HeadingBlock, QuoteBlock
-from django.core.paginator import Paginator
 
 from .base import BasePage
 
