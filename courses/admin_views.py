@@ -15,7 +15,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -95,7 +95,7 @@ class RegistrationIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         for action, label, icon in ACTION_BUTTONS:
             if action_applies(action, instance):
-                buttons.append(ListingButton(
+                buttons.append(Button(
                     label, url=reverse("courses_registration_action", args=[instance.pk, action]),
                     icon_name=icon, priority=40,
                 ))

@@ -40,3 +40,11 @@ def upcoming_sessions(limit=3):
     for session in sessions:
         session.course_page = parents.get(session.path[: -session.steplen])
     return sessions
+
+
+@register.simple_tag
+def training_catalogue():
+    """The catalogue page (for "see all" links), or None before it is created."""
+    from courses.models import TrainingIndexPage
+
+    return TrainingIndexPage.objects.live().first()
