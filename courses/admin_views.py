@@ -16,26 +16,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from webassoc.admin_policies import PublicRecordPolicy
 
 from . import services
 from .models import Registration, TrainingSessionPage
 from .models.pages import SEATED
 
-
-class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Registrations come from the public form and leave by cancellation or anonymisation:
-    the admin never creates or deletes them (nothing disappears silently)."""
-
-    def user_has_permission(self, user, action):
-        return action not in {"add", "delete"} and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+register_permission_policy(Registration, PublicRecordPolicy(Registration))
 
 
 class RegistrationFilterSet(WagtailFilterSet):

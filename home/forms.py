@@ -41,10 +41,6 @@ class SignatureForm(HoneypotMixin, forms.ModelForm):
             "profession": {"required": _("Indiquez votre métier.")},
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["show_publicly"].initial = True
-
     def validate_unique(self):
         """Duplicates are answered politely by the service (and the link re-sent), not as an error."""
 

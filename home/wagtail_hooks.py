@@ -9,8 +9,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from webassoc.admin_policies import PublicRecordPolicy
 
 from . import signatures
 from .models import Signature
@@ -18,17 +19,8 @@ from .models import Signature
 YES_NO = [("True", _("Oui")), ("False", _("Non"))]
 
 
-class SignaturePermissionPolicy(ModelPermissionPolicy):
-    """Signatures come from the public form only (double opt-in): nobody adds them by hand."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
-register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
+# Hidden (moderation) or anonymised, never deleted.
+register_permission_policy(Signature, PublicRecordPolicy(Signature))
 
 
 class SignatureFilterSet(WagtailFilterSet):

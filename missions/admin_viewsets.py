@@ -19,7 +19,6 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import services
@@ -36,26 +35,6 @@ from .models import (
     MissionStatus,
     Skill,
 )
-
-
-class ReadOnlyRecordsPolicy(ModelPermissionPolicy):
-    """Personal-data records come from public forms: never added nor deleted in the admin
-    (they are anonymised instead)."""
-
-    DENIED = {"add", "delete"}
-
-    def user_has_permission(self, user, action):
-        return action not in self.DENIED and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions)
-
 
 # --- Associations -----------------------------------------------------------------------------
 

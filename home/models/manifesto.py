@@ -107,7 +107,8 @@ class Signature(models.Model):
     profession = models.CharField(_("métier"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
     city = models.CharField(_("ville"), max_length=100, blank=True)
-    show_publicly = models.BooleanField(_("nom affiché publiquement"), default=True)
+    # Opt-in: a name is published only if the signer ticks the box.
+    show_publicly = models.BooleanField(_("nom affiché publiquement"), default=False)
     consent = models.BooleanField(_("consentement"), default=False)
     created_at = models.DateTimeField(_("signée le"), default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True, db_index=True)

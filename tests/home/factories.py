@@ -36,7 +36,7 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     profession = "Développeuse web"
     organisation = ""
     city = "Lyon"
-    show_publicly = True
+    show_publicly = True  # what people who tick the box get
     consent = True
 
     class Meta:
