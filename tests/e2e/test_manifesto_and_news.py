@@ -38,7 +38,8 @@ def test_visitor_signs_the_manifesto_with_the_keyboard_and_confirms_by_email(pag
         if value:
             page.keyboard.type(value)
         page.keyboard.press("Tab")
-    assert focused(page)["id"] == "id_show_publicly"  # already ticked: show my name
+    assert focused(page)["id"] == "id_show_publicly"  # unticked by default: publishing is a choice
+    page.keyboard.press("Space")
     page.keyboard.press("Tab")
     assert focused(page)["id"] == "id_consent"
     page.keyboard.press("Space")
