@@ -123,23 +123,30 @@ def registration_action(request, pk, action):
         messages.error(request, _("Cette action n'est pas possible pour cette inscription."))
         return redirect(index_url)
     if request.method == "POST":
-        if action == "cancel":
-            services.cancel(registration, by=Registration.CancelledBy.TEAM)
-            messages.success(request, _("Inscription annulée ; la liste d'attente a été promue si possible."))
-        elif action == "promote":
-            if services.promote_one(registration):
-                messages.success(request, _("Inscription confirmée ; un email est parti."))
-            else:
-                messages.error(request, _("Pas assez de places libres pour cette inscription."))
-        else:
-            services.mark_attendance(registration, attended=(action == "attended"))
-            messages.success(request, _("Présence enregistrée."))
+        try:
+            run_action(request, action, registration)
+        except services.TryAgainLater as error:
+            messages.error(request, error.message)
         return redirect(index_url)
     return TemplateResponse(request, "courses/admin/registration_action.html", {
         "registration": registration,
         "action_label": labels[action],
         "index_url": index_url,
     })
+
+
+def run_action(request, action, registration):
+    if action == "cancel":
+        services.cancel(registration, by=Registration.CancelledBy.TEAM)
+        messages.success(request, _("Inscription annulée ; la liste d'attente a été promue si possible."))
+    elif action == "promote":
+        if services.promote_one(registration):
+            messages.success(request, _("Inscription confirmée ; un email est parti."))
+        else:
+            messages.error(request, _("Pas assez de places libres pour cette inscription."))
+    else:
+        services.mark_attendance(registration, attended=(action == "attended"))
+        messages.success(request, _("Présence enregistrée."))
 
 
 class SessionColumn(Column):

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -29,9 +30,10 @@ def session_event(session, request=None):
     event.add("dtstart", session.start.astimezone(PARIS))
     event.add("dtend", session.end.astimezone(PARIS))
     title = getattr(session, "course_title", None) or session.get_parent().title
-    event.add("summary", f"[ANNULÉE] {title}" if session.cancelled else f"{title} – Webassoc")
+    summary = _("[ANNULÉE] %(title)s") if session.cancelled else _("%(title)s – Webassoc")
+    event.add("summary", summary % {"title": title})
     if session.is_online:
-        event.add("location", "En ligne (le lien est envoyé par email aux inscrits confirmés)")
+        event.add("location", _("En ligne (le lien est envoyé par email aux inscrits confirmés)"))
     else:
         place = [session.venue, session.address.replace("\n", ", ")]
         event.add("location", ", ".join(part for part in place if part))
@@ -42,12 +44,12 @@ def session_event(session, request=None):
     return event
 
 
-def build_calendar(sessions, request=None, name="Formations Webassoc"):
+def build_calendar(sessions, request=None, name=None):
     calendar = Calendar()
     calendar.add("prodid", "-//Webassoc//Formations//FR")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", name or _("Formations Webassoc"))
     calendar.add("x-wr-timezone", "Europe/Paris")
     for session in sessions:
         calendar.add_component(session_event(session, request))

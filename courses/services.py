@@ -53,6 +53,28 @@ def _is_lock_timeout(exc):
     return sqlstate in {"55P03", "57014"} or "lock timeout" in str(exc).lower()
 
 
+def _try_again_message():
+    return _("Beaucoup de personnes s'inscrivent en ce moment. Votre demande n'a pas été "
+             "enregistrée : merci de réessayer dans quelques secondes.")
+
+
+def _polite_lock_timeouts(operation):
+    """A PostgreSQL lock timeout becomes TryAgainLater, never a server error."""
+    import functools
+
+    @functools.wraps(operation)
+    def wrapper(*args, **kwargs):
+        try:
+            return operation(*args, **kwargs)
+        except OperationalError as exc:
+            if _is_lock_timeout(exc):
+                logger.warning("lock timeout in %s", operation.__name__)
+                raise TryAgainLater(_try_again_message()) from exc
+            raise
+
+    return wrapper
+
+
 def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
     """Register for a session: confirmed if the attendees fit, waitlisted otherwise."""
     now = now or timezone.now()
@@ -89,10 +111,7 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
     except OperationalError as exc:
         if _is_lock_timeout(exc):
             logger.warning("registration lock timeout on session %s", session.pk)
-            raise TryAgainLater(
-                _("Beaucoup de personnes s'inscrivent en ce moment. Votre demande n'a pas été "
-                  "enregistrée : merci de réessayer dans quelques secondes.")
-            ) from exc
+            raise TryAgainLater(_try_again_message()) from exc
         raise
     return registration
 
@@ -130,6 +149,7 @@ def promote_waitlist(session, now=None):
     return promoted
 
 
+@_polite_lock_timeouts
 def cancel(registration, *, by=Registration.CancelledBy.REGISTRANT, now=None):
     """Cancel a registration; frees its seats for the waitlist. Returns False if it was not active."""
     now = now or timezone.now()
@@ -227,6 +247,7 @@ def capacity_warning(session):
     return None
 
 
+@_polite_lock_timeouts
 def promote_one(registration, now=None):
     """A coordinator confirms one waitlisted registration, only if its attendees fit."""
     now = now or timezone.now()

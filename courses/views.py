@@ -135,12 +135,18 @@ def cancel_registration(request, token):
     if not session.live and not registration.is_active:
         raise Http404
     past = session.start <= timezone.now()
-    if request.method == "POST" and registration.is_active and not past:
-        services.cancel(registration)
-        messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus : la place "
-                                    "revient à une autre association."))
-        return redirect(request.path)
-    return TemplateResponse(request, "courses/cancel_registration.html", {
+    status = 200
+    if request.method == "POST" and registration.is_active and not past and not session.cancelled:
+        try:
+            services.cancel(registration)
+        except services.TryAgainLater as error:
+            messages.error(request, error.message)
+            status = 503
+        else:
+            messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus : la place "
+                                        "revient à une autre association."))
+            return redirect(request.path)
+    return TemplateResponse(request, "courses/cancel_registration.html", status=status, context={
         "registration": registration,
         "session": session,
         "course": session.get_parent(),

@@ -61,3 +61,51 @@ def test_cancel_tokens_are_long_random_and_unique():
 
     assert len(first.token) >= 40
     assert first.token != second.token
+
+
+def test_cancelled_session_says_so_and_offers_no_cancel_button(client):
+    registration = RegistrationFactory(
+        session=TrainingSessionPageFactory(cancelled=True, cancellation_reason="Salle fermée")
+    )
+
+    html = client.post(registration.get_cancel_url()).content.decode()
+
+    assert "annulée par l&#x27;équipe" in html or "annulée par l'équipe" in html
+    assert "Oui, annuler" not in html
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_lock_timeout_while_cancelling_is_a_polite_503(client, monkeypatch):
+    from courses import services
+
+    registration = RegistrationFactory()
+
+    def busy(*args, **kwargs):
+        raise services.TryAgainLater("Merci de réessayer dans quelques secondes.")
+
+    monkeypatch.setattr(services, "cancel", busy)
+
+    response = client.post(registration.get_cancel_url())
+
+    assert response.status_code == 503
+    assert "réessayer dans quelques secondes" in response.content.decode()
+
+
+def test_cancel_service_turns_a_lock_timeout_into_try_again(monkeypatch):
+    from django.db import OperationalError
+
+    from courses import services
+
+    registration = RegistrationFactory()
+
+    class LockNotAvailable(Exception):
+        sqlstate = "55P03"
+
+    def locked_out(pk):
+        raise OperationalError("canceling statement due to lock timeout") from LockNotAvailable()
+
+    monkeypatch.setattr(services, "lock_session", locked_out)
+
+    with pytest.raises(services.TryAgainLater):
+        services.cancel(registration)
