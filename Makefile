@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Links in emails, feeds and the sitemap use BASE_URL: it follows HOST and PORT unless set.
+export BASE_URL ?= http://$(HOST):$(PORT)
 # Two processes: the machines here have two cores (pytest-xdist; each worker has its own test database).
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=

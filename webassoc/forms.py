@@ -50,3 +50,6 @@ class ConsentField(forms.BooleanField):
             error_messages={"required": _("Votre accord est nécessaire pour envoyer ce formulaire.")},
             **kwargs,
         )
+        # Shown in the error summary instead of the whole sentence; the field links to the policy.
+        self.summary_label = _("Consentement")
+        self.links_privacy_policy = True

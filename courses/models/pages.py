@@ -237,6 +237,10 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         return self.get_parent().specific
 
     @property
+    def is_over(self):
+        return self.end <= timezone.now()
+
+    @property
     def is_online(self):
         return self.mode == SessionMode.ONLINE
 
@@ -265,6 +269,8 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         now = now or timezone.now()
         if self.cancelled:
             return _("Cette session est annulée.")
+        if self.end <= now:
+            return _("Cette session est terminée.")
         if self.start <= now:
             return _("Cette session a déjà commencé : les inscriptions sont closes.")
         if self.registration_opens_at and now < self.registration_opens_at:

@@ -14,11 +14,12 @@ def session_dates(session):
     day = formats.date_format(start, "l j F Y")
     if start.date() == end.date():
         return _("%(day)s, %(start)s – %(end)s") % {
-            "day": day, "start": start.strftime("%H h %M"), "end": end.strftime("%H h %M"),
+            # Non-breaking spaces: "14 h 00" never wraps in the middle.
+            "day": day, "start": start.strftime("%H\u00a0h\u00a0%M"), "end": end.strftime("%H\u00a0h\u00a0%M"),
         }
     return _("du %(start)s au %(end)s") % {
-        "start": formats.date_format(start, "l j F Y, H \\h i"),
-        "end": formats.date_format(end, "l j F Y, H \\h i"),
+        "start": formats.date_format(start, "l j F Y, H\u00a0\\h\u00a0i"),
+        "end": formats.date_format(end, "l j F Y, H\u00a0\\h\u00a0i"),
     }
 
 

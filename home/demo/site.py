@@ -15,7 +15,8 @@ def sync_default_site(home):
     site = home.get_site()
     url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     port = url.port or (443 if url.scheme == "https" else 80)
-    if site.hostname == "localhost" and (site.hostname, site.port) != (url.hostname, port):
+    local = {"localhost", "127.0.0.1", "[::1]"}
+    if site.hostname in local and url.hostname in local and (site.hostname, site.port) != (url.hostname, port):
         site.hostname, site.port = url.hostname, port
         site.save()
 

@@ -65,3 +65,15 @@ def page_meta(context):
 def elided_page_range(page_obj):
     """Page numbers around the current page (Django centres on page 1 when given no number)."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_policy_url(context):
+    """URL of the privacy policy chosen in the site settings ("" when none is set)."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    from home.models import SiteSettings
+
+    page = SiteSettings.for_request(request).privacy_page
+    return page.get_url(request) if page else ""

@@ -179,7 +179,7 @@ def test_admin_dashboard_lists_the_next_sessions_with_their_fill_rate(client, co
 
     assert "Prochaines sessions de formation" in html
     assert "Session de Nantes" in html
-    assert "50 %" in html
+    assert "50&nbsp;%" in html
 
 
 def test_editors_can_open_the_course_and_session_edit_forms(client):

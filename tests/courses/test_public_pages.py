@@ -175,7 +175,7 @@ def test_form_with_errors_keeps_typed_values_and_links_errors_to_fields(client):
     assert 'value="pas-un-email"' in html
     assert 'data-error-summary' in html
     assert 'aria-invalid="true"' in html
-    assert 'href="#id_email_container"' in html
+    assert 'href="#id_email"' in html
     assert "au plus 3 participants" in html
     assert not Registration.objects.exists()
 
@@ -256,3 +256,23 @@ def test_home_page_lists_the_next_sessions(client, home_page):
 
     assert "Réussir sa collecte" in html
     assert "Aucune session de formation programmée" not in html
+
+
+def test_past_session_says_it_is_over_and_offers_no_form_nor_calendar_file(client):
+    session = TrainingSessionPageFactory(start=in_days(-3))
+
+    html = client.get(session.url).content.decode()
+
+    assert "Cette session est terminée." in html
+    assert "calendrier/" not in html
+    assert "Envoyer mon inscription" not in html
+
+
+def test_session_page_is_titled_with_the_course_and_the_date(client):
+    course = TrainingPageFactory(title="Emailing solidaire", summary="Écrire une lettre d'information.")
+    session = TrainingSessionPageFactory(parent=course)
+
+    html = client.get(session.url).content.decode()
+
+    assert "<h1>Emailing solidaire<span" in html
+    assert "Écrire une lettre d" in html

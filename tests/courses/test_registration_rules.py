@@ -82,7 +82,8 @@ def test_more_attendees_than_the_session_allows_are_refused():
     [
         ({"registration_opens_at": in_days(2)}, "pas encore ouvertes"),
         ({"registration_closes_at": in_days(-1)}, "closes"),
-        ({"start": in_days(-1, hour=9)}, "déjà commencé"),
+        ({"start": timezone.now() - timedelta(hours=1), "end": timezone.now() + timedelta(hours=2)}, "déjà commencé"),
+        ({"start": in_days(-1, hour=9)}, "terminée"),
         ({"cancelled": True, "cancellation_reason": "Formateur malade"}, "annulée"),
     ],
 )

@@ -54,8 +54,8 @@ def test_error_summary_links_to_each_invalid_field():
     html = render_to_string("components/error_summary.html", {"form": form})
 
     assert 'role="alert"' in html and "data-error-summary" in html
-    assert 'href="#id_name_container"' in html
-    assert 'href="#id_email_container"' in html
+    assert 'href="#id_name"' in html
+    assert 'href="#id_email"' in html
     assert "Le formulaire contient 2 erreurs" in html
 
 
@@ -99,3 +99,20 @@ def test_client_ip_trusts_forwarded_header_only_behind_configured_proxies(settin
     assert client_ip(request) == "10.0.0.2"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_consent_checkbox_links_to_the_privacy_policy_and_has_a_short_summary_label(client, home_page):
+    from home.models import SiteSettings
+    from tests.courses.factories import TrainingSessionPageFactory, registration_data
+    from tests.factories import StandardPageFactory
+
+    privacy = StandardPageFactory(title="Politique de confidentialité", slug="confidentialite")
+    settings_ = SiteSettings.for_site(home_page.get_site())
+    settings_.privacy_page = privacy
+    settings_.save()
+    session = TrainingSessionPageFactory()
+
+    html = client.post(session.url, registration_data(consent="")).content.decode()
+
+    assert '<a href="/confidentialite/">Lire la politique de confidentialité</a>' in html
+    assert '<a href="#id_consent">Consentement : Votre accord est nécessaire' in html
