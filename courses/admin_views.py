@@ -1,5 +1,7 @@
 """Admin side of registrations: the listing (filters, export, fill rate) and its actions."""
 
+from urllib.parse import urlencode
+
 import django_filters
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -18,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
+from webassoc.admin_exports import FrenchExportMixin
 from webassoc.admin_policies import PublicRecordPolicy
 
 from . import services
@@ -72,7 +76,7 @@ def fill_label(seats, capacity, waitlist):
     }
 
 
-class RegistrationIndexView(IndexView):
+class RegistrationIndexView(FrenchExportMixin, IndexView):
     def get_base_queryset(self):
         return (
             super().get_base_queryset()
@@ -84,8 +88,10 @@ class RegistrationIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         for action, label, icon in ACTION_BUTTONS:
             if action_applies(action, instance):
+                url = reverse("courses_registration_action", args=[instance.pk, action])
                 buttons.append(Button(
-                    label, url=reverse("courses_registration_action", args=[instance.pk, action]),
+                    # `next` brings the coordinator back to the same filtered list.
+                    label, url=f"{url}?{urlencode({'next': self.request.get_full_path()})}",
                     icon_name=icon, priority=40,
                 ))
         return buttons
@@ -119,6 +125,9 @@ def registration_action(request, pk, action):
     if action not in labels:
         raise PermissionDenied
     index_url = reverse("courses_registrations:index")
+    back = request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) and back.startswith(index_url):
+        index_url = back
     if not action_applies(action, registration):
         messages.error(request, _("Cette action n'est pas possible pour cette inscription."))
         return redirect(index_url)
@@ -179,10 +188,14 @@ class RegistrationViewSet(ModelViewSet):
     ]
     search_fields = ["association_name", "contact_name", "email"]
     list_export = [
-        "session", "association_name", "contact_name", "email", "phone", "attendees", "status",
-        "message", "created_at", "promoted_at", "cancelled_at", "cancelled_by", "reminder_sent_at",
+        "session", "association_name", "contact_name", "email", "phone", "attendees", "get_status_display",
+        "message", "created_at", "promoted_at", "cancelled_at", "get_cancelled_by_display", "reminder_sent_at",
     ]
-    export_headings = {"session": gettext_lazy("Session")}
+    export_headings = {
+        "session": gettext_lazy("Session"),
+        "get_status_display": gettext_lazy("Statut"),
+        "get_cancelled_by_display": gettext_lazy("Annulée par"),
+    }
     export_filename = "inscriptions-formations"
     form_fields = ["association_name", "contact_name", "email", "phone", "message"]
     inspect_view_enabled = True

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -63,14 +65,35 @@ def test_registration_list_query_count_does_not_grow_with_rows(client, coordinat
     assert len(many) == len(few)
 
 
-def test_registrations_export_as_csv(client, coordinator):
-    RegistrationFactory(association_name="Solidarité Vélo", email="velo@example.org")
+def test_registrations_export_as_csv_with_french_labels_and_local_times(client, coordinator):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    RegistrationFactory(association_name="Solidarité Vélo", email="velo@example.org", status="waitlisted",
+                        created_at=datetime(2026, 11, 25, 17, 18, 48, 323461, tzinfo=ZoneInfo("UTC")))
 
     response = client.get(reverse("courses_registrations:index") + "?export=csv")
 
     content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert response.status_code == 200
     assert "Solidarité Vélo" in content and "velo@example.org" in content
+    assert "Liste d'attente" in content and "waitlisted" not in content
+    assert "25/11/2026 18:18" in content and "323461" not in content
+
+
+def test_registrations_export_as_xlsx(client, coordinator):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    RegistrationFactory(association_name="Solidarité Vélo")
+
+    response = client.get(reverse("courses_registrations:index") + "?export=xlsx")
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(load_workbook(BytesIO(content)).active.values)
+    assert "Contact" in rows[0]
+    assert any("Solidarité Vélo" in row for row in rows[1:])
 
 
 def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator):
@@ -192,3 +215,23 @@ def test_editors_can_open_the_course_and_session_edit_forms(client):
     for page in (course, session, course.get_parent()):
         assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:add", args=["courses", "trainingsessionpage", course.pk])).status_code == 200
+
+
+def test_after_an_action_the_coordinator_is_back_on_the_same_filtered_list(client, coordinator):
+    session = TrainingSessionPageFactory()
+    registration = RegistrationFactory(session=session)
+    back = reverse("courses_registrations:index") + f"?session={session.pk}&status=confirmed"
+
+    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"]) + "?" +
+                           urlencode({"next": back}))
+
+    assert response["Location"] == back
+
+
+def test_next_parameter_cannot_send_elsewhere(client, coordinator):
+    registration = RegistrationFactory()
+
+    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"])
+                           + "?next=https://evil.example/")
+
+    assert response["Location"] == reverse("courses_registrations:index")

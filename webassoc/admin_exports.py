@@ -1,0 +1,32 @@
+"""CSV/XLSX exports that read well in a French spreadsheet: local times, Oui/Non."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def local_datetime_text(value):
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+def local_naive_datetime(value):
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+def yes_no(value):
+    return _("Oui") if value else _("Non")
+
+
+class FrenchExportMixin:
+    """For a Wagtail IndexView: Europe/Paris times without microseconds, booleans as Oui/Non.
+    List choice fields as `get_<field>_display` in `list_export` to export their labels."""
+
+    custom_value_preprocess = {
+        bool: {"csv": yes_no, "xlsx": yes_no},
+        datetime.datetime: {"csv": local_datetime_text, "xlsx": local_naive_datetime},
+        (datetime.date, datetime.time): {"xlsx": None},
+        list: {"csv": lambda value: ", ".join(map(str, value)), "xlsx": lambda value: ", ".join(map(str, value))},
+    }
