@@ -3,10 +3,12 @@
 from urllib.parse import urlencode
 
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.forms import modelform_factory
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -169,6 +172,19 @@ class FillColumn(Column):
         return fill_label(instance.fill_seats, instance.session.capacity, instance.fill_waitlist)
 
 
+class RegistrationAdminForm(WagtailAdminModelForm):
+    """Coordinators fix a typo in a contact; an email already used on the session is refused."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        registration = self.instance
+        if registration.is_active and Registration.objects.active().filter(
+            session_id=registration.session_id, email__iexact=email
+        ).exclude(pk=registration.pk).exists():
+            raise forms.ValidationError(_("Une autre inscription active à cette session utilise déjà cet email."))
+        return email
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "group"
@@ -198,6 +214,9 @@ class RegistrationViewSet(ModelViewSet):
     }
     export_filename = "inscriptions-formations"
     form_fields = ["association_name", "contact_name", "email", "phone", "message"]
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(Registration, form=RegistrationAdminForm, fields=self.form_fields)
     inspect_view_enabled = True
 
 

@@ -4,6 +4,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
 from .admin_views import RegistrationViewSet, fill_label, next_sessions_with_fill, registration_action
 from .models import Registration, TrainingPage, TrainingSessionPage
@@ -62,6 +63,21 @@ def refuse_deleting_sessions_with_registrations(request, page):
         ) % {"title": page.title})
         return redirect("wagtailadmin_explore", page.get_parent().id)
     return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_sessions_with_registrations(request, action_type, objects, action_class_instance):
+    if action_type != "delete":
+        return None
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    blocked = [page for page in pages if Registration.objects.filter(session__path__startswith=page.path).exists()]
+    if not blocked:
+        return None
+    messages.error(request, _(
+        "Suppression refusée : des inscriptions sont rattachées à %(titles)s. Annulez ou dépubliez ces "
+        "sessions ; les inscriptions restent consultables dans « Inscriptions »."
+    ) % {"titles": ", ".join(f"« {page.title} »" for page in blocked)})
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
 
 
 @hooks.register("after_create_page")

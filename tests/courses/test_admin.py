@@ -235,3 +235,47 @@ def test_next_parameter_cannot_send_elsewhere(client, coordinator):
                            + "?next=https://evil.example/")
 
     assert response["Location"] == reverse("courses_registrations:index")
+
+
+def test_training_coordinators_edit_the_catalogue_but_not_the_rest_of_the_site(client, coordinator, home_page):
+    from tests.factories import StandardPageFactory
+
+    from .factories import training_index
+
+    index = training_index()
+    about = StandardPageFactory(parent=home_page)
+
+    assert client.get(reverse("wagtailadmin_pages:add", args=["courses", "trainingpage", index.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[about.pk])).status_code in (302, 403)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[home_page.pk])).status_code in (302, 403)
+
+
+def test_bulk_deleting_a_course_with_registrations_is_refused_with_a_message(client):
+    from tests.factories import SuperUserFactory
+
+    client.force_login(SuperUserFactory())
+    registration = RegistrationFactory()
+    course = registration.session.get_parent()
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={course.pk}"
+
+    response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert "Suppression refusée" in response.content.decode()
+    assert type(registration).objects.filter(pk=registration.pk).exists()
+
+
+def test_editing_a_registration_email_to_one_already_registered_is_refused_politely(client, coordinator):
+    session = TrainingSessionPageFactory()
+    RegistrationFactory(session=session, email="deja@asso.example.org")
+    registration = RegistrationFactory(session=session, email="autre@asso.example.org")
+
+    response = client.post(reverse("courses_registrations:edit", args=[registration.pk]), {
+        "association_name": registration.association_name, "contact_name": "Camille",
+        "email": "DEJA@asso.example.org", "phone": "", "message": "",
+    })
+
+    assert response.status_code == 200
+    assert "utilise déjà cet email" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.email == "autre@asso.example.org"
