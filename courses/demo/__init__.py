@@ -33,7 +33,7 @@ COURSES = [
         "summary": "Construire une page de don claire, raconter votre cause et suivre vos campagnes de "
                    "collecte sans outil payant.",
         "skills": ["collecte", "strategie", "emailing"],
-        "duration": "2 × 2 heures", "format": "hybride",
+        "duration": "2 heures", "format": "hybride",
         "audience": "Responsables de la collecte et de la communication",
         "trainers": "Claire Dumont (bénévole fictive)",
         "objectives": "<ul><li>Structurer une campagne</li><li>Rédiger un appel au don</li></ul>",
@@ -76,6 +76,8 @@ COURSES = [
         "prerequisites": "",
     },
 ]
+
+HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
 
 PLACES = {
     "lyon": ("Maison des associations de Lyon (fictive)", "12 rue de la Solidarité\n69007 Lyon"),
@@ -144,17 +146,21 @@ def load(stdout=None):
         courses[course.slug] = course
 
     today = timezone.localdate()
+    hours = {slug: int(courses[slug].duration.split()[0]) for slug in courses}
     created = 0
     for number, (slug, days, hour, mode, place, capacity, groups) in enumerate(SESSIONS):
         course = courses[slug]
-        start = datetime.combine(today + timedelta(days=days), time(hour, 0), tzinfo=PARIS)
+        day = today + timedelta(days=days)
+        while (day.month, day.day) in HOLIDAYS:  # nobody trains on New Year's Day
+            day += timedelta(days=1)
+        start = datetime.combine(day, time(hour, 0), tzinfo=PARIS)
         venue, address = PLACES[place] if place else ("", "")
         session_slug = f"session-{number + 1}"
         if course.get_children().filter(slug=session_slug).exists():
             continue
         session = TrainingSessionPage(
             title=session_title(start, mode, venue), slug=session_slug, start=start,
-            end=start + timedelta(hours=3), mode=mode, venue=venue, address=address,
+            end=start + timedelta(hours=hours[slug]), mode=mode, venue=venue, address=address,
             meeting_url="https://visio.example.org/webassoc-demo" if mode == "en_ligne" else "",
             capacity=capacity, max_attendees_per_registration=3,
             notes="Apportez un ordinateur portable si vous le pouvez." if mode == "sur_place" else "",
@@ -181,7 +187,8 @@ def add_demo_registrations(session, groups, past):
         else:
             status = Registration.Status.WAITLISTED
         seats += attendees if status != Registration.Status.WAITLISTED else 0
-        when = min(timezone.now(), session.start - timedelta(days=10)) + timedelta(minutes=position)
+        # In the past, in arrival order (the waitlist follows it).
+        when = min(timezone.now(), session.start - timedelta(days=10)) - timedelta(minutes=len(groups) - position)
         Registration.objects.create(
             session=session, association_name=association, contact_name=f"{contact} (fictif)",
             email=email, attendees=attendees, status=status, message="Inscription de démonstration.",
