@@ -60,7 +60,8 @@ def test_the_public_name_column_says_oui_or_non(admin_client, manifesto):
 
     response = admin_client.get(reverse("manifesto_signatures:index"))
 
-    cells = [re.sub(r"\s+", " ", strip_tags(cell)).strip() for cell in re.findall(r"<td[^>]*>.*?</td>", response.content.decode(), re.S)]
+    html = response.content.decode()
+    cells = [re.sub(r"\s+", " ", strip_tags(cell)).strip() for cell in re.findall(r"<td[^>]*>.*?</td>", html, re.S)]
     assert "Oui" in cells and "Non" in cells
     assert "True" not in cells and "False" not in cells
 
