@@ -69,7 +69,7 @@ def test_unconfirmed_signatures_are_neither_counted_nor_listed(client, manifesto
 def test_invalid_form_keeps_the_typed_values_and_explains_in_french(client, manifesto):
     response = sign(client, manifesto, email="pas-une-adresse", consent="")
 
-    assert response.status_code == 400
+    assert response.status_code == 200  # like the other forms of the site
     html = response.content.decode()
     assert 'value="Camille"' in html
     assert 'value="pas-une-adresse"' in html
@@ -82,7 +82,7 @@ def test_invalid_form_keeps_the_typed_values_and_explains_in_french(client, mani
 def test_honeypot_filled_in_refuses_the_signature(client, manifesto):
     response = sign(client, manifesto, site_web_entreprise="http://spam.example")
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert Signature.objects.count() == 0
     assert mail.outbox == []
 
@@ -229,6 +229,25 @@ def test_asking_for_a_new_link_resends_it_without_revealing_who_signed(client, m
     message = "Si une signature non confirmée correspond à cette adresse"
     assert message in known.content.decode()
     assert message in unknown.content.decode()
+
+
+def test_the_new_link_form_shows_its_errors_with_a_200(client, manifesto):
+    response = client.post(manifesto.url + "nouveau-lien/", {"email": "pas-une-adresse"})
+
+    assert response.status_code == 200
+    assert "Saisissez une adresse e-mail valide" in response.content.decode()
+
+
+def test_too_many_new_link_requests_are_refused_with_a_429(client, manifesto, settings):
+    settings.RATELIMIT_ENABLED = True
+    url = manifesto.url + "nouveau-lien/"
+    for _ in range(5):
+        client.post(url, {"email": "camille@exemple.org"})
+
+    response = client.post(url, {"email": "camille@exemple.org"})
+
+    assert response.status_code == 429
+    assert "Trop d&#x27;envois" in response.content.decode()
 
 
 # --- Moderation and cache ----------------------------------------------------------------------
