@@ -372,3 +372,24 @@ def test_deleting_a_manifesto_with_signatures_is_refused(manifesto):
     SignatureFactory(page=manifesto)
     with pytest.raises(ProtectedError):
         manifesto.delete()
+
+
+# --- Consent and publication are the signer's choice ------------------------------------------
+
+def checkbox(html, name):
+    return re.search(rf'<input[^>]*type="checkbox"[^>]*name="{name}"[^>]*>|<input[^>]*name="{name}"[^>]*type="checkbox"[^>]*>',
+                     html).group(0)
+
+
+def test_neither_consent_nor_showing_my_name_is_ticked_in_advance(client, manifesto):
+    html = client.get(manifesto.url).content.decode()
+
+    assert "checked" not in checkbox(html, "consent")
+    assert "checked" not in checkbox(html, "show_publicly")
+
+
+def test_a_signer_who_leaves_the_box_unticked_is_not_listed(client, manifesto):
+    sign(client, manifesto, show_publicly="")
+
+    assert Signature.objects.get().show_publicly is False
+    assert Signature._meta.get_field("show_publicly").default is False
