@@ -73,7 +73,8 @@ def manifesto(page, request):
                     "déjà. Merci !"
                 ))
             return redirect(page.url)
-        return _render_form(page, request, form, status=400)
+        # Like the other forms of the site: the page again, with the errors, and a 200.
+        return _render_form(page, request, form)
     return _render_form(page, request, SignatureForm())
 
 
@@ -112,8 +113,9 @@ def confirm(page, request, token):
 
 def resend(page, request):
     form = ResendForm(request.POST or None)
+    limited = False
     if request.method == "POST":
-        if is_rate_limited(request, "manifesto-resend", RESEND_LIMIT):
+        if limited := is_rate_limited(request, "manifesto-resend", RESEND_LIMIT):
             form.is_valid()
             form.add_error(None, RATE_LIMIT_MESSAGE)
         elif form.is_valid():
@@ -126,6 +128,6 @@ def resend(page, request):
             return redirect(page.url + page.reverse_subpage("resend"))
     response = page.render(request, template="home/manifesto_resend.html",
                            context_overrides={"resend_form": form})
-    if form.errors:
-        response.status_code = 400
+    if limited:
+        response.status_code = 429
     return response

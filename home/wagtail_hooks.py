@@ -1,7 +1,10 @@
 """Admin of the manifesto signatures (Wagtail ModelViewSet), in French."""
 
+import datetime
+
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -64,6 +67,34 @@ class SignatureAdminForm(WagtailAdminModelForm):
         self.fields["hidden"].initial = bool(self.instance.hidden_at)
 
 
+EXPORT_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+
+def export_datetime_csv(value):
+    """A date as a French reader expects it: local time (Europe/Paris), to the minute."""
+    return timezone.localtime(value).strftime(EXPORT_DATETIME_FORMAT)
+
+
+def export_datetime_xlsx(value):
+    """A real spreadsheet date, in local time (Excel has no time zones), to the minute."""
+    return timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def export_yes_no(value):
+    return str(_("Oui") if value else _("Non"))
+
+
+class SignatureIndexView(generic.IndexView):
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            generic.IndexView.FORMAT_CSV: export_datetime_csv,
+            generic.IndexView.FORMAT_XLSX: export_datetime_xlsx,
+        },
+        bool: {generic.IndexView.FORMAT_CSV: export_yes_no, generic.IndexView.FORMAT_XLSX: export_yes_no},
+    }
+
+
 class SignatureEditView(generic.EditView):
     def save_instance(self):
         instance = super().save_instance()
@@ -80,16 +111,19 @@ class SignatureViewSet(ModelViewSet):
     menu_label = _("Signatures du manifeste")
     menu_order = 250
     add_to_admin_menu = True
+    index_view_class = SignatureIndexView
     edit_view_class = SignatureEditView
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
-        Column("full_name", label=_("Nom"), accessor="full_name"),
+        # The first column links to the edit form (where a moderator hides a signature).
+        "full_name",
         "email",
         "profession",
         "city",
         Column("status", label=_("Statut"), accessor="status_label"),
-        "show_publicly",
+        Column("show_publicly", label=_("Nom affiché publiquement"), accessor="show_publicly_label",
+               sort_key="show_publicly"),
         DateColumn("created_at", label=_("Signée le")),
     ]
     filterset_class = SignatureFilterSet

@@ -20,7 +20,7 @@ LAST_NAMES = [
 ]
 PROFESSIONS = [
     "Développeuse web", "UX designer", "Consultant SEO", "Cheffe de projet digital", "Experte accessibilité",
-    "Community manager", "Data analyst", "Intégrateur web", "Rédactrice web", "Responsable emailing",
+    "Community manager", "Data analyst", "Intégrateur web", "Rédactrice web", "Responsable campagnes e-mail",
     "Vidéaste", "Consultant en stratégie numérique",
 ]
 ORGANISATIONS = [
@@ -66,7 +66,7 @@ def manifesto_body():
             "compétences : participons !",
             "L'équipe Webassoc (texte de démonstration)",
         ),
-        heading("1 000 pros du web, et vous ?"),
+        heading("1\u00a0000 pros du web, et vous\u00a0?"),  # no line break before "?"
         paragraph(
             "<p>Notre objectif : réunir 1 000 professionnelles et professionnels du web autour de ces "
             "valeurs. Signer le manifeste ne vous engage à aucune mission : c'est dire que vous partagez "

@@ -1,5 +1,6 @@
 """The "Manifeste des 1000": a page with a signature form, and the signatures (double opt-in)."""
 
+from django.contrib import admin
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -137,8 +138,13 @@ class Signature(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
+    @admin.display(description=_("Nom"), ordering="last_name")
     def full_name(self):
         return str(self)
+
+    @property
+    def show_publicly_label(self):
+        return _("Oui") if self.show_publicly else _("Non")
 
     @property
     def is_confirmed(self):

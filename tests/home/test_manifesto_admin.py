@@ -1,8 +1,15 @@
 """Admin of the manifesto signatures: list, filters, search, export, moderation, permissions."""
 
+import csv
+import datetime
+import io
+import re
+
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from home import roles, signatures
 from home.models import Signature
@@ -35,6 +42,28 @@ def test_signatures_list_shows_every_signature_with_its_status(admin_client, man
     assert "Confirmée Exemple" in html and "Attente Exemple" in html
     assert "En attente de confirmation" in html
     assert "Signatures du manifeste" in html
+
+
+def test_each_signer_name_links_to_the_edit_form_where_it_can_be_hidden(admin_client, manifesto):
+    signature = SignatureFactory(page=manifesto, first_name="Camille", last_name="Lien", confirmed=True)
+    edit_url = reverse("manifesto_signatures:edit", args=[signature.pk])
+
+    html = admin_client.get(reverse("manifesto_signatures:index")).content.decode()
+
+    assert re.search(rf'<a [^>]*href="{re.escape(edit_url)}"[^>]*>\s*Camille Lien\s*</a>', html)
+    assert "Masquer cette signature" in admin_client.get(edit_url).content.decode()
+
+
+def test_the_public_name_column_says_oui_or_non(admin_client, manifesto):
+    SignatureFactory(page=manifesto, first_name="Publique", show_publicly=True)
+    SignatureFactory(page=manifesto, first_name="Discrète", show_publicly=False)
+
+    response = admin_client.get(reverse("manifesto_signatures:index"))
+
+    html = response.content.decode()
+    cells = [re.sub(r"\s+", " ", strip_tags(cell)).strip() for cell in re.findall(r"<td[^>]*>.*?</td>", html, re.S)]
+    assert "Oui" in cells and "Non" in cells
+    assert "True" not in cells and "False" not in cells
 
 
 @pytest.mark.parametrize(
@@ -70,6 +99,37 @@ def test_signatures_export_to_csv(admin_client, manifesto):
     assert "signatures-manifeste.csv" in response["Content-Disposition"]
     assert "Prénom" in content.splitlines()[0]
     assert "camille@exemple.org" in content
+
+
+def test_the_csv_export_says_oui_non_and_gives_paris_times_to_the_minute(admin_client, manifesto):
+    signed = datetime.datetime(2026, 11, 25, 17, 18, 42, 123456, tzinfo=datetime.UTC)  # 18:18 in Paris
+    SignatureFactory(page=manifesto, first_name="Camille", show_publicly=True, created_at=signed,
+                     confirmed_at=signed + datetime.timedelta(hours=2))
+    SignatureFactory(page=manifesto, first_name="Discrète", show_publicly=False, created_at=signed)
+
+    response = admin_client.get(reverse("manifesto_signatures:index"), {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    by_name = {row["Prénom"]: row for row in rows}
+    assert by_name["Camille"]["Affichage public"] == "Oui"
+    assert by_name["Discrète"]["Affichage public"] == "Non"
+    assert by_name["Camille"]["Signée le"] == "25/11/2026 18:18"
+    assert by_name["Camille"]["Confirmée le"] == "25/11/2026 20:18"
+    assert by_name["Discrète"]["Confirmée le"] == ""
+    assert "True" not in str(rows) and "False" not in str(rows)
+
+
+def test_the_xlsx_export_has_local_times_and_oui_non(admin_client, manifesto):
+    signed = datetime.datetime(2026, 11, 25, 17, 18, 42, 123456, tzinfo=datetime.UTC)
+    SignatureFactory(page=manifesto, first_name="Camille", show_publicly=True, created_at=signed)
+
+    response = admin_client.get(reverse("manifesto_signatures:index"), {"export": "xlsx"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings, values = [cell.value for cell in sheet[1]], [cell.value for cell in sheet[2]]
+    row = dict(zip(headings, values, strict=True))
+    assert row["Affichage public"] == "Oui"
+    assert row["Signée le"] == datetime.datetime(2026, 11, 25, 18, 18)
 
 
 def test_signatures_export_to_xlsx(admin_client, manifesto):

@@ -69,7 +69,7 @@ def test_unconfirmed_signatures_are_neither_counted_nor_listed(client, manifesto
 def test_invalid_form_keeps_the_typed_values_and_explains_in_french(client, manifesto):
     response = sign(client, manifesto, email="pas-une-adresse", consent="")
 
-    assert response.status_code == 400
+    assert response.status_code == 200  # like the other forms of the site
     html = response.content.decode()
     assert 'value="Camille"' in html
     assert 'value="pas-une-adresse"' in html
@@ -82,7 +82,7 @@ def test_invalid_form_keeps_the_typed_values_and_explains_in_french(client, mani
 def test_honeypot_filled_in_refuses_the_signature(client, manifesto):
     response = sign(client, manifesto, site_web_entreprise="http://spam.example")
 
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert Signature.objects.count() == 0
     assert mail.outbox == []
 
@@ -231,6 +231,25 @@ def test_asking_for_a_new_link_resends_it_without_revealing_who_signed(client, m
     assert message in unknown.content.decode()
 
 
+def test_the_new_link_form_shows_its_errors_with_a_200(client, manifesto):
+    response = client.post(manifesto.url + "nouveau-lien/", {"email": "pas-une-adresse"})
+
+    assert response.status_code == 200
+    assert "Saisissez une adresse e-mail valide" in response.content.decode()
+
+
+def test_too_many_new_link_requests_are_refused_with_a_429(client, manifesto, settings):
+    settings.RATELIMIT_ENABLED = True
+    url = manifesto.url + "nouveau-lien/"
+    for _ in range(5):
+        client.post(url, {"email": "camille@exemple.org"})
+
+    response = client.post(url, {"email": "camille@exemple.org"})
+
+    assert response.status_code == 429
+    assert "Trop d&#x27;envois" in response.content.decode()
+
+
 # --- Moderation and cache ----------------------------------------------------------------------
 
 def test_hidden_signatures_are_neither_counted_nor_listed(client, manifesto):
@@ -353,3 +372,24 @@ def test_deleting_a_manifesto_with_signatures_is_refused(manifesto):
     SignatureFactory(page=manifesto)
     with pytest.raises(ProtectedError):
         manifesto.delete()
+
+
+# --- Consent and publication are the signer's choice ------------------------------------------
+
+def checkbox(html, name):
+    return re.search(rf'<input[^>]*type="checkbox"[^>]*name="{name}"[^>]*>|<input[^>]*name="{name}"[^>]*type="checkbox"[^>]*>',
+                     html).group(0)
+
+
+def test_neither_consent_nor_showing_my_name_is_ticked_in_advance(client, manifesto):
+    html = client.get(manifesto.url).content.decode()
+
+    assert "checked" not in checkbox(html, "consent")
+    assert "checked" not in checkbox(html, "show_publicly")
+
+
+def test_a_signer_who_leaves_the_box_unticked_is_not_listed(client, manifesto):
+    sign(client, manifesto, show_publicly="")
+
+    assert Signature.objects.get().show_publicly is False
+    assert Signature._meta.get_field("show_publicly").default is False
