@@ -44,6 +44,8 @@ def test_visitor_signs_the_manifesto_with_the_keyboard_and_confirms_by_email(pag
     assert focused(page)["id"] == "id_consent"
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Lire la politique de confidentialité"
+    page.keyboard.press("Tab")
     assert focused(page)["text"] == "Je signe le manifeste"
     page.keyboard.press("Enter")
 

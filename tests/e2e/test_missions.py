@@ -88,7 +88,7 @@ def test_the_error_summary_takes_the_focus_and_links_to_the_fields(page, live_se
     page.wait_for_load_state("load")
 
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
-    tab_to(page, ".error-summary a[href='#id_name_container']")
+    tab_to(page, ".error-summary a[href='#id_name']")
     assert page.locator("#id_name").get_attribute("aria-invalid") == "true"
 
 
