@@ -12,7 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -165,6 +165,7 @@ class Mission(
         FieldRowPanel([FieldPanel("effort_hours"), FieldPanel("volunteers_wanted")]),
         FieldRowPanel([FieldPanel("apply_before"), FieldPanel("status")]),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+        PublishingPanel(),
     ]
 
     search_fields = [

@@ -231,3 +231,28 @@ def test_people_without_the_role_cannot_see_applications():
     client.force_login(user)
 
     assert client.get(APPLICATIONS_URL).status_code in {302, 403}
+
+
+def test_mission_edit_form_offers_scheduled_publishing(admin_client):
+    mission = MissionFactory()
+
+    response = admin_client.get(reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk]))
+
+    html = response.content.decode()
+    assert 'name="go_live_at"' in html
+    assert 'name="expire_at"' in html
+
+
+def test_missions_go_through_the_moderation_workflow(admin_client):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowContentType
+
+    link = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(Mission))
+    mission = MissionFactory()
+
+    response = admin_client.get(reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk]))
+
+    assert link.workflow.active
+    assert link.workflow.tasks.filter(groupapprovaltask__groups__name=roles.MODERATORS).exists()
+    assert mission.get_workflow() == link.workflow
+    assert f"Soumettre à {link.workflow.name}" in response.content.decode()
