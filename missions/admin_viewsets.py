@@ -191,6 +191,13 @@ class ApplicationEditView(EditView):
         return instance
 
 
+class ApplicationIndexView(IndexView):
+    """List and exports: mission and skills loaded up front (ModelViewSet ignores get_queryset)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("mission").prefetch_related("skills")
+
+
 class ApplicationViewSet(ModelViewSet):
     model = Application
     name = "candidatures"
@@ -219,14 +226,12 @@ class ApplicationViewSet(ModelViewSet):
         "mission", "name", "email", "skills", "message", "availability", "portfolio_url", "status", "note",
         "created_at", "matched_at",
     ]
+    index_view_class = ApplicationIndexView
     edit_view_class = ApplicationEditView
     edit_handler = ObjectList(
         [ApplicationSummaryPanel(heading=_("Candidature")), FieldPanel("status"), FieldPanel("note")],
         base_form_class=ApplicationAdminForm,
     )
-
-    def get_queryset(self, request):
-        return Application.objects.select_related("mission").prefetch_related("skills")
 
 
 # --- Association requests ---------------------------------------------------------------------
@@ -245,6 +250,9 @@ def convert_url(mission_request):
 
 
 class MissionRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("skills")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.mission_id is None and self.permission_policy.user_has_permission(
@@ -300,9 +308,6 @@ class MissionRequestViewSet(ModelViewSet):
     index_view_class = MissionRequestIndexView
     edit_view_class = MissionRequestEditView
     form_fields = ["status", "note"]
-
-    def get_queryset(self, request):
-        return MissionRequest.objects.prefetch_related("skills")
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

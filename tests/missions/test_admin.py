@@ -256,3 +256,34 @@ def test_missions_go_through_the_moderation_workflow(admin_client):
     assert link.workflow.tasks.filter(groupapprovaltask__groups__name=roles.MODERATORS).exists()
     assert mission.get_workflow() == link.workflow
     assert f"Soumettre à {link.workflow.name}" in response.content.decode()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:  # exports run their queries while being read
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("query", ["", "?export=csv", "?export=xlsx"])
+def test_applications_list_and_exports_query_count_does_not_grow(admin_client, query):
+    ApplicationFactory(skills=[skill("video")])
+    admin_client.get(APPLICATIONS_URL + query)
+    one = count_queries(admin_client, APPLICATIONS_URL + query)
+    for _ in range(19):
+        ApplicationFactory(skills=[skill("video"), skill("search")])
+
+    assert count_queries(admin_client, APPLICATIONS_URL + query) == one
+
+
+@pytest.mark.parametrize("query", ["", "?export=csv"])
+def test_association_requests_list_and_export_query_count_does_not_grow(admin_client, query):
+    MissionRequestFactory(skills=[skill("video")])
+    admin_client.get(REQUESTS_URL + query)
+    one = count_queries(admin_client, REQUESTS_URL + query)
+    for _ in range(19):
+        MissionRequestFactory(skills=[skill("video"), skill("search")])
+
+    assert count_queries(admin_client, REQUESTS_URL + query) == one
