@@ -259,6 +259,13 @@ class Mission(
 
     get_absolute_url = get_url
 
+    def get_full_url(self, request=None):
+        """Absolute URL (scheme and host), as emails need."""
+        from .pages import MissionIndexPage
+
+        index_page = MissionIndexPage.get_for_request(request)
+        return index_page.mission_full_url(self, request) if index_page else None
+
     # --- preview ------------------------------------------------------------------------------
 
     def get_preview_template(self, request, mode_name):
