@@ -94,10 +94,10 @@ class MissionViewSet(SnippetViewSet):
     menu_label = _("Missions")
     list_display = [
         "title",
-        Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
+        Column("status", label=_("Statut"), accessor="status_label", sort_key="status"),
         Column("association", label=_("Association"), sort_key="association__name"),
         Column("skills", label=_("Compétences"), accessor="skill_names"),
-        DateColumn("apply_before", label=_("Date limite"), sort_key="apply_before"),
+        Column("apply_before", label=_("Date limite"), accessor="deadline_label", sort_key="apply_before"),
         TitleColumn(
             "application_count", label=_("Candidatures"), sort_key="application_count",
             get_url=applications_url,
@@ -107,12 +107,12 @@ class MissionViewSet(SnippetViewSet):
     search_fields = ["title", "summary", "association__name", "location"]
     search_backend_name = None
     list_export = [
-        "title", "slug", "association", "get_status_display", "skill_names", "get_format_display",
+        "title", "slug", "association", "status_label", "skill_names", "get_format_display",
         "effort_hours", "location", "volunteers_wanted", "apply_before", "application_count",
         "contact_name", "contact_email", "live", "first_published_at",
     ]
     export_headings = {
-        "get_status_display": _("Statut"),
+        "status_label": _("Statut"),
         "skill_names": _("Compétences"),
         "get_format_display": _("Format"),
         "application_count": _("Candidatures"),

@@ -224,6 +224,20 @@ class Mission(
     def accepts_applications(self):
         return self.live and self.status == MissionStatus.OUVERTE and not self.is_past_deadline
 
+    def status_label(self):
+        """The status as the team needs it: an open mission past its deadline says so."""
+        if self.status == MissionStatus.OUVERTE and self.is_past_deadline:
+            return gettext("Échéance passée")
+        return self.get_status_display()
+
+    status_label.short_description = _("statut")
+
+    def deadline_label(self):
+        """The deadline as a French date (26/12/2026), or a dash."""
+        return date_format(self.apply_before, "d/m/Y") if self.apply_before else "–"
+
+    deadline_label.short_description = _("date limite")
+
     def facts(self):
         """Short lines for cards: format, effort, deadline."""
         lines = [self.get_format_display() + (f" – {self.location}" if self.location else "")]

@@ -287,3 +287,29 @@ def test_association_requests_list_and_export_query_count_does_not_grow(admin_cl
         MissionRequestFactory(skills=[skill("video"), skill("search")])
 
     assert count_queries(admin_client, REQUESTS_URL + query) == one
+
+
+def test_mission_list_shows_the_deadline_as_a_french_date(admin_client):
+    import datetime
+
+    MissionFactory(apply_before=datetime.date(2099, 12, 26))
+
+    html = admin_client.get(MISSIONS_URL).content.decode()
+
+    assert "26/12/2099" in html
+    assert "Il y a" not in html and "minute" not in html
+
+
+def test_an_open_mission_past_its_deadline_is_flagged_in_the_list(admin_client):
+    import datetime
+
+    from django.utils import timezone
+
+    MissionFactory(title="Passée", apply_before=timezone.localdate() - datetime.timedelta(days=1))
+    MissionFactory(title="À venir")
+
+    response = admin_client.get(MISSIONS_URL)
+    rows = {m.title: m.status_label() for m in response.context["object_list"]}
+
+    assert rows == {"Passée": "Échéance passée", "À venir": "Ouverte"}
+    assert "Échéance passée" in response.content.decode()
