@@ -1,6 +1,7 @@
 """Public forms of the missions pages: filters, application, association request."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from webassoc.forms import ConsentField, HoneypotMixin
@@ -169,6 +170,15 @@ class MissionRequestForm(HoneypotMixin, forms.ModelForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data.get("deadline")
+        if deadline and deadline < timezone.localdate():
+            raise forms.ValidationError(
+                _("L'échéance souhaitée est déjà passée : indiquez une date à venir, ou laissez le champ vide."),
+                code="past_deadline",
+            )
+        return deadline
 
     def clean(self):
         cleaned = super().clean()

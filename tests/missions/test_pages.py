@@ -91,6 +91,16 @@ def test_request_form_errors_keep_the_values(client, index_page):
     assert not MissionRequest.objects.exists()
 
 
+def test_request_form_refuses_a_deadline_in_the_past(client, index_page):
+    response = client.post("/missions/proposer/", {**REQUEST, "deadline": "2020-01-01"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "L&#x27;échéance souhaitée est déjà passée" in html or "L'échéance souhaitée est déjà passée" in html
+    assert 'value="Les Amis du Canal"' in html
+    assert not MissionRequest.objects.exists()
+
+
 def test_the_same_request_twice_gets_a_polite_message(client, index_page):
     MissionRequestFactory(email="paul@canal.example.org", title="Rendre notre site accessible")
 
