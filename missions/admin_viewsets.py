@@ -1,5 +1,7 @@
 """Wagtail admin for the missions: snippets, applications and association requests."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -8,6 +10,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,7 +19,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
@@ -35,6 +39,55 @@ from .models import (
     MissionStatus,
     Skill,
 )
+
+# --- Shared ---------------------------------------------------------------------------------
+
+
+def french_value(value):
+    """A value as the team reads it: Oui/Non, a dash for nothing, dates and times in French, local time."""
+    if value is None or value in ("", "-"):
+        return "–"
+    if isinstance(value, bool):
+        return gettext("Oui") if value else gettext("Non")
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return gettext("%(date)s à %(time)s") % {
+            "date": date_format(value, "j F Y"), "time": time_format(value, "H:i"),
+        }
+    if isinstance(value, datetime.date):
+        return date_format(value, "d/m/Y")
+    return value
+
+
+class FrenchInspectView(InspectView):
+    """Inspect pages of the personal-data records, readable by the team (not True/None/UTC)."""
+
+    def get_field_display_value(self, field_name, field):
+        return french_value(super().get_field_display_value(field_name, field))
+
+
+class RecordSummaryPanel(Panel):
+    """The record as it was sent from the public site (read-only), above the team's fields."""
+
+    template_name = None
+
+    def __init__(self, *args, template_name=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template_name = template_name or self.template_name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "template_name": self.template_name}
+
+    class BoundPanel(Panel.BoundPanel):
+        @property
+        def template_name(self):
+            return self.panel.template_name
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["record"] = self.instance
+            return context
+
 
 # --- Associations -----------------------------------------------------------------------------
 
@@ -166,16 +219,10 @@ class ApplicationAdminForm(WagtailAdminModelForm):
         return status
 
 
-class ApplicationSummaryPanel(Panel):
+class ApplicationSummaryPanel(RecordSummaryPanel):
     """The application as the volunteer sent it (read-only), above the status and note."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "missions/admin/application_summary_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["application"] = self.instance
-            return context
+    template_name = "missions/admin/application_summary_panel.html"
 
 
 class ApplicationEditView(EditView):
@@ -223,10 +270,11 @@ class ApplicationViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
-        "mission", "name", "email", "skills", "message", "availability", "portfolio_url", "status", "note",
+        "mission", "name", "email", "skills", "message", "availability", "portfolio_url", "consent", "status", "note",
         "created_at", "matched_at",
     ]
     index_view_class = ApplicationIndexView
+    inspect_view_class = FrenchInspectView
     edit_view_class = ApplicationEditView
     edit_handler = ObjectList(
         [ApplicationSummaryPanel(heading=_("Candidature")), FieldPanel("status"), FieldPanel("note")],
@@ -306,8 +354,16 @@ class MissionRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = MissionRequestIndexView
+    inspect_view_class = FrenchInspectView
+    inspect_view_fields_exclude = ["id", "anonymised_at"]
     edit_view_class = MissionRequestEditView
-    form_fields = ["status", "note"]
+    edit_handler = ObjectList([
+        RecordSummaryPanel(
+            heading=_("Demande de l'association"), template_name="missions/admin/mission_request_summary_panel.html",
+        ),
+        FieldPanel("status"),
+        FieldPanel("note"),
+    ])
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

@@ -1,5 +1,7 @@
 """Wagtail admin: mission list (columns, filters, export, no N+1), applications, association requests."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -7,6 +9,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from home import roles
 from missions.models import Application, Mission
@@ -290,8 +293,6 @@ def test_association_requests_list_and_export_query_count_does_not_grow(admin_cl
 
 
 def test_mission_list_shows_the_deadline_as_a_french_date(admin_client):
-    import datetime
-
     MissionFactory(apply_before=datetime.date(2099, 12, 26))
 
     html = admin_client.get(MISSIONS_URL).content.decode()
@@ -301,10 +302,6 @@ def test_mission_list_shows_the_deadline_as_a_french_date(admin_client):
 
 
 def test_an_open_mission_past_its_deadline_is_flagged_in_the_list(admin_client):
-    import datetime
-
-    from django.utils import timezone
-
     MissionFactory(title="Passée", apply_before=timezone.localdate() - datetime.timedelta(days=1))
     MissionFactory(title="À venir")
 
@@ -313,3 +310,34 @@ def test_an_open_mission_past_its_deadline_is_flagged_in_the_list(admin_client):
 
     assert rows == {"Passée": "Échéance passée", "À venir": "Ouverte"}
     assert "Échéance passée" in response.content.decode()
+
+
+def test_the_request_edit_form_shows_what_the_association_asked(admin_client):
+    request_ = MissionRequestFactory(
+        association_name="Les Amis QA", title="Un site plus lisible", phone="01 02 03 04 05",
+        deadline=datetime.date(2099, 12, 26), skills=["accessibilite"],
+    )
+
+    response = admin_client.get(f"{REQUESTS_URL}edit/{request_.pk}/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    for expected in ["Les Amis QA", "Un site plus lisible", "Notre site est difficile à lire.", "01 02 03 04 05",
+                     request_.email, "Accessibilité", "26/12/2099"]:
+        assert expected in html
+    assert set(response.context["form"].fields) == {"status", "note"}
+
+
+def test_inspect_pages_speak_french_and_local_time(admin_client):
+    received = timezone.make_aware(datetime.datetime(2026, 7, 14, 8, 30), datetime.UTC)
+    request_ = MissionRequestFactory(created_at=received)
+    application = ApplicationFactory(created_at=received)
+
+    for url in [f"{REQUESTS_URL}inspect/{request_.pk}/", f"{APPLICATIONS_URL}inspect/{application.pk}/"]:
+        html = admin_client.get(url).content.decode()
+        fields = html[html.index("<dl>"):html.index("</dl>")]
+
+        assert "True" not in fields and "False" not in fields and "None" not in fields
+        assert "Oui" in fields
+        assert "–" in fields
+        assert "14 juillet 2026 à 10:30" in fields  # 08:30 UTC is 10:30 in Paris in summer
