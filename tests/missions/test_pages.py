@@ -1,8 +1,14 @@
 """Skill pages, the association request form, the home section and the site search."""
 
+import re
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from wagtail.models import Revision
 
+from home.demo.pages import call_to_action
+from home.models import HomePage, StandardPage
 from missions.models import MissionRequest
 
 from .factories import MissionFactory, MissionRequestFactory, skill
@@ -137,6 +143,41 @@ def test_home_page_shows_the_latest_open_missions(client, index_page):
     assert "Mission ouverte sur l'accueil" in html
     assert "Mission brouillon" not in html
     assert 'href="/missions/"' in html
+
+
+def test_home_page_invites_associations_to_the_request_form(client, index_page):
+    html = client.get("/").content.decode()
+    cta = re.search(r'<aside class="cta" aria-labelledby="association-cta-title">.*?</aside>', html, re.S)
+
+    assert cta is not None
+    assert "Vous êtes une association ?" in cta.group()
+    assert 'href="/missions/proposer/"' in cta.group()
+
+
+def test_the_demo_home_page_sends_associations_to_the_request_form_and_stays_idempotent(client, home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    revisions = Revision.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    html = client.get("/").content.decode()
+    ctas = [block.value for block in HomePage.objects.get().body if block.block_type == "call_to_action"]
+
+    assert Revision.objects.count() == revisions
+    assert html.count("Vous êtes une association ?") == 1
+    assert 'href="/missions/proposer/"' in html
+    assert all(cta["title"] != "Vous êtes une association ?" for cta in ctas)
+
+
+def test_load_demo_retitles_the_old_faq_bound_association_call_to_action(home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    home = HomePage.objects.get()
+    faq_page = StandardPage.objects.get(slug="questions-frequentes")
+    home.body = [call_to_action("Vous êtes une association ?", "Ancien texte", faq_page, "Lire la FAQ")]
+    home.save_revision().publish()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    titles = [block.value["title"] for block in HomePage.objects.get().body]
+    assert titles == ["Des questions avant de vous lancer ?"]
 
 
 def test_home_page_keeps_its_empty_state_without_missions(client, index_page):
