@@ -52,6 +52,22 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             request._mission_index_page = index_page
         return index_page
 
+    def get_sitemap_urls(self, request=None):
+        """The index page, then every open published mission (one query)."""
+        from .missions import Mission
+
+        root = self.get_full_url(request)
+        if root is None:
+            return super().get_sitemap_urls(request)
+        missions = Mission.objects.open().newest_first().only("slug", "last_published_at", "updated_at")
+        return super().get_sitemap_urls(request) + [
+            {
+                "location": root + self.reverse_subpage("mission_detail", args=[mission.slug]),
+                "lastmod": mission.last_published_at or mission.updated_at,
+            }
+            for mission in missions
+        ]
+
     # --- URLs ---------------------------------------------------------------------------------
 
     def base_url(self, request=None):

@@ -193,3 +193,26 @@ def test_site_search_finds_published_missions(client, index_page):
 
     assert "Sous-titrage des vidéos" in titles
     assert "Sous-titrage secret" not in titles
+
+
+def test_open_published_missions_are_in_the_sitemap(client, index_page):
+    MissionFactory(slug="ouverte")
+    MissionFactory(slug="brouillon", live=False)
+    MissionFactory(slug="pourvue", status="pourvue")
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "http://localhost/missions/</loc>" in xml
+    assert "http://localhost/missions/ouverte/</loc><lastmod>" in xml
+    assert "/missions/brouillon/" not in xml and "/missions/pourvue/" not in xml
+
+
+def test_the_missions_part_of_the_sitemap_takes_one_query(index_page, django_assert_num_queries):
+    MissionFactory.create_batch(5)
+    index_page = type(index_page).objects.get(pk=index_page.pk)
+    index_page.get_full_url()  # the site's root URL is cached
+
+    with django_assert_num_queries(1):
+        urls = index_page.get_sitemap_urls()
+
+    assert len(urls) == 6
