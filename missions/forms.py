@@ -72,8 +72,13 @@ class MissionFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
+        return self.active_count > 0
+
+    @property
+    def active_count(self):
+        """How many filters narrow the list (each checked skill counts)."""
         filters = self.filters()
-        return bool(filters["q"] or filters["skills"] or filters["format"] or filters["cause"])
+        return len(filters["skills"]) + sum(bool(filters[key]) for key in ("q", "format", "cause"))
 
 
 URL_INVALID = _("Saisissez une adresse web valide, par exemple https://exemple.fr")
