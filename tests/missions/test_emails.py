@@ -38,7 +38,7 @@ def test_every_link_in_mission_emails_is_absolute(client, index_page):
     assert len(mail.outbox) == 6
     for message in mail.outbox:
         for link in links(message.body):
-            assert link.startswith("http"), f"{message.subject}: {link}"
+            assert link.startswith("http"), f"{message.subject}: {link}\n{message.body}"
 
 
 def test_the_introduction_gives_both_sides_the_full_mission_url(index_page):
