@@ -1,5 +1,7 @@
 """Wagtail admin for the missions: snippets, applications and association requests."""
 
+import datetime
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -8,6 +10,8 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,7 +19,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
-from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
@@ -35,6 +39,55 @@ from .models import (
     MissionStatus,
     Skill,
 )
+
+# --- Shared ---------------------------------------------------------------------------------
+
+
+def french_value(value):
+    """A value as the team reads it: Oui/Non, a dash for nothing, dates and times in French, local time."""
+    if value is None or value in ("", "-"):
+        return "–"
+    if isinstance(value, bool):
+        return gettext("Oui") if value else gettext("Non")
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return gettext("%(date)s à %(time)s") % {
+            "date": date_format(value, "j F Y"), "time": time_format(value, "H:i"),
+        }
+    if isinstance(value, datetime.date):
+        return date_format(value, "d/m/Y")
+    return value
+
+
+class FrenchInspectView(InspectView):
+    """Inspect pages of the personal-data records, readable by the team (not True/None/UTC)."""
+
+    def get_field_display_value(self, field_name, field):
+        return french_value(super().get_field_display_value(field_name, field))
+
+
+class RecordSummaryPanel(Panel):
+    """The record as it was sent from the public site (read-only), above the team's fields."""
+
+    template_name = None
+
+    def __init__(self, *args, template_name=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.template_name = template_name or self.template_name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "template_name": self.template_name}
+
+    class BoundPanel(Panel.BoundPanel):
+        @property
+        def template_name(self):
+            return self.panel.template_name
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["record"] = self.instance
+            return context
+
 
 # --- Associations -----------------------------------------------------------------------------
 
@@ -94,10 +147,10 @@ class MissionViewSet(SnippetViewSet):
     menu_label = _("Missions")
     list_display = [
         "title",
-        Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
+        Column("status", label=_("Statut"), accessor="status_label", sort_key="status"),
         Column("association", label=_("Association"), sort_key="association__name"),
         Column("skills", label=_("Compétences"), accessor="skill_names"),
-        DateColumn("apply_before", label=_("Date limite"), sort_key="apply_before"),
+        Column("apply_before", label=_("Date limite"), accessor="deadline_label", sort_key="apply_before"),
         TitleColumn(
             "application_count", label=_("Candidatures"), sort_key="application_count",
             get_url=applications_url,
@@ -107,12 +160,12 @@ class MissionViewSet(SnippetViewSet):
     search_fields = ["title", "summary", "association__name", "location"]
     search_backend_name = None
     list_export = [
-        "title", "slug", "association", "get_status_display", "skill_names", "get_format_display",
+        "title", "slug", "association", "status_label", "skill_names", "get_format_display",
         "effort_hours", "location", "volunteers_wanted", "apply_before", "application_count",
         "contact_name", "contact_email", "live", "first_published_at",
     ]
     export_headings = {
-        "get_status_display": _("Statut"),
+        "status_label": _("Statut"),
         "skill_names": _("Compétences"),
         "get_format_display": _("Format"),
         "application_count": _("Candidatures"),
@@ -166,16 +219,10 @@ class ApplicationAdminForm(WagtailAdminModelForm):
         return status
 
 
-class ApplicationSummaryPanel(Panel):
+class ApplicationSummaryPanel(RecordSummaryPanel):
     """The application as the volunteer sent it (read-only), above the status and note."""
 
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "missions/admin/application_summary_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["application"] = self.instance
-            return context
+    template_name = "missions/admin/application_summary_panel.html"
 
 
 class ApplicationEditView(EditView):
@@ -189,6 +236,13 @@ class ApplicationEditView(EditView):
             return Application.objects.get(pk=self.form.instance.pk)
         log(instance=instance, action="wagtail.edit", user=self.request.user)
         return instance
+
+
+class ApplicationIndexView(IndexView):
+    """List and exports: mission and skills loaded up front (ModelViewSet ignores get_queryset)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("mission").prefetch_related("skills")
 
 
 class ApplicationViewSet(ModelViewSet):
@@ -216,17 +270,16 @@ class ApplicationViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
-        "mission", "name", "email", "skills", "message", "availability", "portfolio_url", "status", "note",
+        "mission", "name", "email", "skills", "message", "availability", "portfolio_url", "consent", "status", "note",
         "created_at", "matched_at",
     ]
+    index_view_class = ApplicationIndexView
+    inspect_view_class = FrenchInspectView
     edit_view_class = ApplicationEditView
     edit_handler = ObjectList(
         [ApplicationSummaryPanel(heading=_("Candidature")), FieldPanel("status"), FieldPanel("note")],
         base_form_class=ApplicationAdminForm,
     )
-
-    def get_queryset(self, request):
-        return Application.objects.select_related("mission").prefetch_related("skills")
 
 
 # --- Association requests ---------------------------------------------------------------------
@@ -245,6 +298,9 @@ def convert_url(mission_request):
 
 
 class MissionRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("skills")
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.mission_id is None and self.permission_policy.user_has_permission(
@@ -298,11 +354,16 @@ class MissionRequestViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = MissionRequestIndexView
+    inspect_view_class = FrenchInspectView
+    inspect_view_fields_exclude = ["id", "anonymised_at"]
     edit_view_class = MissionRequestEditView
-    form_fields = ["status", "note"]
-
-    def get_queryset(self, request):
-        return MissionRequest.objects.prefetch_related("skills")
+    edit_handler = ObjectList([
+        RecordSummaryPanel(
+            heading=_("Demande de l'association"), template_name="missions/admin/mission_request_summary_panel.html",
+        ),
+        FieldPanel("status"),
+        FieldPanel("note"),
+    ])
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

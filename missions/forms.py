@@ -1,6 +1,7 @@
 """Public forms of the missions pages: filters, application, association request."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from webassoc.forms import ConsentField, HoneypotMixin
@@ -71,8 +72,13 @@ class MissionFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
+        return self.active_count > 0
+
+    @property
+    def active_count(self):
+        """How many filters narrow the list (each checked skill counts)."""
         filters = self.filters()
-        return bool(filters["q"] or filters["skills"] or filters["format"] or filters["cause"])
+        return len(filters["skills"]) + sum(bool(filters[key]) for key in ("q", "format", "cause"))
 
 
 URL_INVALID = _("Saisissez une adresse web valide, par exemple https://exemple.fr")
@@ -169,6 +175,15 @@ class MissionRequestForm(HoneypotMixin, forms.ModelForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data.get("deadline")
+        if deadline and deadline < timezone.localdate():
+            raise forms.ValidationError(
+                _("L'échéance souhaitée est déjà passée : indiquez une date à venir, ou laissez le champ vide."),
+                code="past_deadline",
+            )
+        return deadline
 
     def clean(self):
         cleaned = super().clean()

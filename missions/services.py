@@ -3,12 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from outbox.services import queue_email
 
 from .models import Application, ApplicationStatus, MissionRequest
+from .models.pages import absolute
 
 
 class MissionClosed(Exception):
@@ -23,8 +25,16 @@ def team_email():
     return settings.TEAM_EMAIL
 
 
+def admin_url(viewset_name, pk):
+    """Absolute URL of a record's edit view in the admin, for the team's emails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(f"{viewset_name}:edit", args=[pk])
+
+
 def apply(mission, data, *, mission_url=""):
-    """Record a volunteer's application, then confirm it to them and notify the team."""
+    """Record a volunteer's application, then confirm it to them and notify the team.
+
+    `mission_url` must be absolute (emails); by default the mission's full URL on its site.
+    """
     if not mission.accepts_applications:
         raise MissionClosed
     skills = list(data.get("skills") or [])
@@ -42,7 +52,13 @@ def apply(mission, data, *, mission_url=""):
             application.skills.set(skills)
     except IntegrityError as exc:  # two submissions raced past the form's duplicate check
         raise DuplicateApplication from exc
-    context = {"application": application, "mission": mission, "skills": skills, "mission_url": mission_url}
+    context = {
+        "application": application,
+        "mission": mission,
+        "skills": skills,
+        "mission_url": absolute(mission_url) or mission.get_full_url() or "",
+        "admin_url": admin_url("candidatures", application.pk),
+    }
     queue_email(application.email, "missions/application_received", context, reply_to=team_email(),
                 tag="missions-application-received")
     queue_email(team_email(), "missions/application_team", context, reply_to=application.email,
@@ -96,7 +112,7 @@ def introduce(application, *, note=None):
         "application": application,
         "mission": mission,
         "association": mission.association,
-        "mission_url": mission.get_url() or "",
+        "mission_url": mission.get_full_url() or "",
     }
     queue_email(application.email, "missions/introduction_volunteer", context,
                 reply_to=mission.contact_email, tag="missions-introduction")
@@ -114,7 +130,11 @@ def submit_request(data):
             consent=bool(data.get("consent")),
         )
         request_.skills.set(list(data.get("skills") or []))
-    context = {"mission_request": request_, "skills": list(request_.skills.all())}
+    context = {
+        "mission_request": request_,
+        "skills": list(request_.skills.all()),
+        "admin_url": admin_url("demandes_missions", request_.pk),
+    }
     queue_email(request_.email, "missions/request_received", context, reply_to=team_email(),
                 tag="missions-request-received")
     queue_email(team_email(), "missions/request_team", context, reply_to=request_.email,

@@ -91,6 +91,7 @@ def mission_list(request, index_page):
             "missions": page_obj.object_list,
             "result_count": page_obj.paginator.count,
             "is_filtered": form.is_filtered,
+            "active_filter_count": form.active_count,
             "request_form_url": index_page.request_form_url(request),
         },
     )

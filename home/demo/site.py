@@ -21,6 +21,35 @@ def sync_default_site(home):
         site.save()
 
 
+# The associations' call to action lives in the missions section of the home page and leads to
+# the request form; the body's call to action points to the FAQ and says so.
+OLD_ASSOCIATION_CTA_TITLE = "Vous êtes une association ?"
+
+
+def faq_call_to_action(faq_page):
+    return call_to_action(
+        "Des questions avant de vous lancer ?",
+        "Bénévoles ou associations : comment ça marche, combien de temps, à quel prix.",
+        faq_page,
+        "Lire les questions fréquentes",
+    )
+
+
+def retitle_association_cta(home, faq_page):
+    """Idempotent: turn the old FAQ-bound "Vous êtes une association ?" block into the FAQ one."""
+    body = list(home.body.raw_data)
+    changed = False
+    for index, block in enumerate(body):
+        value = block.get("value") or {}
+        if block.get("type") == "call_to_action" and value.get("title") == OLD_ASSOCIATION_CTA_TITLE \
+                and value.get("page") == faq_page.pk:
+            body[index] = {**faq_call_to_action(faq_page), "id": block.get("id")}
+            changed = True
+    if changed:
+        home.body = body
+    return changed
+
+
 def load(stdout=None):
     home = home_page()
     hero = demo_image(
@@ -165,13 +194,10 @@ def load(stdout=None):
             {"type": "figure", "value": {"value": "9", "label": "domaines de compétences"}},
         ]
         home.body = [
-            call_to_action(
-                "Vous êtes une association ?",
-                "Décrivez votre besoin : nous le transformons en appel à compétences.",
-                faq_page,
-                "Lire les questions fréquentes",
-            ),
+            faq_call_to_action(faq_page),
         ]
+        home.save_revision().publish()
+    elif retitle_association_cta(home, faq_page):  # demo loaded before the missions section had its own
         home.save_revision().publish()
 
     sync_default_site(home)

@@ -171,7 +171,7 @@ class MissionRequest(models.Model):
             description="".join(f"<p>{line}</p>" for line in _escaped_lines(self.description)),
             format=self.format,
             location=self.city,
-            apply_before=self.deadline,
+            apply_before=self.deadline if self.deadline and self.deadline >= timezone.localdate() else None,
             contact_name=self.contact_name,
             contact_email=self.email,
             live=False,

@@ -12,7 +12,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -165,6 +165,7 @@ class Mission(
         FieldRowPanel([FieldPanel("effort_hours"), FieldPanel("volunteers_wanted")]),
         FieldRowPanel([FieldPanel("apply_before"), FieldPanel("status")]),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+        PublishingPanel(),
     ]
 
     search_fields = [
@@ -223,6 +224,20 @@ class Mission(
     def accepts_applications(self):
         return self.live and self.status == MissionStatus.OUVERTE and not self.is_past_deadline
 
+    def status_label(self):
+        """The status as the team needs it: an open mission past its deadline says so."""
+        if self.status == MissionStatus.OUVERTE and self.is_past_deadline:
+            return gettext("Échéance passée")
+        return self.get_status_display()
+
+    status_label.short_description = _("statut")
+
+    def deadline_label(self):
+        """The deadline as a French date (26/12/2026), or a dash."""
+        return date_format(self.apply_before, "d/m/Y") if self.apply_before else "–"
+
+    deadline_label.short_description = _("date limite")
+
     def facts(self):
         """Short lines for cards: format, effort, deadline."""
         lines = [self.get_format_display() + (f" – {self.location}" if self.location else "")]
@@ -257,6 +272,13 @@ class Mission(
         return index_page.mission_url(self, request)
 
     get_absolute_url = get_url
+
+    def get_full_url(self, request=None):
+        """Absolute URL (scheme and host), as emails need."""
+        from .pages import MissionIndexPage
+
+        index_page = MissionIndexPage.get_for_request(request)
+        return index_page.mission_full_url(self, request) if index_page else None
 
     # --- preview ------------------------------------------------------------------------------
 

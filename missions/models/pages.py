@@ -1,5 +1,6 @@
 """The routable mission index page: list, detail, skill pages and the request form."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -7,6 +8,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from home.models.base import BasePage
+
+
+def absolute(url):
+    """`url` made absolute with the site's base URL when it is a bare path."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 class MissionIndexPage(RoutablePageMixin, BasePage):
@@ -44,6 +52,22 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             request._mission_index_page = index_page
         return index_page
 
+    def get_sitemap_urls(self, request=None):
+        """The index page, then every open published mission (one query)."""
+        from .missions import Mission
+
+        root = self.get_full_url(request)
+        if root is None:
+            return super().get_sitemap_urls(request)
+        missions = Mission.objects.open().newest_first().only("slug", "last_published_at", "updated_at")
+        return super().get_sitemap_urls(request) + [
+            {
+                "location": root + self.reverse_subpage("mission_detail", args=[mission.slug]),
+                "lastmod": mission.last_published_at or mission.updated_at,
+            }
+            for mission in missions
+        ]
+
     # --- URLs ---------------------------------------------------------------------------------
 
     def base_url(self, request=None):
@@ -55,6 +79,11 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     def mission_url(self, mission, request=None):
         return self.base_url(request) + self.reverse_subpage("mission_detail", args=[mission.slug])
+
+    def mission_full_url(self, mission, request=None):
+        """Absolute URL of a mission (for emails): the site's root URL, never a bare path."""
+        root = self.get_full_url(request) or absolute(self.base_url(request))
+        return root + self.reverse_subpage("mission_detail", args=[mission.slug])
 
     def skill_url(self, skill, request=None):
         return self.base_url(request) + self.reverse_subpage("skill", args=[skill.slug])

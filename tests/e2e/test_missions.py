@@ -119,3 +119,35 @@ def test_forms_with_errors_have_no_axe_violations(page, live_server, missions, a
 
     assert page.locator(".field--error").count() >= 3
     assert axe(page) == []
+
+
+def test_on_a_phone_the_results_come_before_the_filters_which_open_with_the_keyboard(
+    page, live_server, missions, axe
+):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(live_server.url + "/missions/")
+
+    first_card = page.locator(".mission-list .card").first.bounding_box()
+    assert first_card["y"] < 812, first_card  # the first result is on the first screen
+    assert not page.locator("input[name=competences][value=video]").is_visible()
+    assert axe(page) == []
+
+    tab_to(page, "summary.filters__summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "input[name=competences][value=video]")
+    page.keyboard.press("Space")
+    tab_to(page, ".mission-filters button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"competences=video"))
+
+    assert page.locator(".mission-list .card__title").all_inner_texts() == ["Vidéo de présentation"]
+    assert "1 actif" in page.locator("summary.filters__summary").inner_text()
+    assert axe(page) == []
+
+
+def test_on_a_wide_screen_the_filters_are_shown_without_opening_anything(page, live_server, missions):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/missions/")
+
+    assert page.locator("input[name=competences][value=video]").is_visible()
+    assert not page.locator("summary.filters__summary").is_visible()

@@ -89,6 +89,12 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Application
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set([skill(slug) if isinstance(slug, str) else slug for slug in extracted])
 
 
 class MissionRequestFactory(factory.django.DjangoModelFactory):
@@ -103,6 +109,12 @@ class MissionRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MissionRequest
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set([skill(slug) if isinstance(slug, str) else slug for slug in extracted])
 
 
 def bulk_missions(count, association=None, skills=(), **fields):

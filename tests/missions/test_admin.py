@@ -1,5 +1,7 @@
 """Wagtail admin: mission list (columns, filters, export, no N+1), applications, association requests."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -7,6 +9,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from home import roles
 from missions.models import Application, Mission
@@ -231,3 +234,110 @@ def test_people_without_the_role_cannot_see_applications():
     client.force_login(user)
 
     assert client.get(APPLICATIONS_URL).status_code in {302, 403}
+
+
+def test_mission_edit_form_offers_scheduled_publishing(admin_client):
+    mission = MissionFactory()
+
+    response = admin_client.get(reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk]))
+
+    html = response.content.decode()
+    assert 'name="go_live_at"' in html
+    assert 'name="expire_at"' in html
+
+
+def test_missions_go_through_the_moderation_workflow(admin_client):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import WorkflowContentType
+
+    link = WorkflowContentType.objects.get(content_type=ContentType.objects.get_for_model(Mission))
+    mission = MissionFactory()
+
+    response = admin_client.get(reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk]))
+
+    assert link.workflow.active
+    assert link.workflow.tasks.filter(groupapprovaltask__groups__name=roles.MODERATORS).exists()
+    assert mission.get_workflow() == link.workflow
+    assert f"Soumettre à {link.workflow.name}" in response.content.decode()
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:  # exports run their queries while being read
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("query", ["", "?export=csv", "?export=xlsx"])
+def test_applications_list_and_exports_query_count_does_not_grow(admin_client, query):
+    ApplicationFactory(skills=[skill("video")])
+    admin_client.get(APPLICATIONS_URL + query)
+    one = count_queries(admin_client, APPLICATIONS_URL + query)
+    for _ in range(19):
+        ApplicationFactory(skills=[skill("video"), skill("search")])
+
+    assert count_queries(admin_client, APPLICATIONS_URL + query) == one
+
+
+@pytest.mark.parametrize("query", ["", "?export=csv"])
+def test_association_requests_list_and_export_query_count_does_not_grow(admin_client, query):
+    MissionRequestFactory(skills=[skill("video")])
+    admin_client.get(REQUESTS_URL + query)
+    one = count_queries(admin_client, REQUESTS_URL + query)
+    for _ in range(19):
+        MissionRequestFactory(skills=[skill("video"), skill("search")])
+
+    assert count_queries(admin_client, REQUESTS_URL + query) == one
+
+
+def test_mission_list_shows_the_deadline_as_a_french_date(admin_client):
+    MissionFactory(apply_before=datetime.date(2099, 12, 26))
+
+    html = admin_client.get(MISSIONS_URL).content.decode()
+
+    assert "26/12/2099" in html
+    assert "Il y a" not in html and "minute" not in html
+
+
+def test_an_open_mission_past_its_deadline_is_flagged_in_the_list(admin_client):
+    MissionFactory(title="Passée", apply_before=timezone.localdate() - datetime.timedelta(days=1))
+    MissionFactory(title="À venir")
+
+    response = admin_client.get(MISSIONS_URL)
+    rows = {m.title: m.status_label() for m in response.context["object_list"]}
+
+    assert rows == {"Passée": "Échéance passée", "À venir": "Ouverte"}
+    assert "Échéance passée" in response.content.decode()
+
+
+def test_the_request_edit_form_shows_what_the_association_asked(admin_client):
+    request_ = MissionRequestFactory(
+        association_name="Les Amis QA", title="Un site plus lisible", phone="01 02 03 04 05",
+        deadline=datetime.date(2099, 12, 26), skills=["accessibilite"],
+    )
+
+    response = admin_client.get(f"{REQUESTS_URL}edit/{request_.pk}/")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    for expected in ["Les Amis QA", "Un site plus lisible", "Notre site est difficile à lire.", "01 02 03 04 05",
+                     request_.email, "Accessibilité", "26/12/2099"]:
+        assert expected in html
+    assert set(response.context["form"].fields) == {"status", "note"}
+
+
+def test_inspect_pages_speak_french_and_local_time(admin_client):
+    received = timezone.make_aware(datetime.datetime(2026, 7, 14, 8, 30), datetime.UTC)
+    request_ = MissionRequestFactory(created_at=received)
+    application = ApplicationFactory(created_at=received)
+
+    for url in [f"{REQUESTS_URL}inspect/{request_.pk}/", f"{APPLICATIONS_URL}inspect/{application.pk}/"]:
+        html = admin_client.get(url).content.decode()
+        fields = html[html.index("<dl>"):html.index("</dl>")]
+
+        assert "True" not in fields and "False" not in fields and "None" not in fields
+        assert "Oui" in fields
+        assert "–" in fields
+        assert "14 juillet 2026 à 10:30" in fields  # 08:30 UTC is 10:30 in Paris in summer

@@ -155,6 +155,18 @@ def test_request_becomes_a_draft_mission_with_its_association_and_skills():
     assert request_.status == "convertie" and request_.mission == mission
 
 
+@pytest.mark.parametrize(("days", "kept"), [(-1, False), (0, True), (30, True)])
+def test_a_draft_mission_takes_the_requested_deadline_only_if_it_is_still_ahead(days, kept):
+    import datetime
+
+    from django.utils import timezone
+
+    deadline = timezone.localdate() + datetime.timedelta(days=days)
+    mission = MissionRequestFactory(deadline=deadline).to_draft_mission()
+
+    assert mission.apply_before == (deadline if kept else None)
+
+
 def test_converting_a_request_twice_creates_one_mission_and_reuses_the_association():
     AssociationFactory(name="Les Amis du Canal")
     request_ = MissionRequestFactory(association_name="les amis du canal")

@@ -1,8 +1,14 @@
 """Skill pages, the association request form, the home section and the site search."""
 
+import re
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from wagtail.models import Revision
 
+from home.demo.pages import call_to_action
+from home.models import HomePage, StandardPage
 from missions.models import MissionRequest
 
 from .factories import MissionFactory, MissionRequestFactory, skill
@@ -91,6 +97,16 @@ def test_request_form_errors_keep_the_values(client, index_page):
     assert not MissionRequest.objects.exists()
 
 
+def test_request_form_refuses_a_deadline_in_the_past(client, index_page):
+    response = client.post("/missions/proposer/", {**REQUEST, "deadline": "2020-01-01"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "L&#x27;échéance souhaitée est déjà passée" in html or "L'échéance souhaitée est déjà passée" in html
+    assert 'value="Les Amis du Canal"' in html
+    assert not MissionRequest.objects.exists()
+
+
 def test_the_same_request_twice_gets_a_polite_message(client, index_page):
     MissionRequestFactory(email="paul@canal.example.org", title="Rendre notre site accessible")
 
@@ -129,6 +145,41 @@ def test_home_page_shows_the_latest_open_missions(client, index_page):
     assert 'href="/missions/"' in html
 
 
+def test_home_page_invites_associations_to_the_request_form(client, index_page):
+    html = client.get("/").content.decode()
+    cta = re.search(r'<aside class="cta" aria-labelledby="association-cta-title">.*?</aside>', html, re.S)
+
+    assert cta is not None
+    assert "Vous êtes une association ?" in cta.group()
+    assert 'href="/missions/proposer/"' in cta.group()
+
+
+def test_the_demo_home_page_sends_associations_to_the_request_form_and_stays_idempotent(client, home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    revisions = Revision.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    html = client.get("/").content.decode()
+    ctas = [block.value for block in HomePage.objects.get().body if block.block_type == "call_to_action"]
+
+    assert Revision.objects.count() == revisions
+    assert html.count("Vous êtes une association ?") == 1
+    assert 'href="/missions/proposer/"' in html
+    assert all(cta["title"] != "Vous êtes une association ?" for cta in ctas)
+
+
+def test_load_demo_retitles_the_old_faq_bound_association_call_to_action(home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    home = HomePage.objects.get()
+    faq_page = StandardPage.objects.get(slug="questions-frequentes")
+    home.body = [call_to_action("Vous êtes une association ?", "Ancien texte", faq_page, "Lire la FAQ")]
+    home.save_revision().publish()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    titles = [block.value["title"] for block in HomePage.objects.get().body]
+    assert titles == ["Des questions avant de vous lancer ?"]
+
+
 def test_home_page_keeps_its_empty_state_without_missions(client, index_page):
     assert "Aucune mission ouverte pour le moment." in client.get("/").content.decode()
 
@@ -142,3 +193,26 @@ def test_site_search_finds_published_missions(client, index_page):
 
     assert "Sous-titrage des vidéos" in titles
     assert "Sous-titrage secret" not in titles
+
+
+def test_open_published_missions_are_in_the_sitemap(client, index_page):
+    MissionFactory(slug="ouverte")
+    MissionFactory(slug="brouillon", live=False)
+    MissionFactory(slug="pourvue", status="pourvue")
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "http://localhost/missions/</loc>" in xml
+    assert "http://localhost/missions/ouverte/</loc><lastmod>" in xml
+    assert "/missions/brouillon/" not in xml and "/missions/pourvue/" not in xml
+
+
+def test_the_missions_part_of_the_sitemap_takes_one_query(index_page, django_assert_num_queries):
+    MissionFactory.create_batch(5)
+    index_page = type(index_page).objects.get(pk=index_page.pk)
+    index_page.get_full_url()  # the site's root URL is cached
+
+    with django_assert_num_queries(1):
+        urls = index_page.get_sitemap_urls()
+
+    assert len(urls) == 6

@@ -1,0 +1,88 @@
+"""Mission emails: every link is absolute, the wording is right."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from missions import services
+
+from .factories import ApplicationFactory, MissionFactory
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"(?:https?://)?[\w.:-]*/[\w/.?=&%-]*")
+
+
+def links(text):
+    """Every URL-like token of an email body (with or without scheme)."""
+    return [token for token in text.split() if "/" in token and LINK.fullmatch(token)]
+
+
+def send_every_mission_email(client):
+    mission = MissionFactory(title="Relance des donateurs", slug="relance-des-donateurs")
+    client.post(f"/missions/{mission.slug}/", {
+        "name": "Camille", "email": "camille@example.org", "message": "Je peux aider.", "consent": "on",
+    })
+    services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
+    services.submit_request({
+        "association_name": "Les Amis QA", "contact_name": "Paul", "email": "paul@example.org",
+        "title": "Un besoin", "description": "Un besoin précis.", "consent": True,
+    })
+    return mission
+
+
+def test_every_link_in_mission_emails_is_absolute(client, index_page):
+    send_every_mission_email(client)
+
+    assert len(mail.outbox) == 6
+    for message in mail.outbox:
+        for link in links(message.body):
+            assert link.startswith("http"), f"{message.subject}: {link}\n{message.body}"
+
+
+def test_the_introduction_gives_both_sides_the_full_mission_url(index_page):
+    mission = MissionFactory(slug="relance-des-donateurs")
+
+    services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
+
+    for message in mail.outbox:
+        assert "http://localhost/missions/relance-des-donateurs/" in message.body
+
+
+def by_subject(prefix):
+    return next(message for message in mail.outbox if message.subject.startswith(prefix))
+
+
+def test_emails_name_the_association_as_such_and_never_escape_apostrophes(client, index_page):
+    mission = MissionFactory(association__name="Les Amis d'Artagnan", title="L'audit")
+    services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
+    services.submit_request({
+        "association_name": "Les Amis QA", "contact_name": "Paul", "email": "paul@example.org",
+        "title": "Un besoin", "description": "Un besoin précis.", "consent": True,
+    })
+
+    introduction = by_subject("Mise en relation")
+    assert introduction.subject == "Mise en relation avec l'association « Les Amis d'Artagnan »"
+    assert "avec l'association « Les Amis d'Artagnan »" in introduction.body
+    assert by_subject("Un·e bénévole").subject == "Un·e bénévole pour « L'audit »"
+    acknowledgement = by_subject("Votre demande")
+    assert "la demande « Un besoin » de l'association « Les Amis QA »" in acknowledgement.body
+    assert by_subject("Nouvelle demande").subject == "Nouvelle demande de mission de l'association « Les Amis QA »"
+    assert all("&#x27;" not in message.subject + message.body for message in mail.outbox)
+
+
+def test_the_volunteer_is_not_told_the_association_gets_the_same_email(index_page):
+    services.introduce(ApplicationFactory(status="preselectionnee", email="vol@example.org"))
+
+    volunteer = next(message for message in mail.outbox if message.to == ["vol@example.org"])
+    assert "le même e-mail" not in volunteer.body
+    assert "Nous lui envoyons en même temps vos coordonnées et votre message." in volunteer.body
+
+
+def test_mission_emails_write_e_mail_with_a_hyphen(client, index_page):
+    send_every_mission_email(client)
+
+    for message in mail.outbox:
+        text = re.sub(r"\S+@\S+|https?://\S+", "", message.subject + message.body)
+        assert not re.search(r"(?<![-\w])(e?mails?|courriels?)\b", text, re.I), message.subject
