@@ -29,3 +29,14 @@ def test_wagtail_english_default_groups_are_renamed():
 
     assert "Editors" not in names
     assert "Moderators" not in names
+
+
+@pytest.mark.django_db
+def test_the_moderation_workflow_has_a_french_name_and_covers_missions():
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType
+
+    workflow = Workflow.objects.get(name="Validation par la modération")
+    assert WorkflowContentType.objects.filter(
+        workflow=workflow, content_type=ContentType.objects.get(app_label="missions", model="mission")
+    ).exists()
