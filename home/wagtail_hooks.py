@@ -1,10 +1,8 @@
 """Admin of the manifesto signatures (Wagtail ModelViewSet), in French."""
 
-import datetime
 
 import django_filters
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,6 +12,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from webassoc.admin_exports import FrenchExportMixin
 from webassoc.admin_policies import PublicRecordPolicy
 
 from . import signatures
@@ -67,32 +66,8 @@ class SignatureAdminForm(WagtailAdminModelForm):
         self.fields["hidden"].initial = bool(self.instance.hidden_at)
 
 
-EXPORT_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-
-
-def export_datetime_csv(value):
-    """A date as a French reader expects it: local time (Europe/Paris), to the minute."""
-    return timezone.localtime(value).strftime(EXPORT_DATETIME_FORMAT)
-
-
-def export_datetime_xlsx(value):
-    """A real spreadsheet date, in local time (Excel has no time zones), to the minute."""
-    return timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0)
-
-
-def export_yes_no(value):
-    return str(_("Oui") if value else _("Non"))
-
-
-class SignatureIndexView(generic.IndexView):
-    custom_value_preprocess = {
-        **generic.IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            generic.IndexView.FORMAT_CSV: export_datetime_csv,
-            generic.IndexView.FORMAT_XLSX: export_datetime_xlsx,
-        },
-        bool: {generic.IndexView.FORMAT_CSV: export_yes_no, generic.IndexView.FORMAT_XLSX: export_yes_no},
-    }
+class SignatureIndexView(FrenchExportMixin, generic.IndexView):
+    """Exports with Oui/Non and Paris times (see webassoc/admin_exports.py)."""
 
 
 class SignatureEditView(generic.EditView):

@@ -25,6 +25,8 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from webassoc.admin_exports import FrenchExportMixin
+
 from . import services
 from .models import (
     Application,
@@ -238,7 +240,7 @@ class ApplicationEditView(EditView):
         return instance
 
 
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(FrenchExportMixin, IndexView):
     """List and exports: mission and skills loaded up front (ModelViewSet ignores get_queryset)."""
 
     def get_base_queryset(self):
@@ -297,7 +299,7 @@ def convert_url(mission_request):
     return reverse("demandes_missions:convert", args=[mission_request.pk])
 
 
-class MissionRequestIndexView(IndexView):
+class MissionRequestIndexView(FrenchExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("skills")
 

@@ -13,11 +13,13 @@ def local_datetime_text(value):
 
 
 def local_naive_datetime(value):
-    return timezone.make_naive(value) if timezone.is_aware(value) else value
+    """A real spreadsheet date in local time (spreadsheets have no time zones), to the minute."""
+    value = timezone.make_naive(value) if timezone.is_aware(value) else value
+    return value.replace(second=0, microsecond=0)
 
 
 def yes_no(value):
-    return _("Oui") if value else _("Non")
+    return str(_("Oui") if value else _("Non"))
 
 
 class FrenchExportMixin:

@@ -341,3 +341,19 @@ def test_inspect_pages_speak_french_and_local_time(admin_client):
         assert "Oui" in fields
         assert "–" in fields
         assert "14 juillet 2026 à 10:30" in fields  # 08:30 UTC is 10:30 in Paris in summer
+
+
+def test_applications_export_in_french_with_local_times(admin_client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.missions.factories import ApplicationFactory
+
+    ApplicationFactory(name="Zoé Export", created_at=datetime(2026, 11, 25, 17, 18, 48, 5, tzinfo=ZoneInfo("UTC")))
+
+    response = admin_client.get(reverse("candidatures:index") + "?export=csv")
+
+    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "Zoé Export" in content
+    assert "25/11/2026 18:18" in content and "+00:00" not in content
+    assert "Nouvelle" in content or "nouvelle" in content
