@@ -12,7 +12,7 @@ def _context(registration, session=None):
     return {
         "registration": registration,
         "session": session,
-        "course": session.get_parent(),
+        "course": session.course,
         "session_url": session.get_full_url(),
         "cancel_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + registration.get_cancel_url(),
     }

@@ -29,7 +29,7 @@ def session_event(session, request=None):
     event.add("dtstamp", timezone.now())
     event.add("dtstart", session.start.astimezone(PARIS))
     event.add("dtend", session.end.astimezone(PARIS))
-    title = getattr(session, "course_title", None) or session.get_parent().title
+    title = session.course.title
     summary = _("[ANNULÉE] %(title)s") if session.cancelled else _("%(title)s – Webassoc")
     event.add("summary", summary % {"title": title})
     if session.is_online:

@@ -16,7 +16,7 @@ from webassoc.ratelimit import is_rate_limited
 from . import services
 from .forms import CatalogueFilterForm, RegistrationForm
 from .ical import build_calendar
-from .models import Registration, TrainingPage, TrainingSessionPage
+from .models import Registration, TrainingPage, TrainingSessionPage, attach_courses
 
 COURSES_PER_PAGE = 10
 REGISTRATIONS_PER_HOUR = 10
@@ -42,7 +42,7 @@ def catalogue(request, index):
 
     by_course = {}
     for session in sessions:
-        by_course.setdefault(session.path[: -TrainingSessionPage.steplen], []).append(session)
+        by_course.setdefault(session.parent_path, []).append(session)
     groups = [(course, by_course.get(course.path, [])) for course in courses]
     if filtering:  # a filter asks for sessions: courses with none are noise
         groups = [(course, found) for course, found in groups if found]
@@ -95,7 +95,7 @@ def session_detail(request, session):
     response = TemplateResponse(request, "courses/training_session_page.html", {
         "page": session,
         "self": session,
-        "course": session.get_parent().specific,
+        "course": session.course,
         "form": form,
         "seats_taken": session.count_seats_taken(),
         "closed_reason": session.closed_reason(),
@@ -117,10 +117,7 @@ def session_ics(request, session):
 
 def calendar_feed(request, index):
     """Upcoming sessions (cancelled ones included, marked so, so calendars update)."""
-    courses = {course.path: course.title for course in TrainingPage.objects.child_of(index).live()}
-    sessions = list(TrainingSessionPage.objects.upcoming().descendant_of(index).order_by("start"))
-    for session in sessions:
-        session.course_title = courses.get(session.path[: -TrainingSessionPage.steplen])
+    sessions = attach_courses(TrainingSessionPage.objects.upcoming().descendant_of(index).order_by("start"))
     response = _ics_response(build_calendar(sessions, request), "formations-webassoc.ics")
     response["Content-Disposition"] = 'inline; filename="formations-webassoc.ics"'
     return response
@@ -149,7 +146,7 @@ def cancel_registration(request, token):
     return TemplateResponse(request, "courses/cancel_registration.html", status=status, context={
         "registration": registration,
         "session": session,
-        "course": session.get_parent(),
+        "course": session.course,
         "past": past,
         "meta_title": _("Annuler une inscription"),
     })

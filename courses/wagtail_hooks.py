@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
 from .admin_views import RegistrationViewSet, fill_label, next_sessions_with_fill, registration_action
-from .models import Registration, TrainingPage, TrainingSessionPage
+from .models import Registration, TrainingSessionPage, attach_courses
 from .services import capacity_warning
 
 
@@ -32,15 +32,11 @@ class NextSessionsPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context):
-        sessions = list(next_sessions_with_fill())
-        courses = {course.path: course.title for course in TrainingPage.objects.filter(
-            path__in={session.path[: -session.steplen] for session in sessions})}
         rows = []
-        for session in sessions:
+        for session in attach_courses(next_sessions_with_fill()):
             rate = round(100 * session.seats_taken / session.capacity) if session.capacity else 0
             rows.append({
                 "session": session,
-                "course": courses.get(session.path[: -session.steplen], ""),
                 "fill": fill_label(session.seats_taken, session.capacity, session.waitlist_length),
                 "rate": rate,
             })

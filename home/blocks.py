@@ -85,7 +85,9 @@ class KeyFiguresBlock(blocks.StructBlock):
         template = "components/blocks/key_figures.html"
 
 
-class BaseStreamBlock(blocks.StreamBlock):
+class ArticleStreamBlock(blocks.StreamBlock):
+    """What an article is written with (news)."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraphe"), icon="pilcrow", features=RICH_TEXT_FEATURES,
@@ -96,5 +98,10 @@ class BaseStreamBlock(blocks.StreamBlock):
     embed = EmbedBlock(label=_("Vidéo ou contenu intégré"), icon="media",
                        template="components/blocks/embed.html")
     call_to_action = CallToActionBlock()
+
+
+class BaseStreamBlock(ArticleStreamBlock):
+    """Article blocks plus the page-building ones (FAQ, key figures)."""
+
     faq = FaqBlock()
     key_figures = KeyFiguresBlock()

@@ -1,4 +1,15 @@
-from .pages import CourseSkill, Format, SessionMode, TrainingIndexPage, TrainingPage, TrainingSessionPage
+from .pages import (
+    CourseSkill,
+    Format,
+    SessionMode,
+    TrainingIndexPage,
+    TrainingPage,
+    TrainingSessionPage,
+    attach_courses,
+)
 from .registrations import Registration
 
-__all__ = ["CourseSkill", "Format", "Registration", "SessionMode", "TrainingIndexPage", "TrainingPage", "TrainingSessionPage"]
+__all__ = [
+    "CourseSkill", "Format", "Registration", "SessionMode", "TrainingIndexPage", "TrainingPage",
+    "TrainingSessionPage", "attach_courses",
+]

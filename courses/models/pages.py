@@ -10,6 +10,7 @@ from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -232,9 +233,14 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
     # --- derived state -------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def course(self):
+        """The course (parent page); listings set it for many sessions at once with attach_courses()."""
         return self.get_parent().specific
+
+    @property
+    def parent_path(self):
+        return self.path[: -self.steplen]
 
     @property
     def is_over(self):
@@ -319,3 +325,13 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         if not self.live:
             raise Http404
         return session_ics(request, self)
+
+
+def attach_courses(sessions):
+    """Set `session.course` on every session with one query, instead of one per session."""
+    sessions = list(sessions)
+    courses = {course.path: course for course in TrainingPage.objects.filter(
+        path__in={session.parent_path for session in sessions})}
+    for session in sessions:
+        session.course = courses[session.parent_path]
+    return sessions

@@ -2,7 +2,7 @@ from django import template
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from courses.models import TrainingPage, TrainingSessionPage
+from courses.models import TrainingSessionPage, attach_courses
 
 register = template.Library()
 
@@ -32,15 +32,10 @@ def session_place(session):
 
 @register.simple_tag
 def upcoming_sessions(limit=3):
-    """The next sessions for the home page, with seats and course titles, in two queries."""
-    sessions = list(TrainingSessionPage.objects.upcoming().filter(cancelled=False).with_seats().order_by("start")[:limit])
-    parents = {
-        course.path: course
-        for course in TrainingPage.objects.filter(path__in={s.path[: -s.steplen] for s in sessions})
-    }
-    for session in sessions:
-        session.course_page = parents.get(session.path[: -session.steplen])
-    return sessions
+    """The next sessions for the home page, with seats and courses, in two queries."""
+    return attach_courses(
+        TrainingSessionPage.objects.upcoming().filter(cancelled=False).with_seats().order_by("start")[:limit]
+    )
 
 
 @register.simple_tag

@@ -8,34 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, CallToActionBlock, CaptionedImageBlock, HeadingBlock, QuoteBlock
+from home.blocks import ArticleStreamBlock
 
 from .base import BasePage
 
 LISTING_RENDITION = "fill-640x360"
-
-
-class NewsBodyBlock(blocks.StreamBlock):
-    """The blocks of an article, reused from home/blocks.py."""
-
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraphe"), icon="pilcrow", features=RICH_TEXT_FEATURES,
-        template="components/blocks/paragraph.html",
-    )
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    embed = EmbedBlock(label=_("Vidéo ou contenu intégré"), icon="media",
-                       template="components/blocks/embed.html")
-    call_to_action = CallToActionBlock()
 
 
 class NewsPageTag(TaggedItemBase):
@@ -136,7 +119,7 @@ class NewsPage(BasePage):
         help_text=_("Image des listes d'actualités (décorative : le titre suffit)."),
         null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
-    body = StreamField(NewsBodyBlock(), verbose_name=_("contenu"), blank=True)
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("contenu"), blank=True)
     tags = ClusterTaggableManager(
         through=NewsPageTag, blank=True, verbose_name=_("mots-clés"),
         help_text=_("Les actualités qui partagent un mot-clé sont proposées ensemble."),
