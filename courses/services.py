@@ -7,7 +7,9 @@ is never exceeded. Promotion is one function, `promote_waitlist`, called from
 every path that frees seats (self-cancel, team cancel, capacity raised).
 """
 
+import functools
 import logging
+from datetime import timedelta
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
@@ -53,14 +55,8 @@ def _is_lock_timeout(exc):
     return sqlstate in {"55P03", "57014"} or "lock timeout" in str(exc).lower()
 
 
-def _try_again_message():
-    return _("Beaucoup de personnes s'inscrivent en ce moment. Votre demande n'a pas été "
-             "enregistrée : merci de réessayer dans quelques secondes.")
-
-
 def _polite_lock_timeouts(operation):
-    """A PostgreSQL lock timeout becomes TryAgainLater, never a server error."""
-    import functools
+    """A PostgreSQL lock timeout (DB_LOCK_TIMEOUT_MS) becomes TryAgainLater, never a server error."""
 
     @functools.wraps(operation)
     def wrapper(*args, **kwargs):
@@ -69,12 +65,16 @@ def _polite_lock_timeouts(operation):
         except OperationalError as exc:
             if _is_lock_timeout(exc):
                 logger.warning("lock timeout in %s", operation.__name__)
-                raise TryAgainLater(_try_again_message()) from exc
+                raise TryAgainLater(_(
+                    "Beaucoup de demandes arrivent en même temps sur cette session : la vôtre n'a pas été "
+                    "enregistrée. Merci de réessayer dans quelques secondes."
+                )) from exc
             raise
 
     return wrapper
 
 
+@_polite_lock_timeouts
 def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
     """Register for a session: confirmed if the attendees fit, waitlisted otherwise."""
     now = now or timezone.now()
@@ -108,11 +108,6 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
             emails.registration_received(registration)
     except IntegrityError as exc:  # the unique constraint caught a simultaneous duplicate
         raise AlreadyRegistered(duplicate_message()) from exc
-    except OperationalError as exc:
-        if _is_lock_timeout(exc):
-            logger.warning("registration lock timeout on session %s", session.pk)
-            raise TryAgainLater(_try_again_message()) from exc
-        raise
     return registration
 
 
@@ -212,8 +207,6 @@ def send_reminders(now=None, ahead=None):
     Safe to run every hour and from several processes at once: each reminder is
     claimed with a conditional UPDATE on `reminder_sent_at`, so it is sent once.
     """
-    from datetime import timedelta
-
     now = now or timezone.now()
     ahead = ahead or timedelta(days=2)
     candidates = Registration.objects.filter(

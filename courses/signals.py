@@ -11,12 +11,9 @@ def grant_catalogue_to_coordinators(sender, instance, created, raw=False, **kwar
     """A new training catalogue is editable by the "Coordination formations" group."""
     if not created or raw:
         return
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
+    from django.apps import apps
 
     from home import roles
 
-    group, _ = Group.objects.get_or_create(name=roles.TRAINING_COORDINATORS)
-    for action in roles.PAGE_ACTIONS:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=f"{action}_page")
-        GroupPagePermission.objects.get_or_create(group=group, page=instance, permission=permission)
+    # The helper data migrations use; the live app registry works the same way.
+    roles.grant_page_permissions(apps, roles.TRAINING_COORDINATORS, instance)

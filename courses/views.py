@@ -97,7 +97,6 @@ def session_detail(request, session):
         "self": session,
         "course": session.course,
         "form": form,
-        "seats_taken": session.count_seats_taken(),
         "closed_reason": session.closed_reason(),
     }, status=status)
     if status == 503:

@@ -49,10 +49,15 @@ def add_next_sessions_panel(request, panels):
         panels.append(NextSessionsPanel())
 
 
+def has_registrations(page):
+    """Registrations hang on this page or below it (a course's sessions)."""
+    return Registration.objects.filter(session__path__startswith=page.path).exists()
+
+
 @hooks.register("before_delete_page")
 def refuse_deleting_sessions_with_registrations(request, page):
     """Registrations are PROTECTed: say so instead of failing, and suggest unpublishing."""
-    if Registration.objects.filter(session__path__startswith=page.path).exists():
+    if has_registrations(page):
         messages.error(request, _(
             "Impossible de supprimer « %(title)s » : des inscriptions y sont rattachées. Annulez la session "
             "ou dépubliez-la ; les inscriptions restent consultables dans « Inscriptions »."
@@ -66,7 +71,7 @@ def refuse_bulk_deleting_sessions_with_registrations(request, action_type, objec
     if action_type != "delete":
         return None
     pages = [obj for obj in objects if isinstance(obj, Page)]
-    blocked = [page for page in pages if Registration.objects.filter(session__path__startswith=page.path).exists()]
+    blocked = [page for page in pages if has_registrations(page)]
     if not blocked:
         return None
     messages.error(request, _(

@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 
 def local_datetime_text(value):
@@ -27,8 +28,7 @@ class FrenchExportMixin:
     List choice fields as `get_<field>_display` in `list_export` to export their labels."""
 
     custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,  # lists, dates: Wagtail's handling
         bool: {"csv": yes_no, "xlsx": yes_no},
         datetime.datetime: {"csv": local_datetime_text, "xlsx": local_naive_datetime},
-        (datetime.date, datetime.time): {"xlsx": None},
-        list: {"csv": lambda value: ", ".join(map(str, value)), "xlsx": lambda value: ", ".join(map(str, value))},
     }

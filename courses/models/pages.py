@@ -1,7 +1,6 @@
 """The training catalogue: TrainingIndexPage → TrainingPage (a course) → TrainingSessionPage."""
 
 import hashlib
-from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -257,14 +256,14 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
             total=Coalesce(Sum("attendees"), 0)
         )["total"]
 
-    def get_seats_taken(self):
-        """Seats taken, from the listing annotation when present (no extra query)."""
-        annotated = getattr(self, "seats_taken", None)
-        return annotated if annotated is not None else self.count_seats_taken()
+    @cached_property
+    def seats_taken(self):
+        """Counted once per instance; listings annotate it instead (with_seats())."""
+        return self.count_seats_taken()
 
     @property
     def seats_left(self):
-        return max(self.capacity - self.get_seats_taken(), 0)
+        return max(self.capacity - self.seats_taken, 0)
 
     @property
     def is_full(self):
@@ -284,22 +283,6 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         if self.registration_closes_at and now >= self.registration_closes_at:
             return _("Les inscriptions sont closes.")
         return None
-
-    @property
-    def status_label(self):
-        if self.cancelled:
-            return _("Annulée")
-        if self.start <= timezone.now():
-            return _("Passée")
-        if self.closed_reason():
-            return _("Inscriptions fermées")
-        if self.is_full:
-            return _("Complet – liste d'attente")
-        return _("Inscriptions ouvertes")
-
-    @property
-    def duration(self):
-        return self.end - self.start if self.start and self.end else timedelta()
 
     def schedule_fingerprint(self):
         """What attendees' calendars depend on; a change raises the iCal SEQUENCE."""
