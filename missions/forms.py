@@ -84,11 +84,15 @@ class MissionFilterForm(forms.Form):
 URL_INVALID = _("Saisissez une adresse web valide, par exemple https://exemple.fr")
 
 
+def optional_url_field(label, help_text):
+    """A web address people may type without "https://" (added for them)."""
+    return forms.URLField(label=label, required=False, assume_scheme="https", max_length=200,
+                          help_text=help_text, error_messages={"invalid": URL_INVALID})
+
+
 class ApplicationForm(HoneypotMixin, forms.ModelForm):
-    portfolio_url = forms.URLField(
-        label=_("Portfolio ou profil LinkedIn"), required=False, assume_scheme="https", max_length=200,
-        help_text=_("Adresse complète, par exemple https://www.linkedin.com/in/votre-nom"),
-        error_messages={"invalid": URL_INVALID},
+    portfolio_url = optional_url_field(
+        _("Portfolio ou profil LinkedIn"), _("Adresse complète, par exemple https://www.linkedin.com/in/votre-nom")
     )
     consent = ConsentField()
 
@@ -131,10 +135,8 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
 
 
 class MissionRequestForm(HoneypotMixin, forms.ModelForm):
-    website = forms.URLField(
-        label=_("Site web de l'association"), required=False, assume_scheme="https", max_length=200,
-        help_text=_("Adresse complète, par exemple https://mon-association.fr"),
-        error_messages={"invalid": URL_INVALID},
+    website = optional_url_field(
+        _("Site web de l'association"), _("Adresse complète, par exemple https://mon-association.fr")
     )
     consent = ConsentField()
 

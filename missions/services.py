@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from outbox.services import queue_email
 
 from .models import Application, ApplicationStatus, MissionRequest
-from .models.pages import absolute
 
 
 class MissionClosed(Exception):
@@ -30,11 +29,8 @@ def admin_url(viewset_name, pk):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(f"{viewset_name}:edit", args=[pk])
 
 
-def apply(mission, data, *, mission_url=""):
-    """Record a volunteer's application, then confirm it to them and notify the team.
-
-    `mission_url` must be absolute (emails); by default the mission's full URL on its site.
-    """
+def apply(mission, data):
+    """Record a volunteer's application, then confirm it to them and notify the team."""
     if not mission.accepts_applications:
         raise MissionClosed
     skills = list(data.get("skills") or [])
@@ -56,7 +52,7 @@ def apply(mission, data, *, mission_url=""):
         "application": application,
         "mission": mission,
         "skills": skills,
-        "mission_url": absolute(mission_url) or mission.get_full_url() or "",
+        "mission_url": mission.get_full_url() or "",
         "admin_url": admin_url("candidatures", application.pk),
     }
     queue_email(application.email, "missions/application_received", context, reply_to=team_email(),

@@ -131,8 +131,7 @@ def mission_detail(request, index_page, mission_slug):
                 status = 429
             elif form.is_valid():
                 try:
-                    absolute_url = request.build_absolute_uri(mission_url)
-                    services.apply(mission, form.cleaned_data, mission_url=absolute_url)
+                    services.apply(mission, form.cleaned_data)
                 except services.DuplicateApplication:
                     form.add_error("email", DUPLICATE_APPLICATION)
                 except services.MissionClosed:

@@ -120,7 +120,8 @@ def test_applying_confirms_to_the_volunteer_and_notifies_the_team(client, index_
     volunteer = next(m for m in mail.outbox if m.to == ["camille@example.org"])
     team = next(m for m in mail.outbox if m.to == ["equipe@webassoc.test"])
     assert "Audit RGAA" in volunteer.subject
-    assert f"http://testserver/missions/{mission.slug}/" in volunteer.body
+    # The site's own address (Wagtail Site), like every other email, not the request host.
+    assert f"http://localhost/missions/{mission.slug}/" in volunteer.body
     assert "Camille Bénévole" in team.subject
     assert team.reply_to == ["camille@example.org"]
 
