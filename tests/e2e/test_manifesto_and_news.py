@@ -6,31 +6,16 @@ import pytest
 
 from home.models import Signature
 from outbox.models import Email
+from tests.e2e.keyboard import focused, tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 
-def focused(page):
-    return page.evaluate(
-        "(() => { const el = document.activeElement;"
-        " return {id: el.id, text: (el.textContent || '').trim(), tag: el.tagName}; })()"
-    )
-
-
-def tab_to(page, text, limit=80):
-    """Press Tab until the element whose text is `text` has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if focused(page)["text"] == text:
-            return
-    raise AssertionError(f"« {text} » never got the focus with Tab")
-
-
 def test_visitor_signs_the_manifesto_with_the_keyboard_and_confirms_by_email(page, live_server, demo_site):
     page.goto(live_server.url + "/manifeste/")
 
-    tab_to(page, "Signer à mon tour")
+    tab_to(page, text="Signer à mon tour")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert focused(page)["id"] == "id_first_name"
@@ -58,7 +43,7 @@ def test_visitor_signs_the_manifesto_with_the_keyboard_and_confirms_by_email(pag
     link = re.search(r"https?://\S+/confirmer/\?jeton=\S+", email.body_text).group(0)
     path = link.split("/", 3)[3]
     page.goto(live_server.url + "/" + path)
-    tab_to(page, "Je confirme ma signature")
+    tab_to(page, text="Je confirme ma signature")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/manifeste/#signataires$"))
@@ -72,7 +57,7 @@ def test_manifesto_with_errors_has_no_axe_violations_and_focuses_the_summary(
 ):
     page.goto(live_server.url + "/manifeste/")
 
-    tab_to(page, "Je signe le manifeste")
+    tab_to(page, text="Je signe le manifeste")
     page.keyboard.press("Enter")
 
     page.wait_for_selector(".error-summary")
@@ -97,7 +82,7 @@ def test_manifesto_and_news_pages_have_no_axe_violations(page, live_server, demo
 def test_visitor_filters_news_by_tag_with_the_keyboard(page, live_server, demo_site):
     page.goto(live_server.url + "/actualites/")
 
-    tab_to(page, "Accessibilité")
+    tab_to(page, text="Accessibilité")
     page.keyboard.press("Enter")
 
     page.wait_for_url(re.compile(r"/actualites/\?tag="))

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from missions.models import Application
+from tests.e2e.keyboard import tab_to
 from tests.missions.factories import AssociationFactory, MissionFactory, MissionIndexPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,25 +25,16 @@ def missions(db):
     }
 
 
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching `selector` has the focus (keyboard only)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"{selector} never received the focus with Tab")
-
-
 def test_volunteer_filters_by_two_skills_opens_a_mission_and_applies_with_the_keyboard(
     page, live_server, missions
 ):
     page.goto(live_server.url + "/missions/")
 
-    tab_to(page, "input[name=competences][value=collecte]")
+    tab_to(page, selector="input[name=competences][value=collecte]")
     page.keyboard.press("Space")
-    tab_to(page, "input[name=competences][value=emailing]")
+    tab_to(page, selector="input[name=competences][value=emailing]")
     page.keyboard.press("Space")
-    tab_to(page, ".mission-filters button[type=submit]")
+    tab_to(page, selector=".mission-filters button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"competences=collecte&competences=emailing"))
 
@@ -50,26 +42,26 @@ def test_volunteer_filters_by_two_skills_opens_a_mission_and_applies_with_the_ke
     assert cards.all_inner_texts() == ["Campagne de dons par e-mail"]
     assert page.locator(".result-count").inner_text() == "1 mission ouverte"
 
-    tab_to(page, "a[href='/missions/campagne-dons/']")
+    tab_to(page, selector="a[href='/missions/campagne-dons/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/missions/campagne-dons/")
     assert page.get_by_role("heading", level=1).inner_text() == "Campagne de dons par e-mail"
 
-    tab_to(page, "#id_name")
+    tab_to(page, selector="#id_name")
     page.keyboard.type("Camille Bénévole")
     page.keyboard.press("Tab")
     page.keyboard.type("camille@example.org")
-    tab_to(page, "#id_skills_2")  # Collecte, third skill in alphabetical order
+    tab_to(page, selector="#id_skills_2")  # Collecte, third skill in alphabetical order
     page.keyboard.press("Space")
-    tab_to(page, "#id_message")
+    tab_to(page, selector="#id_message")
     page.keyboard.type("Je fais des campagnes d'e-mails depuis dix ans.")
     page.keyboard.press("Tab")
     page.keyboard.type("Le mardi soir")
     page.keyboard.press("Tab")
     page.keyboard.type("https://www.linkedin.com/in/camille")
-    tab_to(page, "#id_consent")
+    tab_to(page, selector="#id_consent")
     page.keyboard.press("Space")
-    tab_to(page, ".mission__apply button[type=submit]")
+    tab_to(page, selector=".mission__apply button[type=submit]")
     page.keyboard.press("Enter")
 
     page.wait_for_selector(".message--success")
@@ -82,13 +74,13 @@ def test_volunteer_filters_by_two_skills_opens_a_mission_and_applies_with_the_ke
 def test_the_error_summary_takes_the_focus_and_links_to_the_fields(page, live_server, missions):
     page.goto(live_server.url + "/missions/campagne-dons/")
 
-    tab_to(page, ".mission__apply button[type=submit]")
+    tab_to(page, selector=".mission__apply button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector(".error-summary")
     page.wait_for_load_state("load")
 
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
-    tab_to(page, ".error-summary a[href='#id_name']")
+    tab_to(page, selector=".error-summary a[href='#id_name']")
     assert page.locator("#id_name").get_attribute("aria-invalid") == "true"
 
 
@@ -132,11 +124,11 @@ def test_on_a_phone_the_results_come_before_the_filters_which_open_with_the_keyb
     assert not page.locator("input[name=competences][value=video]").is_visible()
     assert axe(page) == []
 
-    tab_to(page, "summary.filters__summary")
+    tab_to(page, selector="summary.filters__summary")
     page.keyboard.press("Enter")
-    tab_to(page, "input[name=competences][value=video]")
+    tab_to(page, selector="input[name=competences][value=video]")
     page.keyboard.press("Space")
-    tab_to(page, ".mission-filters button[type=submit]")
+    tab_to(page, selector=".mission-filters button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"competences=video"))
 

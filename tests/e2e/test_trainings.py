@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from courses.models import Registration, TrainingSessionPage
+from tests.e2e.keyboard import tab_to
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,41 +20,27 @@ def open_session():
     raise AssertionError("the demo has no open session")
 
 
-def tab_to(page, name, limit=60):
-    """Press Tab until the focused element's accessible text starts with `name`."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        text = page.evaluate(
-            "(() => { const el = document.activeElement;"
-            " const label = el.labels && el.labels[0] ? el.labels[0].textContent : '';"
-            " return (label || el.textContent || el.value || '').trim(); })()"
-        )
-        if text.startswith(name):
-            return
-    raise AssertionError(f"« {name} » n'est pas atteignable au clavier")
-
-
 def test_association_registers_with_the_keyboard_and_cancels_from_the_email(page, live_server, demo_site, axe):
     session = open_session()
     page.goto(live_server.url + session.get_parent().url)
 
-    tab_to(page, session.title)
+    tab_to(page, name_starts=session.title)
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{session.url}")
     assert axe(page) == []
 
-    tab_to(page, "Nom de l'association")
+    tab_to(page, name_starts="Nom de l'association")
     page.keyboard.type("Les Ateliers du Quartier")
     page.keyboard.press("Tab")
     page.keyboard.type("Nora Haddad")
     page.keyboard.press("Tab")
     page.keyboard.type("nora@ateliers.example.org")
-    tab_to(page, "Nombre de participants")
+    tab_to(page, name_starts="Nombre de participants")
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
-    tab_to(page, "J'accepte")
+    tab_to(page, name_starts="J'accepte")
     page.keyboard.press("Space")
-    tab_to(page, "Envoyer mon inscription")
+    tab_to(page, name_starts="Envoyer mon inscription")
     page.keyboard.press("Enter")
 
     page.wait_for_selector(".message--success")
@@ -65,7 +52,7 @@ def test_association_registers_with_the_keyboard_and_cancels_from_the_email(page
     cancel_path = re.search(r"https?://[^/\s]+(/formations/inscriptions/\S+/annulation/)", email.body).group(1)
     page.goto(live_server.url + cancel_path)
     assert axe(page) == []
-    tab_to(page, "Oui, annuler mon inscription")
+    tab_to(page, name_starts="Oui, annuler mon inscription")
     page.keyboard.press("Enter")
 
     page.wait_for_selector(".message--success")
