@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from courses.ical import PARIS
-from courses.models import Registration, SessionMode, TrainingIndexPage, TrainingPage, TrainingSessionPage
+from courses.models import Registration, TrainingIndexPage, TrainingPage, TrainingSessionPage
 from home.demo.pages import child_page, heading, home_page, paragraph
 from missions.models import Skill
 
@@ -79,10 +79,11 @@ COURSES = [
 
 HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
 
+# town (for the session title), venue, address
 PLACES = {
-    "lyon": ("Maison des associations de Lyon (fictive)", "12 rue de la Solidarité\n69007 Lyon"),
-    "paris": ("Espace associatif du 11e (fictif)", "8 passage des Bénévoles\n75011 Paris"),
-    "nantes": ("Tiers-lieu La Fabrique (fictif)", "3 quai des Initiatives\n44000 Nantes"),
+    "lyon": ("Lyon", "Maison des associations de Lyon (fictive)", "12 rue de la Solidarité\n69007 Lyon"),
+    "paris": ("Paris", "Espace associatif du 11e (fictif)", "8 passage des Bénévoles\n75011 Paris"),
+    "nantes": ("Nantes", "Tiers-lieu La Fabrique (fictif)", "3 quai des Initiatives\n44000 Nantes"),
 }
 
 # (course slug, days from today, hour, mode, place, capacity, demo registrations as attendee counts)
@@ -107,11 +108,6 @@ ASSOCIATIONS = [
     "Collectif Logement Digne", "Repair Café de Belleville", "Forêts Vivantes", "Écoute Seniors",
 ]
 FIRST_NAMES = ["Nadia", "Julien", "Amandine", "Samuel", "Fatou", "Hugo", "Élodie", "Marc"]
-
-
-def session_title(start, mode, place):
-    where = "en ligne" if mode == SessionMode.ONLINE else place.split(" (")[0].split(" de ")[-1]
-    return f"{start:%d/%m/%Y} – {where}"
 
 
 def load(stdout=None):
@@ -154,12 +150,12 @@ def load(stdout=None):
         while (day.month, day.day) in HOLIDAYS:  # nobody trains on New Year's Day
             day += timedelta(days=1)
         start = datetime.combine(day, time(hour, 0), tzinfo=PARIS)
-        venue, address = PLACES[place] if place else ("", "")
+        town, venue, address = PLACES[place] if place else ("en ligne", "", "")
         session_slug = f"session-{number + 1}"
         if course.get_children().filter(slug=session_slug).exists():
             continue
         session = TrainingSessionPage(
-            title=session_title(start, mode, venue), slug=session_slug, start=start,
+            title=f"{start:%d/%m/%Y} – {town}", slug=session_slug, start=start,
             end=start + timedelta(hours=hours[slug]), mode=mode, venue=venue, address=address,
             meeting_url="https://visio.example.org/webassoc-demo" if mode == "en_ligne" else "",
             capacity=capacity, max_attendees_per_registration=3,
