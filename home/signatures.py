@@ -221,45 +221,6 @@ def signature_count(page):
     return count
 
 
-@dataclass
-class SignatoryPage:
-    """A page of the public list, as plain data (safe to cache)."""
-
-    number: int
-    num_pages: int
-    count: int
-    signatories: list
-
-    # The pagination component's interface
-    @property
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def has_next(self):
-        return self.number < self.num_pages
-
-    @property
-    def previous_page_number(self):
-        return self.number - 1
-
-    @property
-    def next_page_number(self):
-        return self.number + 1
-
-    @property
-    def paginator(self):
-        paginator = Paginator(range(self.count), self._per_page)
-        paginator.current = self.number
-        return paginator
-
-    _per_page: int = 24
-
-
 def public_signatories(page, number=1, per_page=None):
     """One page of confirmed, public, not hidden signatories, newest confirmation first."""
     per_page = per_page or page.signatures_per_page
@@ -275,16 +236,14 @@ def public_signatories(page, number=1, per_page=None):
     key = f"manifesto:{page.pk}:v{version(page)}:list:{per_page}:{number}"
     cached = cache.get(key)
     if cached is None:
-        paginator = Paginator(queryset, per_page)
-        page_obj = paginator.get_page(number)
-        cached = {
-            "number": page_obj.number,
-            "num_pages": paginator.num_pages,
-            "count": paginator.count,
-            "signatories": list(page_obj.object_list),
-        }
+        page_obj = Paginator(queryset, per_page).get_page(number)
+        cached = {"number": page_obj.number, "count": page_obj.paginator.count,
+                  "signatories": list(page_obj.object_list)}
         cache.set(key, cached, CACHE_TIMEOUT)
-    return SignatoryPage(**cached, _per_page=per_page)
+    # Rebuilt from plain cached data: a Django page the pagination component understands.
+    page_obj = Paginator(range(cached["count"]), per_page).get_page(cached["number"])
+    page_obj.object_list = cached["signatories"]
+    return page_obj
 
 
 def on_signature_change(sender, instance, **kwargs):

@@ -292,7 +292,7 @@ def test_counter_and_list_are_served_from_the_cache(manifesto, django_assert_num
 
     with django_assert_num_queries(0):
         assert signatures.signature_count(manifesto) == 3
-        assert len(signatures.public_signatories(manifesto, 1).signatories) == 3
+        assert len(signatures.public_signatories(manifesto, 1).object_list) == 3
 
 
 def test_confirming_a_signature_refreshes_the_cached_counter(manifesto):
@@ -302,7 +302,7 @@ def test_confirming_a_signature_refreshes_the_cached_counter(manifesto):
     assert signatures.confirm(manifesto, signatures.make_token(signature)).outcome is Outcome.CONFIRMED
 
     assert signatures.signature_count(manifesto) == 1
-    assert signatures.public_signatories(manifesto, 1).count == 1
+    assert signatures.public_signatories(manifesto, 1).paginator.count == 1
 
 
 def test_a_new_unconfirmed_signature_does_not_flush_the_cache(manifesto):
@@ -327,10 +327,10 @@ def test_public_list_is_paginated_newest_first(client, manifesto):
     first = client.get(manifesto.url)
     second = client.get(manifesto.url + "?page=2")
 
-    names_first = [s["first_name"] for s in first.context["signatories"].signatories]
+    names_first = [s["first_name"] for s in first.context["signatories"].object_list]
     assert names_first[0] == "Personne29"
     assert len(names_first) == 24
-    assert [s["first_name"] for s in second.context["signatories"].signatories][-1] == "Personne00"
+    assert [s["first_name"] for s in second.context["signatories"].object_list][-1] == "Personne00"
     assert 'aria-current="page"' in second.content.decode()
 
 
@@ -363,7 +363,7 @@ def test_anonymising_keeps_the_signature_counted_but_forgets_the_person(manifest
     assert signature.email.endswith("@anonyme.invalid")
     assert signature.last_name == "" and signature.anonymised_at is not None
     assert signatures.signature_count(manifesto) == 1
-    assert signatures.public_signatories(manifesto, 1).count == 0
+    assert signatures.public_signatories(manifesto, 1).paginator.count == 0
 
 
 def test_deleting_a_manifesto_with_signatures_is_refused(manifesto):
