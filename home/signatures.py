@@ -6,7 +6,6 @@ counted signatures changes (a confirmation, a moderation, an admin edit or delet
 """
 
 import enum
-import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from outbox.services import queue_email
+from webassoc import cache_versions
 
 from .models import ManifestoPage, Signature
 
@@ -195,21 +195,11 @@ def _version_key(page):
 
 
 def version(page):
-    key = _version_key(page)
-    value = cache.get(key)
-    if value is None:
-        # From the clock, so an evicted counter never brings back older cached values.
-        cache.add(key, time.time_ns() // 1_000_000, timeout=None)
-        value = cache.get(key)
-    return value
+    return cache_versions.current(_version_key(page))
 
 
 def bump_version(page):
-    key = _version_key(page)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, time.time_ns() // 1_000_000, timeout=None)
+    cache_versions.bump(_version_key(page))
 
 
 def signature_count(page):

@@ -14,12 +14,13 @@ is the only rule that is always right, and content changes at human pace.
 """
 
 import logging
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from webassoc import cache_versions
 
 logger = logging.getLogger(__name__)
 
@@ -46,21 +47,12 @@ def timeout():
 
 
 def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # Start from the clock, never from 1: if Redis evicted the counter, pages cached
-        # under an older generation must not come back to life.
-        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+    return cache_versions.current(GENERATION_KEY)
 
 
 def invalidate():
     """Make every cached page stale at once."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet: any fresh one makes older keys unreachable
-        cache.set(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+    cache_versions.bump(GENERATION_KEY)
 
 
 def _on_content_change(sender, **kwargs):
