@@ -1,8 +1,7 @@
 """Emails sent to registrants. Each goes through the outbox (a background task, retried)."""
 
-from django.conf import settings
 
-from outbox.services import queue_email
+from outbox.services import absolute_url, queue_email
 
 from .ical import build_calendar
 
@@ -14,7 +13,7 @@ def _context(registration, session=None):
         "session": session,
         "course": session.course,
         "session_url": session.get_full_url(),
-        "cancel_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + registration.get_cancel_url(),
+        "cancel_url": absolute_url(registration.get_cancel_url()),
     }
 
 

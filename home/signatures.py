@@ -9,13 +9,13 @@ import enum
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from outbox.services import absolute_url as absolute_url_on_site
 from outbox.services import queue_email
 from webassoc import cache_versions
 
@@ -60,7 +60,7 @@ def absolute_url(page, subpage, query=None):
     url = page.get_url() + page.reverse_subpage(subpage)
     if query:
         url += "?" + urlencode(query)
-    return url if url.startswith("http") else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+    return absolute_url_on_site(url)
 
 
 def confirmation_url(signature):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from outbox.services import queue_email
+from outbox.services import absolute_url, queue_email
 
 from .models import Application, ApplicationStatus, MissionRequest
 
@@ -26,7 +26,7 @@ def team_email():
 
 def admin_url(viewset_name, pk):
     """Absolute URL of a record's edit view in the admin, for the team's emails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(f"{viewset_name}:edit", args=[pk])
+    return absolute_url(reverse(f"{viewset_name}:edit", args=[pk]))
 
 
 def apply(mission, data):

@@ -13,6 +13,13 @@ from .models import MAX_ATTEMPTS, Email
 logger = logging.getLogger(__name__)
 
 
+def absolute_url(url):
+    """`url` on BASE_URL when it is a bare path (emails need full addresses)."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
 def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=""):
     """Render `emails/<template>_subject.txt`, `.txt` and (if present) `.html`, store, send.
 

@@ -1,6 +1,5 @@
 """The routable mission index page: list, detail, skill pages and the request form."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,13 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from home.models.base import BasePage
-
-
-def absolute(url):
-    """`url` made absolute with the site's base URL when it is a bare path."""
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+from outbox.services import absolute_url
 
 
 class MissionIndexPage(RoutablePageMixin, BasePage):
@@ -82,7 +75,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     def mission_full_url(self, mission, request=None):
         """Absolute URL of a mission (for emails): the site's root URL, never a bare path."""
-        root = self.get_full_url(request) or absolute(self.base_url(request))
+        root = self.get_full_url(request) or absolute_url(self.base_url(request))
         return root + self.reverse_subpage("mission_detail", args=[mission.slug])
 
     def skill_url(self, skill, request=None):
