@@ -153,7 +153,7 @@ def run_action(request, action, registration):
         messages.success(request, _("Inscription annulée ; la liste d'attente a été promue si possible."))
     elif action == "promote":
         if services.promote_one(registration):
-            messages.success(request, _("Inscription confirmée ; un email est parti."))
+            messages.success(request, _("Inscription confirmée ; un e-mail est parti."))
         else:
             messages.error(request, _("Pas assez de places libres pour cette inscription."))
     else:
@@ -181,7 +181,7 @@ class RegistrationAdminForm(WagtailAdminModelForm):
         if registration.is_active and Registration.objects.active().filter(
             session_id=registration.session_id, email__iexact=email
         ).exclude(pk=registration.pk).exists():
-            raise forms.ValidationError(_("Une autre inscription active à cette session utilise déjà cet email."))
+            raise forms.ValidationError(_("Une autre inscription active à cette session utilise déjà cet e-mail."))
         return email
 
 

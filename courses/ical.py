@@ -33,7 +33,7 @@ def session_event(session, request=None):
     summary = _("[ANNULÉE] %(title)s") if session.cancelled else _("%(title)s – Webassoc")
     event.add("summary", summary % {"title": title})
     if session.is_online:
-        event.add("location", _("En ligne (le lien est envoyé par email aux inscrits confirmés)"))
+        event.add("location", _("En ligne (le lien est envoyé par e-mail aux inscrits confirmés)"))
     else:
         place = [session.venue, session.address.replace("\n", ", ")]
         event.add("location", ", ".join(part for part in place if part))

@@ -112,8 +112,8 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
 
 
 def duplicate_message():
-    return _("Une inscription à cette session existe déjà avec cette adresse email. Retrouvez-la dans "
-             "l'email de confirmation que nous vous avons envoyé (il contient un lien d'annulation).")
+    return _("Une inscription à cette session existe déjà avec cette adresse e-mail. Retrouvez-la dans "
+             "l'e-mail de confirmation que nous vous avons envoyé (il contient un lien d'annulation).")
 
 
 def promote_waitlist(session, now=None):

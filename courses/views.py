@@ -85,7 +85,7 @@ def session_detail(request, session):
                                error.message)
             else:
                 if registration.status == Registration.Status.CONFIRMED:
-                    messages.success(request, _("Votre inscription est confirmée. Un email de confirmation vient "
+                    messages.success(request, _("Votre inscription est confirmée. Un e-mail de confirmation vient "
                                                 "de partir vers %(email)s.") % {"email": registration.email})
                 else:
                     messages.warning(request, _("La session est complète : vous êtes sur la liste d'attente. "

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 HONEYPOT_FIELD = "site_web_entreprise"
+REQUIRED = _("Ce champ est obligatoire.")
 
 
 class HoneypotMixin:
@@ -17,6 +18,9 @@ class HoneypotMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # Django's French default is a terse "Champ requis."
+            if str(field.error_messages.get("required")) == str(forms.Field.default_error_messages["required"]):
+                field.error_messages["required"] = REQUIRED
         self.fields[self.honeypot_field] = forms.CharField(
             required=False,
             label=_("Laissez ce champ vide"),

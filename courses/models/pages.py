@@ -158,7 +158,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     address = models.TextField(_("adresse"), blank=True, help_text=_("Adresse complète (sur place)."))
     meeting_url = models.URLField(
         _("lien de visioconférence"), blank=True,
-        help_text=_("En ligne : envoyé seulement aux inscrits confirmés, par email. Jamais affiché sur le site."),
+        help_text=_("En ligne : envoyé seulement aux inscrits confirmés, par e-mail. Jamais affiché sur le site."),
     )
     capacity = models.PositiveIntegerField(_("nombre de places"), default=12, validators=[MinValueValidator(1)])
     max_attendees_per_registration = models.PositiveSmallIntegerField(

@@ -49,7 +49,7 @@ class Registration(models.Model):
     )
     association_name = models.CharField(_("association"), max_length=200)
     contact_name = models.CharField(_("contact"), max_length=200)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     attendees = models.PositiveSmallIntegerField(_("participants"), default=1, validators=[MinValueValidator(1)])
     message = models.TextField(_("message"), blank=True)

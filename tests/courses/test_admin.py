@@ -276,6 +276,6 @@ def test_editing_a_registration_email_to_one_already_registered_is_refused_polit
     })
 
     assert response.status_code == 200
-    assert "utilise déjà cet email" in response.content.decode()
+    assert "utilise déjà cet e-mail" in response.content.decode()
     registration.refresh_from_db()
     assert registration.email == "autre@asso.example.org"

@@ -68,7 +68,7 @@ def test_form_errors_take_focus_and_are_accessible(page, live_server, demo_site,
 
     page.wait_for_selector("[data-error-summary]")
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
-    assert page.get_by_label("Votre email").get_attribute("aria-invalid") == "true"
+    assert page.get_by_label("Votre adresse e-mail").get_attribute("aria-invalid") == "true"
     assert axe(page) == []
 
 

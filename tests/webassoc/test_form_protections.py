@@ -116,3 +116,13 @@ def test_consent_checkbox_links_to_the_privacy_policy_and_has_a_short_summary_la
 
     assert '<a href="/confidentialite/">Lire la politique de confidentialité</a>' in html
     assert '<a href="#id_consent">Consentement : Votre accord est nécessaire' in html
+
+
+def test_public_forms_say_a_field_is_required_in_a_full_sentence(client, home_page):
+    from tests.courses.factories import TrainingSessionPageFactory
+
+    session = TrainingSessionPageFactory()
+
+    html = client.post(session.url, {"consent": "on"}).content.decode()
+
+    assert "Nom de l&#x27;association : Ce champ est obligatoire." in html
