@@ -24,8 +24,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
-from webassoc.admin_exports import FrenchExportMixin
-from webassoc.admin_policies import PublicRecordPolicy
+from webassoc.admin.exports import FrenchExportMixin
+from webassoc.admin.policies import PublicRecordPolicy
 
 from . import services
 from .models import Registration, TrainingSessionPage

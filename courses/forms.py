@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from webassoc.forms import ConsentField, HoneypotMixin
+from webassoc.forms import ConsentField, PublicFormMixin
 
 from .models import SessionMode
 
 
-class RegistrationForm(HoneypotMixin, forms.Form):
+class RegistrationForm(PublicFormMixin, forms.Form):
     association_name = forms.CharField(label=_("Nom de l'association"), max_length=200,
                                        widget=forms.TextInput(attrs={"autocomplete": "organization"}))
     contact_name = forms.CharField(label=_("Votre nom"), max_length=200,

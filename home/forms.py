@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from webassoc.forms import ConsentField, HoneypotMixin
+from webassoc.forms import ConsentField, PublicFormMixin
 
 from .models import Signature
 
 
-class SignatureForm(HoneypotMixin, forms.ModelForm):
+class SignatureForm(PublicFormMixin, forms.ModelForm):
     consent = ConsentField(
         label=_("J'accepte que Webassoc conserve ces informations pour compter ma signature et, si je "
                 "le choisis, afficher mon nom (voir la politique de confidentialité).")
@@ -45,7 +45,7 @@ class SignatureForm(HoneypotMixin, forms.ModelForm):
         """Duplicates are answered politely by the service (and the link re-sent), not as an error."""
 
 
-class ResendForm(HoneypotMixin, forms.Form):
+class ResendForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Adresse e-mail utilisée pour signer"),
         error_messages={"required": _("Indiquez votre adresse e-mail."),

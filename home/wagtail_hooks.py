@@ -12,8 +12,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from webassoc.admin_exports import FrenchExportMixin
-from webassoc.admin_policies import PublicRecordPolicy
+from webassoc.admin.exports import FrenchExportMixin
+from webassoc.admin.policies import PublicRecordPolicy
 
 from . import signatures
 from .models import Signature
@@ -67,7 +67,7 @@ class SignatureAdminForm(WagtailAdminModelForm):
 
 
 class SignatureIndexView(FrenchExportMixin, generic.IndexView):
-    """Exports with Oui/Non and Paris times (see webassoc/admin_exports.py)."""
+    """Exports with Oui/Non and Paris times (see webassoc.admin.exports.py)."""
 
 
 class SignatureEditView(generic.EditView):

@@ -25,7 +25,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from webassoc.admin_exports import FrenchExportMixin
+from webassoc.admin.exports import FrenchExportMixin
 
 from . import services
 from .models import (

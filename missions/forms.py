@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from webassoc.forms import ConsentField, HoneypotMixin
+from webassoc.forms import ConsentField, PublicFormMixin
 
 from .models import (
     Application,
@@ -90,7 +90,7 @@ def optional_url_field(label, help_text):
                           help_text=help_text, error_messages={"invalid": URL_INVALID})
 
 
-class ApplicationForm(HoneypotMixin, forms.ModelForm):
+class ApplicationForm(PublicFormMixin, forms.ModelForm):
     portfolio_url = optional_url_field(
         _("Portfolio ou profil LinkedIn"), _("Adresse complète, par exemple https://www.linkedin.com/in/votre-nom")
     )
@@ -134,7 +134,7 @@ class ApplicationForm(HoneypotMixin, forms.ModelForm):
         pass  # the mission is not a form field: duplicates are checked in clean_email
 
 
-class MissionRequestForm(HoneypotMixin, forms.ModelForm):
+class MissionRequestForm(PublicFormMixin, forms.ModelForm):
     website = optional_url_field(
         _("Site web de l'association"), _("Adresse complète, par exemple https://mon-association.fr")
     )

@@ -1,7 +1,7 @@
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from webassoc.admin_policies import PublicRecordPolicy
+from webassoc.admin.policies import PublicRecordPolicy
 
 from .admin_viewsets import MissionsGroup
 from .models import Application, MissionRequest

@@ -1,25 +1,35 @@
-"""Pieces every public form of the site uses."""
+"""Pieces every public form of the site uses: honeypot, messages, rate limit, consent."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .errors import TryAgainLater
+from .ratelimit import is_rate_limited
+
 HONEYPOT_FIELD = "site_web_entreprise"
+POSTS_PER_HOUR = 10
+# The site's one wording for each of these, on every public form.
 REQUIRED = _("Ce champ est obligatoire.")
+RATE_LIMITED = _("Vous avez envoyé beaucoup de formulaires en peu de temps. Merci de réessayer dans une heure.")
 
 
-class HoneypotMixin:
-    """Adds a field people never see; bots that fill it in are refused.
+class PublicFormMixin:
+    """Mixed into every public form (before forms.Form / forms.ModelForm).
 
-    The field is rendered off-screen by `components/honeypot.html`, hidden from
-    assistive technologies and out of the tab order.
+    - a honeypot field people never see (rendered off-screen by `components/honeypot.html`,
+      hidden from assistive technologies and out of the tab order); bots that fill it are refused;
+    - one "required" message on every field (the consent box keeps its own explanation);
+    - `accept(request, scope=…)`: rate limit, then validation; `http_status` is what the page
+      answers with (200 for validation errors, 429 over the rate limit, 503 "try again").
     """
 
     honeypot_field = HONEYPOT_FIELD
+    http_status = 200
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # Django's French default is a terse "Champ requis."
-            if str(field.error_messages.get("required")) == str(forms.Field.default_error_messages["required"]):
+        for field in self.fields.values():
+            if not isinstance(field, ConsentField):  # consent explains itself (see below)
                 field.error_messages["required"] = REQUIRED
         self.fields[self.honeypot_field] = forms.CharField(
             required=False,
@@ -35,6 +45,29 @@ class HoneypotMixin:
                 code="spam",
             )
         return cleaned
+
+    def accept(self, request, *, scope, limit=POSTS_PER_HOUR):
+        """Count this post for the client; True when it is under the limit and the form is valid."""
+        if is_rate_limited(request, scope, limit):
+            self.is_valid()  # keep what was typed, with its errors
+            self.add_error(None, RATE_LIMITED)
+            self.http_status = 429
+            return False
+        return self.is_valid()
+
+    def add_domain_error(self, error):
+        """Show a service's refusal (webassoc.errors.DomainError) on its field or on the form."""
+        field = error.field if error.field in self.fields else None
+        self.add_error(field, error.message)
+        if isinstance(error, TryAgainLater):
+            self.http_status = 503
+
+    def submitted(self):
+        """The cleaned values for a service call: without the honeypot and the consent box."""
+        return {
+            name: value for name, value in self.cleaned_data.items()
+            if name not in {self.honeypot_field, "consent"}
+        }
 
     @property
     def visible_fields_without_honeypot(self):

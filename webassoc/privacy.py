@@ -1,8 +1,8 @@
 """Personal data kept no longer than needed (PERSONAL_DATA_RETENTION_MONTHS, default 24).
 
 Each entry names a model holding personal data and the date that starts its retention
-period. Every such model has `anonymised_at` and an `anonymise()` method that forgets
-the person but keeps the numbers (counts, statuses, dates) for the statistics.
+period. Every such model mixes in AnonymisableMixin: `anonymise()` forgets the person
+but keeps the numbers (counts, statuses, dates) for the statistics.
 """
 
 from dataclasses import dataclass
@@ -10,8 +10,43 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+ANONYMOUS_DOMAIN = "anonyme.invalid"  # .invalid can never be delivered (RFC 2606)
+ANONYMOUS_NAME = "Anonyme"
+
+
+def anonymous_email(pk):
+    """The placeholder address of an anonymised record (unique per record, never deliverable)."""
+    return f"anonyme-{pk}@{ANONYMOUS_DOMAIN}"
+
+
+class AnonymisableMixin(models.Model):
+    """A record holding personal data that can be anonymised (the purge, a person's request).
+
+    Subclasses implement `forget_personal_data()`: blank or replace every personal field.
+    """
+
+    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_anonymised(self):
+        return self.anonymised_at is not None
+
+    def forget_personal_data(self):
+        raise NotImplementedError
+
+    @transaction.atomic
+    def anonymise(self, now=None):
+        """Forget the person; keep statuses, counts and dates. Idempotent in effect."""
+        self.forget_personal_data()
+        self.anonymised_at = now or timezone.now()
+        self.save()
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,11 @@ from django import forms
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from webassoc.forms import HONEYPOT_FIELD, ConsentField, HoneypotMixin
+from webassoc.forms import HONEYPOT_FIELD, ConsentField, PublicFormMixin
 from webassoc.ratelimit import client_ip, is_rate_limited
 
 
-class ContactForm(HoneypotMixin, forms.Form):
+class ContactForm(PublicFormMixin, forms.Form):
     name = forms.CharField(label="Nom", help_text="Votre nom complet.")
     email = forms.EmailField(label="E-mail")
     consent = ConsentField()

@@ -1,0 +1,1 @@
+"""Admin pieces shared by the apps: exports, permission policies, record actions, panels."""
