@@ -10,11 +10,11 @@ class HomeConfig(AppConfig):
 
         from webassoc import page_cache
 
-        from . import signatures
+        from . import services
         from .models import Signature
 
         page_cache.connect_signals()
-        post_save.connect(signatures.on_signature_change, sender=Signature,
+        post_save.connect(services.on_signature_change, sender=Signature,
                           dispatch_uid="manifesto_signature_saved")
-        post_delete.connect(signatures.on_signature_change, sender=Signature,
+        post_delete.connect(services.on_signature_change, sender=Signature,
                             dispatch_uid="manifesto_signature_deleted")

@@ -1,9 +1,13 @@
+"""The manifesto's public forms: sign, and ask for a new confirmation link."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from webassoc.forms import ConsentField, PublicFormMixin
 
-from .models import Signature
+from .models.signatures import Signature
+
+INVALID_EMAIL = _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
 
 
 class SignatureForm(PublicFormMixin, forms.ModelForm):
@@ -33,13 +37,7 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
-        error_messages = {
-            "first_name": {"required": _("Indiquez votre prénom.")},
-            "last_name": {"required": _("Indiquez votre nom.")},
-            "email": {"required": _("Indiquez votre adresse e-mail."),
-                      "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")},
-            "profession": {"required": _("Indiquez votre métier.")},
-        }
+        error_messages = {"email": {"invalid": INVALID_EMAIL}}
 
     def validate_unique(self):
         """Duplicates are answered politely by the service (and the link re-sent), not as an error."""
@@ -48,7 +46,6 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
 class ResendForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Adresse e-mail utilisée pour signer"),
-        error_messages={"required": _("Indiquez votre adresse e-mail."),
-                        "invalid": _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")},
+        error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

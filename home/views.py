@@ -1,22 +1,26 @@
-from django.core.paginator import Paginator
+"""Views of the site that are not page routes: the search page and robots.txt (home/urls.py)."""
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from webassoc.pagination import page_number, paginate
+
 from . import search as site_search
+
+RESULTS_PER_PAGE = 10
 
 
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = site_search.search_site(query, request) if query else []
-    page_obj = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(
         request,
         "search/search.html",
         {
             "search_query": query,
-            "page_obj": page_obj,
+            "page_obj": paginate(results, page_number(request), RESULTS_PER_PAGE),
             "result_count": len(results),
             "meta_title": "Recherche",
         },

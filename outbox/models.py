@@ -10,22 +10,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .enums import EmailStatus
+
 MAX_ATTEMPTS = 8
 
 
 class EmailQuerySet(models.QuerySet):
     def due(self, now=None):
         now = now or timezone.now()
-        return self.filter(status=Email.Status.PENDING, next_attempt_at__lte=now)
+        return self.filter(status=EmailStatus.PENDING, next_attempt_at__lte=now)
 
 
 class Email(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("en attente")
-        SENDING = "sending", _("en cours d'envoi")
-        SENT = "sent", _("envoyé")
-        FAILED = "failed", _("abandonné")
-
     to = models.JSONField(_("destinataires"), default=list)
     reply_to = models.JSONField(_("répondre à"), default=list, blank=True)
     subject = models.CharField(_("objet"), max_length=250)
@@ -34,7 +30,7 @@ class Email(models.Model):
     attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     tag = models.CharField(_("type"), max_length=60, blank=True, db_index=True)
     status = models.CharField(
-        _("statut"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+        _("statut"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
     )
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     last_error = models.TextField(_("dernière erreur"), blank=True)

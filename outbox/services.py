@@ -8,6 +8,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from .enums import EmailStatus
 from .models import MAX_ATTEMPTS, Email
 
 logger = logging.getLogger(__name__)
@@ -55,8 +56,8 @@ def claim(email_id):
     """Mark a pending email as being sent; False if someone else has it or it is done."""
     now = timezone.now()
     return bool(
-        Email.objects.filter(pk=email_id, status=Email.Status.PENDING).update(
-            status=Email.Status.SENDING, claimed_at=now
+        Email.objects.filter(pk=email_id, status=EmailStatus.PENDING).update(
+            status=EmailStatus.SENDING, claimed_at=now
         )
     )
 
@@ -86,13 +87,13 @@ def deliver(email_id):
     except Exception as exc:  # noqa: BLE001 - any transport error means "try again later"
         email.attempts += 1
         email.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-        email.status = Email.Status.FAILED if email.attempts >= MAX_ATTEMPTS else Email.Status.PENDING
+        email.status = EmailStatus.FAILED if email.attempts >= MAX_ATTEMPTS else EmailStatus.PENDING
         email.next_attempt_at = timezone.now() + Email.retry_delay(email.attempts)
         email.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
         logger.warning("email %s not sent (attempt %s): %s", email.pk, email.attempts, email.last_error)
         return False
     email.attempts += 1
-    email.status = Email.Status.SENT
+    email.status = EmailStatus.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
     email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
@@ -102,8 +103,8 @@ def deliver(email_id):
 def release_stale_claims(older_than):
     """Emails claimed by a process that died mid-send go back to the queue."""
     return Email.objects.filter(
-        status=Email.Status.SENDING, claimed_at__lt=timezone.now() - older_than
-    ).update(status=Email.Status.PENDING)
+        status=EmailStatus.SENDING, claimed_at__lt=timezone.now() - older_than
+    ).update(status=EmailStatus.PENDING)
 
 
 def send_due_emails(limit=200):

@@ -37,7 +37,7 @@ IGNORED_MODELS = {
     "wagtailcore.workflowstate", "wagtailcore.editingsession", "wagtailcore.comment",
     "wagtailimages.rendition",
     # Manifesto signatures: the manifesto page renders a form (never cached) and its counter
-    # has its own versioned cache (home/signatures.py), so a signature must not flush the site.
+    # has its own versioned cache (home/services.py), so a signature must not flush the site.
     "home.signature",
 }
 

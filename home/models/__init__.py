@@ -1,7 +1,8 @@
 from .base import BasePage
-from .manifesto import ManifestoPage, Signature
+from .manifesto import ManifestoPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import HomePage, StandardPage
+from .signatures import Signature
 from .site_settings import SiteSettings
 
 __all__ = [

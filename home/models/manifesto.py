@@ -1,19 +1,29 @@
-"""The "Manifeste des 1000": a page with a signature form, and the signatures (double opt-in)."""
+"""The "Manifeste des 1000": a page with a signature form; its routes are the manifesto's views.
 
-from django.contrib import admin
+Signatures are confirmed by email (double opt-in): see home/services.py.
+"""
+
+from django.contrib import messages
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
-from django.utils import timezone
+from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from home import services
 from home.blocks import BaseStreamBlock
+from home.forms import ResendForm, SignatureForm
+from home.sharing import share_links
+from webassoc.pagination import page_number
 
 from .base import BasePage
+
+SIGNATURES_PER_HOUR = 10  # per client address
+NEW_LINKS_PER_HOUR = 5
 
 
 class ManifestoPage(RoutablePageMixin, BasePage):
@@ -57,120 +67,72 @@ class ManifestoPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.intro
 
-    # The views live in home/manifesto_views.py, so this model stays a model.
+    def signing_context(self, request, form):
+        """The counter, the signatories and the share links shown around the signature form."""
+        count = services.signature_count(self)
+        url = self.get_full_url(request)
+        return {
+            "form": form,
+            "signature_count": count,
+            "goal": self.goal,
+            "progress_value": min(count, self.goal),
+            "progress_percent": min(100, round(count * 100 / self.goal)) if self.goal else 100,
+            "signatories": services.public_signatories(self, page_number(request)),
+            "share_links": share_links(url=url, text=self.share_text or self.title, subject=self.title),
+            "share_url": url,
+        }
+
     @path("")
     def index_route(self, request):
-        from home import manifesto_views
-
-        return manifesto_views.manifesto(self, request)
+        form = SignatureForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.accept(request, scope="manifesto-sign", limit=SIGNATURES_PER_HOUR):
+            try:
+                services.sign(self, **form.submitted())
+            except services.AlreadySigned as answer:  # or ConfirmationResent: told, not an error
+                messages.info(request, answer.message)
+                return redirect(self.url)
+            return redirect(self.url + self.reverse_subpage("thanks"))
+        response = self.render(request, context_overrides=self.signing_context(request, form))
+        response.status_code = form.http_status  # 200 with errors, like every form of the site
+        return response
 
     @path("merci/", name="thanks")
     def thanks_route(self, request):
-        from home import manifesto_views
-
-        return manifesto_views.thanks(self, request)
+        return self.render(request, template="home/manifesto_thanks.html")
 
     # The token travels in the query string: Wagtail's page URLs only allow [\w-] in a path
     # segment, and query strings never reach the access logs.
     @path("confirmer/", name="confirm")
     def confirm_route(self, request):
-        from home import manifesto_views
-
-        return manifesto_views.confirm(self, request, request.GET.get("jeton", "")[:200])
+        token = request.GET.get("jeton", "")[:200]
+        error = signature = None
+        try:
+            if request.method == "POST":
+                services.confirm(self, token)
+                messages.success(request, _("Merci ! Votre signature est confirmée : elle compte désormais."))
+                return redirect(self.url + "#signataires")
+            signature = services.check_token(self, token)
+        except services.LinkRefused as refusal:
+            error = refusal
+        response = self.render(request, template="home/manifesto_confirm.html", context_overrides={
+            "signature": signature, "error": error, "resend_form": ResendForm(),
+        })
+        response.status_code = error.http_status if error else 200
+        add_never_cache_headers(response)  # shows the signer's name
+        return response
 
     @path("nouveau-lien/", name="resend")
     def resend_route(self, request):
-        from home import manifesto_views
-
-        return manifesto_views.resend(self, request)
-
-
-class SignatureQuerySet(models.QuerySet):
-    def confirmed(self):
-        return self.filter(confirmed_at__isnull=False)
-
-    def visible(self):
-        """Counted signatures: confirmed and not hidden by moderation."""
-        return self.confirmed().filter(hidden_at__isnull=True)
-
-    def public(self):
-        """Shown in the list of signatories."""
-        return self.visible().filter(show_publicly=True)
-
-
-class Signature(models.Model):
-    page = models.ForeignKey(
-        ManifestoPage, verbose_name=_("manifeste"), on_delete=models.PROTECT, related_name="signatures"
-    )
-    first_name = models.CharField(_("prénom"), max_length=80)
-    last_name = models.CharField(_("nom"), max_length=80)
-    email = models.EmailField(_("adresse e-mail"), max_length=254)
-    profession = models.CharField(_("métier"), max_length=120)
-    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
-    city = models.CharField(_("ville"), max_length=100, blank=True)
-    # Opt-in: a name is published only if the signer ticks the box.
-    show_publicly = models.BooleanField(_("nom affiché publiquement"), default=False)
-    consent = models.BooleanField(_("consentement"), default=False)
-    created_at = models.DateTimeField(_("signée le"), default=timezone.now, db_index=True)
-    confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True, db_index=True)
-    confirmation_sent_at = models.DateTimeField(_("lien envoyé le"), null=True, blank=True)
-    hidden_at = models.DateTimeField(
-        _("masquée le"), null=True, blank=True,
-        help_text=_("Une signature masquée n'est ni comptée ni affichée, mais reste enregistrée."),
-    )
-    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
-
-    objects = SignatureQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("signature")
-        verbose_name_plural = _("signatures du manifeste")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(
-                Lower("email"), "page", name="home_signature_unique_email_per_page",
-                violation_error_message=_("Cette adresse a déjà signé le manifeste."),
-            ),
-        ]
-        indexes = [models.Index(fields=["page", "confirmed_at"], name="home_signature_page_conf")]
-
-    def __str__(self):
-        return f"{self.first_name} {self.last_name}".strip()
-
-    @property
-    @admin.display(description=_("Nom"), ordering="last_name")
-    def full_name(self):
-        return str(self)
-
-    @property
-    def show_publicly_label(self):
-        return _("Oui") if self.show_publicly else _("Non")
-
-    @property
-    def is_confirmed(self):
-        return self.confirmed_at is not None
-
-    @property
-    def is_hidden(self):
-        return self.hidden_at is not None
-
-    @property
-    def status_label(self):
-        if self.hidden_at:
-            return _("Masquée")
-        if self.confirmed_at:
-            return _("Confirmée")
-        return _("En attente de confirmation")
-
-    def anonymise(self, save=True):
-        """Forget who signed; the signature still counts (status and dates are kept)."""
-        self.first_name = "Anonyme"
-        self.last_name = ""
-        self.email = f"anonyme-{self.pk}@anonyme.invalid"
-        self.profession = ""
-        self.organisation = ""
-        self.city = ""
-        self.show_publicly = False
-        self.anonymised_at = timezone.now()
-        if save:
-            self.save()
+        form = ResendForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.accept(request, scope="manifesto-resend", limit=NEW_LINKS_PER_HOUR):
+            services.resend_confirmation(self, form.cleaned_data["email"])
+            # The same answer whoever asks, so the form does not reveal who signed.
+            messages.info(request, _(
+                "Si une signature non confirmée correspond à cette adresse, un nouveau lien de "
+                "confirmation vient d'y être envoyé. Il est valable 7 jours."
+            ))
+            return redirect(self.url + self.reverse_subpage("resend"))
+        response = self.render(request, template="home/manifesto_resend.html",
+                               context_overrides={"resend_form": form})
+        response.status_code = form.http_status
+        return response

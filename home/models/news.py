@@ -1,6 +1,5 @@
 """News: an index (paginated, filtered by tag, RSS and Atom feeds) and articles."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils import timezone
@@ -15,6 +14,8 @@ from wagtail.images import get_image_model
 from wagtail.search import index
 
 from home.blocks import ArticleStreamBlock
+from home.feeds import NewsAtomFeed, NewsRssFeed
+from webassoc.pagination import page_number, paginate
 
 from .base import BasePage
 
@@ -85,12 +86,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if tag_slug:
             current_tag = Tag.objects.filter(slug=tag_slug).first()
             news = news.filter(tags__slug=tag_slug) if current_tag else news.none()
-        page_obj = Paginator(news, self.per_page).get_page(request.GET.get("page"))
+        page_obj = paginate(news, page_number(request), self.per_page)
         return self.render(
             request,
             context_overrides={
                 "page_obj": page_obj,
                 "news_items": page_obj.object_list,
+                "index_url": self.get_url(request),  # once for every card's tag links
                 "all_tags": list(self.tags()),
                 "tag_slug": tag_slug,
                 "current_tag": current_tag,
@@ -99,14 +101,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="rss")
     def rss_route(self, request):
-        from home.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_route(self, request):
-        from home.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 

@@ -100,6 +100,7 @@ def test_reminder_job_is_part_of_the_periodic_jobs():
 
 
 def test_email_failure_keeps_the_registration_and_leaves_the_email_to_retry(settings):
+    from outbox.enums import EmailStatus
     from outbox.models import Email
 
     settings.EMAIL_BACKEND = "tests.courses.test_emails_and_reminders.FailingBackend"
@@ -110,7 +111,7 @@ def test_email_failure_keeps_the_registration_and_leaves_the_email_to_retry(sett
     registration.refresh_from_db()
     assert registration.status == "confirmed"
     email = Email.objects.get(to=["z@example.org"])
-    assert email.status == Email.Status.PENDING and email.attempts == 1
+    assert email.status == EmailStatus.PENDING and email.attempts == 1
     assert "SMTP en panne" in email.last_error
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from home import roles, signatures
+from home import roles, services
 from home.models import Signature
 
 from ..factories import SuperUserFactory, UserFactory
@@ -143,7 +143,7 @@ def test_signatures_export_to_xlsx(admin_client, manifesto):
 
 def test_a_moderator_hides_a_signature_from_the_edit_form(admin_client, manifesto):
     signature = SignatureFactory(page=manifesto, confirmed=True)
-    assert signatures.signature_count(manifesto) == 1
+    assert services.signature_count(manifesto) == 1
     url = reverse("manifesto_signatures:edit", args=[signature.pk])
 
     response = admin_client.post(url, {
@@ -155,7 +155,7 @@ def test_a_moderator_hides_a_signature_from_the_edit_form(admin_client, manifest
     assert response.status_code == 302
     signature.refresh_from_db()
     assert signature.hidden_at is not None
-    assert signatures.signature_count(manifesto) == 0
+    assert services.signature_count(manifesto) == 0
 
 
 def test_unticking_hidden_shows_the_signature_again(admin_client, manifesto):
@@ -168,7 +168,7 @@ def test_unticking_hidden_shows_the_signature_again(admin_client, manifesto):
 
     signature.refresh_from_db()
     assert signature.hidden_at is None
-    assert signatures.signature_count(manifesto) == 1
+    assert services.signature_count(manifesto) == 1
 
 
 def test_signatures_cannot_be_deleted_in_the_admin_only_hidden(admin_client, manifesto):
@@ -178,7 +178,7 @@ def test_signatures_cannot_be_deleted_in_the_admin_only_hidden(admin_client, man
 
     assert response.status_code in (302, 403)
     assert Signature.objects.filter(pk=signature.pk).exists()
-    assert signatures.signature_count(manifesto) == 1
+    assert services.signature_count(manifesto) == 1
 
 
 def test_nobody_adds_signatures_by_hand(admin_client):

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from home import signatures
+from home import services
 from home.models import ManifestoPage, NewsIndexPage, NewsPage, Signature
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_demo_has_a_manifesto_with_forty_confirmed_signatures():
 
     manifesto = ManifestoPage.objects.live().get(slug="manifeste")
     assert "accessible" in str(manifesto.body)
-    assert signatures.signature_count(manifesto) == 40
+    assert services.signature_count(manifesto) == 40
     assert Signature.objects.filter(page=manifesto, confirmed_at__isnull=True).count() == 0
 
 

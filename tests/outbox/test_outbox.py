@@ -5,6 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from outbox.enums import EmailStatus
 from outbox.models import Email
 from outbox.services import deliver, queue_email
 
@@ -30,7 +31,7 @@ def test_queued_email_is_stored_then_sent(settings):
     email = queue_email("marie@example.org", "test_message", {"name": "Marie"})
 
     email.refresh_from_db()
-    assert email.status == Email.Status.SENT
+    assert email.status == EmailStatus.SENT
     assert len(mail.outbox) == 1
     sent = mail.outbox[0]
     assert sent.to == ["marie@example.org"]
@@ -52,7 +53,7 @@ def test_failing_mail_server_keeps_the_email_pending_for_a_later_retry(broken_ma
     email = queue_email("marie@example.org", "test_message", {"name": "Marie"})
 
     email.refresh_from_db()
-    assert email.status == Email.Status.PENDING
+    assert email.status == EmailStatus.PENDING
     assert email.attempts == 1
     assert "SMTP injoignable" in email.last_error
     assert email.next_attempt_at > timezone.now()
@@ -66,7 +67,7 @@ def test_pending_emails_are_sent_once_the_server_is_back(settings, broken_mail_s
     call_command("send_pending_emails", stdout=open("/dev/null", "w"))
 
     email.refresh_from_db()
-    assert email.status == Email.Status.SENT
+    assert email.status == EmailStatus.SENT
     assert email.attempts == 2
     assert len(mail.outbox) == 1
 
@@ -81,13 +82,13 @@ def test_an_email_is_never_sent_twice():
 def test_email_gives_up_after_too_many_attempts(broken_mail_server):
     email = queue_email("marie@example.org", "test_message", {"name": "Marie"})
     for _ in range(10):
-        Email.objects.filter(pk=email.pk, status=Email.Status.PENDING).update(
+        Email.objects.filter(pk=email.pk, status=EmailStatus.PENDING).update(
             next_attempt_at=timezone.now()
         )
         deliver(email.pk)
 
     email.refresh_from_db()
-    assert email.status == Email.Status.FAILED
+    assert email.status == EmailStatus.FAILED
     assert email.attempts == 8
 
 

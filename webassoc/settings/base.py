@@ -24,7 +24,6 @@ INSTALLED_APPS = [
     "courses",
     "missions",
     "outbox",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

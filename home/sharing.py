@@ -1,0 +1,20 @@
+"""Share links: plain links, no third-party script, no tracking until someone clicks."""
+
+from urllib.parse import quote, urlencode
+
+from django.utils.translation import gettext as _
+
+MASTODON_SHARE = "https://mastodonshare.com/?"
+BLUESKY_SHARE = "https://bsky.app/intent/compose?"
+LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?"
+
+
+def share_links(*, url, text, subject):
+    """(label, address) pairs to share `url` with `text` by email, Mastodon, Bluesky and LinkedIn."""
+    email_body = urlencode({"subject": subject, "body": f"{text}\n{url}"}, quote_via=quote)
+    return [
+        (_("Envoyer par e-mail"), "mailto:?" + email_body),
+        (_("Partager sur Mastodon"), MASTODON_SHARE + urlencode({"text": text, "url": url})),
+        (_("Partager sur Bluesky"), BLUESKY_SHARE + urlencode({"text": f"{text} {url}"})),
+        (_("Partager sur LinkedIn"), LINKEDIN_SHARE + urlencode({"url": url})),
+    ]

@@ -1,0 +1,25 @@
+"""Admin of the emails sent (read only: a log)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Email
+
+
+class EmailViewSet(ModelViewSet):
+    model = Email
+    icon = "mail"
+    menu_label = _("E-mails envoyés")
+    menu_order = 900
+    add_to_settings_menu = True
+    list_display = ["subject", "to", "tag", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status", "tag"]
+    search_fields = ["subject", "to"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "to", "subject", "status", "attempts", "last_error", "created_at", "next_attempt_at",
+        "sent_at", "body_text",
+    ]
+    list_export = ["created_at", "to", "subject", "tag", "status", "attempts", "sent_at", "last_error"]
+    export_filename = "emails"
+    form_fields = ["subject"]  # required by ModelViewSet; the policy forbids editing anyway
