@@ -54,6 +54,16 @@ def test_each_signer_name_links_to_the_edit_form_where_it_can_be_hidden(admin_cl
     assert "Masquer cette signature" in admin_client.get(edit_url).content.decode()
 
 
+def test_the_inspect_page_reads_in_french(admin_client, manifesto):
+    signature = SignatureFactory(page=manifesto, show_publicly=True, confirmed=True)
+
+    html = admin_client.get(reverse("manifesto_signatures:inspect", args=[signature.pk])).content.decode()
+    values = [re.sub(r"\s+", " ", strip_tags(value)).strip() for value in re.findall(r"<dd[^>]*>.*?</dd>", html, re.S)]
+
+    assert "Oui" in values and "–" in values  # shown publicly; never hidden
+    assert "True" not in values and "None" not in values
+
+
 def test_the_public_name_column_says_oui_or_non(admin_client, manifesto):
     SignatureFactory(page=manifesto, first_name="Publique", show_publicly=True)
     SignatureFactory(page=manifesto, first_name="Discrète", show_publicly=False)

@@ -10,7 +10,7 @@ from django.utils.html import escape
 from home import services
 from home.models import Signature
 from outbox.models import Email
-from webassoc.forms import RATE_LIMITED
+from webassoc.forms import RATE_LIMITED, REQUIRED
 
 from .factories import ManifestoPageFactory, SignatureFactory
 
@@ -83,6 +83,16 @@ def test_invalid_form_keeps_the_typed_values_and_explains_in_french(client, mani
     assert "Votre accord est nécessaire" in html
     assert 'aria-invalid="true"' in html
     assert Signature.objects.count() == 0
+
+
+def test_an_empty_signature_says_each_required_field_is_obligatoire(client, manifesto):
+    response = client.post(manifesto.url, {"consent": "on"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Prénom", "Nom", "Adresse e-mail", "Métier"):
+        assert f'{label} : {REQUIRED}' in html
+    assert "Indiquez votre" not in html
 
 
 def test_honeypot_filled_in_refuses_the_signature(client, manifesto):
@@ -242,6 +252,13 @@ def test_the_new_link_form_shows_its_errors_with_a_200(client, manifesto):
 
     assert response.status_code == 200
     assert "Saisissez une adresse e-mail valide" in response.content.decode()
+
+
+def test_an_empty_new_link_request_says_the_address_is_obligatoire(client, manifesto):
+    response = client.post(manifesto.url + "nouveau-lien/", {"email": ""})
+
+    assert response.status_code == 200
+    assert f"Adresse e-mail utilisée pour signer : {REQUIRED}" in response.content.decode()
 
 
 def test_too_many_new_link_requests_are_refused_with_a_429(client, manifesto, settings):

@@ -44,6 +44,25 @@ def test_index_lists_articles_newest_first(client, index):
     assert titles(response) == ["Récente", "Entre les deux", "Ancienne"]
 
 
+def test_every_news_listing_uses_the_site_card(client, index, home_page):
+    page = article(index, 0, title="Principal", tags=["Conseils"])
+    article(index, 1, title="Voisine", tags=["Conseils"])
+
+    for url in (index.url, page.url, home_page.url):
+        response = client.get(url)
+        assert "components/card.html" in [template.name for template in response.templates]
+        assert '<article class="card news-card">' in response.content.decode()
+
+
+def test_index_cards_link_their_tags_to_the_filtered_index(client, index):
+    article(index, 0, title="Principal", tags=["Conseils"])
+
+    html = client.get(index.url).content.decode()
+    card = html.split('<article class="card news-card">')[1].split("</article>")[0]
+
+    assert '<a class="tag" href="/actualites/?tag=conseils">Conseils</a>' in card
+
+
 def test_unpublished_articles_are_not_listed(client, index):
     article(index, 1, title="Publiée")
     article(index, 2, title="Brouillon", live=False)

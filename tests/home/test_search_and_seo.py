@@ -46,6 +46,17 @@ def test_search_results_are_paginated_by_ten(client, home_page):
     assert "Page 2 sur 2" in second
 
 
+@pytest.mark.parametrize(("asked", "shown"), [("abc", 1), ("0", 1), ("99", 2), ("9" * 30, 1)])
+def test_a_malformed_or_out_of_range_page_shows_the_nearest_one(client, home_page, asked, shown):
+    for number in range(12):
+        StandardPageFactory(parent=home_page, title=f"Atelier accessibilité {number}")
+
+    response = client.get("/recherche/", {"q": "accessibilité", "page": asked})
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == shown
+
+
 def test_sitemap_lists_live_pages_only(client, home_page):
     StandardPageFactory(parent=home_page, title="Publiée", slug="publiee")
     draft = StandardPageFactory(parent=home_page, title="Brouillon", slug="brouillon")

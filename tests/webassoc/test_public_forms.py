@@ -1,0 +1,87 @@
+"""Every public form of the site speaks with one voice: one "required" message, one rate-limit message.
+
+The forms are discovered (every subclass of PublicFormMixin in the apps), not listed: a new public
+form is checked without anyone remembering to add it here.
+"""
+
+import inspect
+
+import pytest
+from django.test import RequestFactory
+
+import courses.forms
+import home.forms
+import missions.forms
+from webassoc.forms import RATE_LIMITED, REQUIRED, ConsentField, PublicFormMixin
+
+pytestmark = pytest.mark.django_db
+
+APP_FORM_MODULES = {module.__name__ for module in (courses.forms, home.forms, missions.forms)}
+# Known to differ in this branch only; the marker goes at merge.
+NOT_YET_CONVERTED = {("courses.forms", "RegistrationForm", "attendees"): "fixed in the courses branch"}
+
+
+def public_forms():
+    found, pending = [], list(PublicFormMixin.__subclasses__())
+    while pending:
+        form_class = pending.pop()
+        pending.extend(form_class.__subclasses__())
+        if form_class.__module__ in APP_FORM_MODULES:
+            found.append(form_class)
+    return sorted(found, key=lambda form_class: (form_class.__module__, form_class.__name__))
+
+
+def required_fields(fields):
+    return sorted(
+        name for name, field in fields.items() if field.required and not isinstance(field, ConsentField)
+    )
+
+
+def required_field_cases():
+    for form_class in public_forms():
+        for name in required_fields(form_class.base_fields):
+            reason = NOT_YET_CONVERTED.get((form_class.__module__, form_class.__name__, name))
+            marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
+            yield pytest.param(form_class, name, marks=marks, id=f"{form_class.__name__}-{name}")
+
+
+def build(form_class, data):
+    """The form, with what its constructor requires (a session for a registration…)."""
+    from tests.courses.factories import TrainingSessionPageFactory
+    from tests.missions.factories import MissionFactory
+
+    arguments = {"session": TrainingSessionPageFactory, "mission": MissionFactory}
+    parameters = inspect.signature(form_class.__init__).parameters.values()
+    needed = [p.name for p in parameters if p.kind is p.KEYWORD_ONLY and p.default is p.empty]
+    return form_class(data=data, **{name: arguments[name]() for name in needed})
+
+
+def test_the_site_has_public_forms_to_check():
+    names = {form_class.__name__ for form_class in public_forms()}
+
+    assert {"SignatureForm", "ResendForm", "RegistrationForm", "ApplicationForm"} <= names
+
+
+@pytest.mark.parametrize("form_class", public_forms(), ids=lambda form_class: form_class.__name__)
+def test_every_required_field_is_checked_below(form_class):
+    """The cases below come from the class's fields; an instance must not add required ones."""
+    assert required_fields(build(form_class, {}).fields) == required_fields(form_class.base_fields)
+
+
+@pytest.mark.parametrize(("form_class", "field_name"), list(required_field_cases()))
+def test_an_empty_required_field_says_ce_champ_est_obligatoire(form_class, field_name):
+    form = build(form_class, {})
+
+    assert not form.is_valid()
+    assert form.errors[field_name] == [str(REQUIRED)] == ["Ce champ est obligatoire."]
+
+
+@pytest.mark.parametrize("form_class", public_forms(), ids=lambda form_class: form_class.__name__)
+def test_over_the_rate_limit_every_form_gives_the_one_message_and_a_429(form_class, settings):
+    settings.RATELIMIT_ENABLED = True
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.7")
+    form = build(form_class, {})
+
+    assert form.accept(request, scope="test-public-forms", limit=0) is False
+    assert form.non_field_errors() == [str(RATE_LIMITED)]
+    assert form.http_status == 429
