@@ -5,21 +5,26 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from home.enums import HeadingLevel
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+class HeadingValue(blocks.StructValue):
+    @property
+    def is_subsection(self):
+        return self.get("level") == HeadingLevel.SUBSECTION
 
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Titre"), max_length=120)
-    level = blocks.ChoiceBlock(
-        label=_("Niveau"),
-        choices=[("h2", _("Titre de section (h2)")), ("h3", _("Sous-titre (h3)"))],
-        default="h2",
-    )
+    level = blocks.ChoiceBlock(label=_("Niveau"), choices=HeadingLevel.choices, default=HeadingLevel.SECTION)
 
     class Meta:
         icon = "title"
         label = _("Titre")
         template = "components/blocks/heading.html"
+        value_class = HeadingValue
 
 
 class CaptionedImageBlock(blocks.StructBlock):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from webassoc import cache_versions
-from webassoc.errors import DomainError
+from webassoc.errors import DomainError, polite_lock_timeouts
 from webassoc.pagination import page_of_known_rows, paginate
 
 from . import emails
@@ -94,12 +94,14 @@ def find(page, email):
     return Signature.objects.filter(page=page, email__iexact=email.strip()).first()
 
 
+@polite_lock_timeouts
 def sign(page, *, first_name, last_name, email, profession, organisation="", city="",
          show_publicly=False):
     """Record a signature and send its confirmation link.
 
     Only called with the signer's consent (the public form's required box). A second signature
-    with the same address raises AlreadySigned, or ConfirmationResent once the link is sent again.
+    with the same address raises AlreadySigned, or ConfirmationResent once the link is sent again;
+    waiting too long for another signature with the same address raises TryAgainLater.
     """
     email = email.strip()
     try:

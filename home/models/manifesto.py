@@ -18,6 +18,7 @@ from home import services
 from home.blocks import BaseStreamBlock
 from home.forms import ResendForm, SignatureForm
 from home.sharing import share_links
+from webassoc.errors import TryAgainLater
 from webassoc.pagination import page_number
 
 from .base import BasePage
@@ -91,9 +92,14 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             except services.AlreadySigned as answer:  # or ConfirmationResent: told, not an error
                 messages.info(request, answer.message)
                 return redirect(self.url)
-            return redirect(self.url + self.reverse_subpage("thanks"))
+            except TryAgainLater as error:
+                form.add_domain_error(error)
+            else:
+                return redirect(self.url + self.reverse_subpage("thanks"))
         response = self.render(request, context_overrides=self.signing_context(request, form))
         response.status_code = form.http_status  # 200 with errors, like every form of the site
+        if form.http_status == 503:
+            response["Retry-After"] = "5"
         return response
 
     @path("merci/", name="thanks")

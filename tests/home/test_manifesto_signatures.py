@@ -10,6 +10,7 @@ from django.utils.html import escape
 from home import services
 from home.models import Signature
 from outbox.models import Email
+from webassoc.errors import TryAgainLater
 from webassoc.forms import RATE_LIMITED, REQUIRED
 
 from .factories import ManifestoPageFactory, SignatureFactory
@@ -119,6 +120,20 @@ def test_too_many_signatures_from_one_address_are_refused(client, manifesto, set
     assert response.status_code == 429
     assert escape(str(RATE_LIMITED)) in response.content.decode()
     assert not Signature.objects.filter(email="une-de-trop@exemple.org").exists()
+
+
+def test_a_lock_timeout_shows_the_form_again_with_a_try_again_message(client, manifesto, monkeypatch):
+    def busy(*args, **kwargs):
+        raise TryAgainLater("Merci de réessayer dans quelques secondes.")
+
+    monkeypatch.setattr(services, "sign", busy)
+
+    response = sign(client, manifesto)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "réessayer dans quelques secondes" in response.content.decode()
+    assert 'value="Camille"' in response.content.decode()
 
 
 # --- Duplicates --------------------------------------------------------------------------------

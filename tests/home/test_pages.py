@@ -48,6 +48,18 @@ def test_standard_page_renders_title_intro_and_body(client, home_page):
     assert "Une communauté bénévole." in html
 
 
+def test_a_heading_block_renders_at_the_level_the_editor_chose(client, home_page):
+    page = StandardPageFactory(parent=home_page, slug="niveaux", body=[
+        {"type": "heading", "value": {"text": "Section", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Sous-partie", "level": "h3"}},
+    ])
+
+    html = client.get(page.url).content.decode()
+
+    assert "<h2>Section</h2>" in html
+    assert "<h3>Sous-partie</h3>" in html
+
+
 def test_every_page_declares_french_and_has_a_skip_link(client, home_page):
     html = client.get("/").content.decode()
 

@@ -1,5 +1,12 @@
-import pytest
+import csv
+import datetime
+import io
+import re
 
+import pytest
+from django.utils.html import strip_tags
+
+from outbox.models import Email
 from outbox.services import queue_email
 from tests.factories import SuperUserFactory
 
@@ -23,3 +30,27 @@ def test_emails_cannot_be_edited_or_created_from_the_admin(client):
     assert client.get("/admin/emails/new/").status_code in (302, 403)
     assert client.get(f"/admin/emails/edit/{email.pk}/").status_code in (302, 403)
     assert client.get(f"/admin/emails/inspect/{email.pk}/").status_code == 200
+
+
+def test_the_csv_export_gives_paris_times_to_the_minute(client):
+    email = queue_email("marie@example.org", "test_message", {"name": "Marie"})
+    created = datetime.datetime(2026, 11, 25, 17, 18, 42, 123456, tzinfo=datetime.UTC)  # 18:18 in Paris
+    Email.objects.filter(pk=email.pk).update(created_at=created)
+    client.force_login(SuperUserFactory())
+
+    response = client.get("/admin/emails/", {"export": "csv"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert "25/11/2026 18:18" in rows[1]
+
+
+def test_the_inspect_page_reads_in_french(client, settings):
+    settings.EMAIL_BACKEND = "tests.outbox.test_outbox.BrokenBackend"  # stays pending: never sent
+    email = queue_email("marie@example.org", "test_message", {"name": "Marie"})
+    client.force_login(SuperUserFactory())
+
+    html = client.get(f"/admin/emails/inspect/{email.pk}/").content.decode()
+    values = [re.sub(r"\s+", " ", strip_tags(value)).strip() for value in re.findall(r"<dd[^>]*>.*?</dd>", html, re.S)]
+
+    assert "–" in values  # not sent yet
+    assert "None" not in values
