@@ -25,10 +25,10 @@ def send_every_mission_email(client):
         "name": "Camille", "email": "camille@example.org", "message": "Je peux aider.", "consent": "on",
     })
     services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
-    services.submit_request({
-        "association_name": "Les Amis QA", "contact_name": "Paul", "email": "paul@example.org",
-        "title": "Un besoin", "description": "Un besoin précis.", "consent": True,
-    })
+    services.submit_request(
+        association_name="Les Amis QA", contact_name="Paul", email="paul@example.org",
+        title="Un besoin", description="Un besoin précis.", consent=True,
+    )
     return mission
 
 
@@ -57,10 +57,10 @@ def by_subject(prefix):
 def test_emails_name_the_association_as_such_and_never_escape_apostrophes(client, index_page):
     mission = MissionFactory(association__name="Les Amis d'Artagnan", title="L'audit")
     services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
-    services.submit_request({
-        "association_name": "Les Amis QA", "contact_name": "Paul", "email": "paul@example.org",
-        "title": "Un besoin", "description": "Un besoin précis.", "consent": True,
-    })
+    services.submit_request(
+        association_name="Les Amis QA", contact_name="Paul", email="paul@example.org",
+        title="Un besoin", description="Un besoin précis.", consent=True,
+    )
 
     introduction = by_subject("Mise en relation")
     assert introduction.subject == "Mise en relation avec l'association « Les Amis d'Artagnan »"
