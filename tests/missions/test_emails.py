@@ -1,6 +1,7 @@
 """Mission emails: every link is absolute, the wording is right."""
 
 import re
+from html import unescape
 
 import pytest
 from django.core import mail
@@ -86,3 +87,22 @@ def test_mission_emails_write_e_mail_with_a_hyphen(client, index_page):
     for message in mail.outbox:
         text = re.sub(r"\S+@\S+|https?://\S+", "", message.subject + message.body)
         assert not re.search(r"(?<![-\w])(e?mails?|courriels?)\b", text, re.I), message.subject
+
+
+def html_version(message):
+    return next(content for content, mimetype in message.alternatives if mimetype == "text/html")
+
+
+def readable(html):
+    """What a reader of the HTML email sees, link addresses included."""
+    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r'<a href="([^"]+)"[^>]*>', r" \1 ", html)))
+
+
+def test_every_mission_email_has_an_html_version_saying_what_the_text_says(client, index_page):
+    send_every_mission_email(client)
+
+    for message in mail.outbox:
+        html = html_version(message)
+        missing = [word for word in message.body.split() if word != "-" and word not in readable(html)]
+        assert html.startswith("<!DOCTYPE html>") and "Webassoc" in html  # emails/base.html
+        assert missing == [], f"{message.subject}: {missing}"
