@@ -5,69 +5,63 @@ import datetime
 from django.utils import timezone
 
 from home.demo.pages import child_page, home_page
+from webassoc.enums import Format
 
-from .models import (
-    Application,
-    ApplicationStatus,
-    Association,
-    Mission,
-    MissionFormat,
-    MissionIndexPage,
-    MissionStatus,
-    Skill,
-)
+from .enums import ApplicationStatus, Cause, MissionStatus
+from .models import Application, Association, Mission, MissionIndexPage, Skill
+
+OPEN, FILLED, CLOSED = MissionStatus.OPEN, MissionStatus.FILLED, MissionStatus.CLOSED
+REMOTE, ON_SITE, HYBRID = Format.REMOTE, Format.ON_SITE, Format.HYBRID
+SOLIDARITY, HUMANITARIAN, ENVIRONMENT, OTHER = Cause.SOLIDARITY, Cause.HUMANITARIAN, Cause.ENVIRONMENT, Cause.OTHER
 
 ASSOCIATIONS = [
-    ("Les Pousses Solidaires", "solidarite", "Lyon", "Jardins partagés et aide alimentaire de quartier."),
-    ("Secours des Collines", "humanitaire", "Grenoble", "Aide d'urgence aux familles sinistrées."),
-    ("Mer Propre Ensemble", "environnement", "Brest", "Nettoyage des plages et sensibilisation."),
-    ("Lire pour Grandir", "solidarite", "Lille", "Soutien scolaire et ateliers de lecture."),
-    ("Pharmacie Sans Frontière Fictive", "humanitaire", "Paris", "Médicaments pour les dispensaires isolés."),
-    ("Forêts Vivantes", "environnement", "Nancy", "Replantation et protection des forêts locales."),
-    ("Toit pour Tous 33", "solidarite", "Bordeaux", "Hébergement d'urgence et accompagnement."),
-    ("Eau Claire International", "humanitaire", "Marseille", "Puits et accès à l'eau potable."),
-    ("Vélo Partage Solidaire", "environnement", "Nantes", "Ateliers de réparation de vélos."),
-    ("Les Petites Mains du Cœur", "solidarite", "Toulouse", "Couture solidaire et insertion."),
-    ("Abeilles d'Ici", "environnement", "Rennes", "Protection des pollinisateurs."),
-    ("Radio Ouverte", "autre", "Montpellier", "Radio associative et éducation aux médias."),
+    ("Les Pousses Solidaires", SOLIDARITY, "Lyon", "Jardins partagés et aide alimentaire de quartier."),
+    ("Secours des Collines", HUMANITARIAN, "Grenoble", "Aide d'urgence aux familles sinistrées."),
+    ("Mer Propre Ensemble", ENVIRONMENT, "Brest", "Nettoyage des plages et sensibilisation."),
+    ("Lire pour Grandir", SOLIDARITY, "Lille", "Soutien scolaire et ateliers de lecture."),
+    ("Pharmacie Sans Frontière Fictive", HUMANITARIAN, "Paris", "Médicaments pour les dispensaires isolés."),
+    ("Forêts Vivantes", ENVIRONMENT, "Nancy", "Replantation et protection des forêts locales."),
+    ("Toit pour Tous 33", SOLIDARITY, "Bordeaux", "Hébergement d'urgence et accompagnement."),
+    ("Eau Claire International", HUMANITARIAN, "Marseille", "Puits et accès à l'eau potable."),
+    ("Vélo Partage Solidaire", ENVIRONMENT, "Nantes", "Ateliers de réparation de vélos."),
+    ("Les Petites Mains du Cœur", SOLIDARITY, "Toulouse", "Couture solidaire et insertion."),
+    ("Abeilles d'Ici", ENVIRONMENT, "Rennes", "Protection des pollinisateurs."),
+    ("Radio Ouverte", OTHER, "Montpellier", "Radio associative et éducation aux médias."),
 ]
 
 # title, skill slugs, format, hours, days left (None = no deadline), status
 MISSIONS = [
-    ("Refonte de la stratégie numérique", ["strategie"], "a_distance", 20, 40, "ouverte"),
-    ("Audit d'accessibilité du site", ["accessibilite"], "a_distance", 12, 30, "ouverte"),
-    ("Mise en place d'un suivi d'audience respectueux", ["analytics"], "a_distance", 8, 25, "ouverte"),
-    ("Campagne de collecte de fin d'année", ["collecte", "emailing"], "hybride", 25, 45, "ouverte"),
-    ("Lettre d'information mensuelle", ["emailing"], "a_distance", 6, 20, "ouverte"),
-    ("Migration du site vers un nouvel hébergeur", ["webmastering"], "a_distance", 15, 35, "ouverte"),
-    ("Animation des réseaux sociaux pendant un mois", ["medias-sociaux"], "a_distance", 10, 18, "ouverte"),
-    ("Améliorer le référencement des pages d'actions", ["search"], "a_distance", 10, 28, "ouverte"),
-    ("Tournage d'une vidéo de présentation", ["video"], "sur_place", 16, 50, "ouverte"),
-    ("Formulaire de don accessible", ["accessibilite", "collecte"], "a_distance", 14, 33, "ouverte"),
-    ("Tableau de bord des dons", ["analytics", "collecte"], "a_distance", 12, 40, "ouverte"),
-    ("Stratégie de contenus pour les réseaux", ["strategie", "medias-sociaux"], "hybride", 18, 60, "ouverte"),
-    ("Refonte des modèles d'e-mails", ["emailing", "accessibilite"], "a_distance", 9, 22, "ouverte"),
-    ("Maintenance WordPress trimestrielle", ["webmastering"], "a_distance", 6, None, "ouverte"),
-    ("Sous-titrage de vidéos de sensibilisation", ["video", "accessibilite"], "a_distance", 8, 30, "ouverte"),
-    ("Audit SEO et plan d'action", ["search", "analytics"], "a_distance", 12, 26, "ouverte"),
-    ("Atelier réseaux sociaux pour les bénévoles", ["medias-sociaux"], "sur_place", 4, 15, "ouverte"),
-    ("Plan de communication pour un festival", ["strategie", "medias-sociaux", "video"], "hybride", 30, 70,
-     "ouverte"),
-    ("Création d'une page de collecte en ligne", ["collecte", "webmastering"], "a_distance", 10, 21,
-     "ouverte"),
-    ("Segmentation de la base de donateurs", ["emailing", "analytics"], "a_distance", 8, 36, "ouverte"),
-    ("Optimisation des fiches Google Business", ["search"], "a_distance", 3, 12, "ouverte"),
-    ("Charte éditoriale du site", ["strategie"], "a_distance", 10, 55, "ouverte"),
-    ("Capsules vidéo pour Instagram", ["video", "medias-sociaux"], "hybride", 14, 42, "ouverte"),
-    ("Déclaration d'accessibilité et corrections", ["accessibilite", "webmastering"], "a_distance", 16, 48,
-     "ouverte"),
-    ("Mesure d'impact de la campagne d'été", ["analytics", "strategie"], "a_distance", 6, 19, "ouverte"),
-    ("Relance des donateurs inactifs", ["collecte", "emailing"], "a_distance", 7, 27, "ouverte"),
-    ("Référencement local des antennes", ["search", "webmastering"], "a_distance", 9, 31, "ouverte"),
+    ("Refonte de la stratégie numérique", ["strategie"], REMOTE, 20, 40, OPEN),
+    ("Audit d'accessibilité du site", ["accessibilite"], REMOTE, 12, 30, OPEN),
+    ("Mise en place d'un suivi d'audience respectueux", ["analytics"], REMOTE, 8, 25, OPEN),
+    ("Campagne de collecte de fin d'année", ["collecte", "emailing"], HYBRID, 25, 45, OPEN),
+    ("Lettre d'information mensuelle", ["emailing"], REMOTE, 6, 20, OPEN),
+    ("Migration du site vers un nouvel hébergeur", ["webmastering"], REMOTE, 15, 35, OPEN),
+    ("Animation des réseaux sociaux pendant un mois", ["medias-sociaux"], REMOTE, 10, 18, OPEN),
+    ("Améliorer le référencement des pages d'actions", ["search"], REMOTE, 10, 28, OPEN),
+    ("Tournage d'une vidéo de présentation", ["video"], ON_SITE, 16, 50, OPEN),
+    ("Formulaire de don accessible", ["accessibilite", "collecte"], REMOTE, 14, 33, OPEN),
+    ("Tableau de bord des dons", ["analytics", "collecte"], REMOTE, 12, 40, OPEN),
+    ("Stratégie de contenus pour les réseaux", ["strategie", "medias-sociaux"], HYBRID, 18, 60, OPEN),
+    ("Refonte des modèles d'e-mails", ["emailing", "accessibilite"], REMOTE, 9, 22, OPEN),
+    ("Maintenance WordPress trimestrielle", ["webmastering"], REMOTE, 6, None, OPEN),
+    ("Sous-titrage de vidéos de sensibilisation", ["video", "accessibilite"], REMOTE, 8, 30, OPEN),
+    ("Audit SEO et plan d'action", ["search", "analytics"], REMOTE, 12, 26, OPEN),
+    ("Atelier réseaux sociaux pour les bénévoles", ["medias-sociaux"], ON_SITE, 4, 15, OPEN),
+    ("Plan de communication pour un festival", ["strategie", "medias-sociaux", "video"], HYBRID, 30, 70, OPEN),
+    ("Création d'une page de collecte en ligne", ["collecte", "webmastering"], REMOTE, 10, 21, OPEN),
+    ("Segmentation de la base de donateurs", ["emailing", "analytics"], REMOTE, 8, 36, OPEN),
+    ("Optimisation des fiches Google Business", ["search"], REMOTE, 3, 12, OPEN),
+    ("Charte éditoriale du site", ["strategie"], REMOTE, 10, 55, OPEN),
+    ("Capsules vidéo pour Instagram", ["video", "medias-sociaux"], HYBRID, 14, 42, OPEN),
+    ("Déclaration d'accessibilité et corrections", ["accessibilite", "webmastering"], REMOTE, 16, 48, OPEN),
+    ("Mesure d'impact de la campagne d'été", ["analytics", "strategie"], REMOTE, 6, 19, OPEN),
+    ("Relance des donateurs inactifs", ["collecte", "emailing"], REMOTE, 7, 27, OPEN),
+    ("Référencement local des antennes", ["search", "webmastering"], REMOTE, 9, 31, OPEN),
     # A filled mission, a closed one and one past its deadline: still visible, no form.
-    ("Nouveau site vitrine", ["webmastering", "strategie"], "a_distance", 40, 10, "pourvue"),
-    ("Reportage photo et vidéo d'un chantier", ["video"], "sur_place", 12, 5, "cloturee"),
-    ("Diagnostic des réseaux sociaux", ["medias-sociaux", "analytics"], "a_distance", 5, -3, "ouverte"),
+    ("Nouveau site vitrine", ["webmastering", "strategie"], REMOTE, 40, 10, FILLED),
+    ("Reportage photo et vidéo d'un chantier", ["video"], ON_SITE, 12, 5, CLOSED),
+    ("Diagnostic des réseaux sociaux", ["medias-sociaux", "analytics"], REMOTE, 5, -3, OPEN),
 ]
 
 DESCRIPTION = (
@@ -120,10 +114,10 @@ def load(stdout=None):
             title=title,
             association=association,
             summary=(f"{association.name} ({association.city}) recherche de l'aide : {title[0].lower()}"
-                     f"{title[1:]}. Mission {MissionFormat(format_).label.lower()}, environ {hours} h."),
+                     f"{title[1:]}. Mission {Format(format_).label.lower()}, environ {hours} h."),
             description=DESCRIPTION.format(association=association.name, title_lower=title.lower()),
             format=format_,
-            location="" if format_ == "a_distance" else association.city,
+            location="" if format_ == REMOTE else association.city,
             effort_hours=hours,
             volunteers_wanted=1 + number % 3,
             apply_before=today + datetime.timedelta(days=days_left) if days_left is not None else None,
@@ -141,19 +135,19 @@ def load(stdout=None):
 
     if not Application.objects.exists():
         volunteers = [
-            ("Camille Martin (fictive)", "camille@example.org", ApplicationStatus.NOUVELLE),
-            ("Yanis Benali (fictif)", "yanis@example.org", ApplicationStatus.PRESELECTIONNEE),
-            ("Léa Dubois (fictive)", "lea@example.org", ApplicationStatus.MISE_EN_RELATION),
-            ("Hugo Petit (fictif)", "hugo@example.org", ApplicationStatus.DECLINEE),
+            ("Camille Martin (fictive)", "camille@example.org", ApplicationStatus.NEW),
+            ("Yanis Benali (fictif)", "yanis@example.org", ApplicationStatus.SHORTLISTED),
+            ("Léa Dubois (fictive)", "lea@example.org", ApplicationStatus.INTRODUCED),
+            ("Hugo Petit (fictif)", "hugo@example.org", ApplicationStatus.DECLINED),
         ]
-        missions = list(Mission.objects.filter(live=True, status=MissionStatus.OUVERTE).order_by("pk")[:4])
+        missions = list(Mission.objects.filter(live=True, status=OPEN).order_by("pk")[:4])
         for (name, email, status), mission in zip(volunteers, missions, strict=False):
             application = Application.objects.create(
                 mission=mission, name=name, email=email, status=status, consent=True,
                 message="Bonjour, je serais ravi·e d'aider votre association sur ce sujet que je connais.",
                 availability="Quelques heures par semaine, le soir.",
                 portfolio_url="https://www.linkedin.com/in/exemple-fictif",
-                matched_at=timezone.now() if status == ApplicationStatus.MISE_EN_RELATION else None,
+                matched_at=timezone.now() if status == ApplicationStatus.INTRODUCED else None,
             )
             application.skills.set(mission.skill_list()[:1])
         if stdout:

@@ -4,36 +4,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from webassoc.enums import Format
 from webassoc.forms import ConsentField, PublicFormMixin
 
-from .models import (
-    Application,
-    Cause,
-    MissionFormat,
-    MissionRequest,
-    MissionRequestStatus,
-    Skill,
-)
-
-DUPLICATE_APPLICATION = _(
-    "Vous avez déjà candidaté à cette mission avec cette adresse e-mail : merci ! "
-    "L'équipe a bien votre candidature et reviendra vers vous."
-)
-DUPLICATE_REQUEST = _(
-    "Nous avons déjà reçu cette demande avec cette adresse e-mail : merci ! "
-    "L'équipe l'examine et reviendra vers vous."
-)
-
-
-class SkillCheckboxes(forms.CheckboxSelectMultiple):
-    pass
+from .enums import Cause, MissionSort
+from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
+from .models.skills import Skill
 
 
 class MissionFilterForm(forms.Form):
     """Filters of the mission list, sent in the query string (bookmarkable, no JavaScript)."""
-
-    SORT_NEWEST = "recentes"
-    SORT_DEADLINE = "echeance"
 
     q = forms.CharField(label=_("Mots-clés"), required=False, max_length=200)
     competences = forms.ModelMultipleChoiceField(
@@ -41,33 +21,30 @@ class MissionFilterForm(forms.Form):
         queryset=Skill.objects.order_by("name"),
         to_field_name="slug",
         required=False,
-        widget=SkillCheckboxes,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Les missions affichées demandent toutes les compétences cochées."),
     )
     format = forms.ChoiceField(
-        label=_("Format"), required=False, choices=[("", _("Tous les formats"))] + MissionFormat.choices
+        label=_("Format"), required=False, choices=[("", _("Tous les formats"))] + Format.choices
     )
     cause = forms.ChoiceField(
         label=_("Cause"), required=False, choices=[("", _("Toutes les causes"))] + Cause.choices
     )
-    tri = forms.ChoiceField(
-        label=_("Trier par"),
-        required=False,
-        choices=[(SORT_NEWEST, _("Les plus récentes")), (SORT_DEADLINE, _("Échéance la plus proche"))],
-    )
+    tri = forms.ChoiceField(label=_("Trier par"), required=False, choices=MissionSort.choices)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data if data is not None else {}, **kwargs)
         self.is_valid()  # fills cleaned_data with the valid filters; invalid ones are ignored
 
     def filters(self):
+        """The valid filters, as keyword arguments of MissionQuerySet.matching()."""
         data = self.cleaned_data
         return {
             "q": data.get("q") or "",
             "skills": list(data.get("competences") or []),
             "format": data.get("format") or "",
             "cause": data.get("cause") or "",
-            "sort": data.get("tri") or self.SORT_NEWEST,
+            "sort": data.get("tri") or MissionSort.NEWEST,
         }
 
     @property
@@ -115,8 +92,7 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, mission=None, **kwargs):
-        self.mission = mission
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skills"].queryset = Skill.objects.order_by("name")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
@@ -124,14 +100,7 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
         self.fields["portfolio_url"].widget.attrs["autocomplete"] = "url"
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        duplicates = Application.objects.filter(mission=self.mission, email=email)
-        if self.mission is not None and duplicates.exists():
-            raise forms.ValidationError(DUPLICATE_APPLICATION, code="duplicate")
-        return email
-
-    def validate_unique(self):
-        pass  # the mission is not a form field: duplicates are checked in clean_email
+        return self.cleaned_data["email"].strip().lower()
 
 
 class MissionRequestForm(PublicFormMixin, forms.ModelForm):
@@ -186,12 +155,3 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
                 code="past_deadline",
             )
         return deadline
-
-    def clean(self):
-        cleaned = super().clean()
-        email, title = cleaned.get("email"), cleaned.get("title")
-        if email and title and MissionRequest.objects.filter(
-            email=email, title__iexact=title.strip(), status=MissionRequestStatus.NOUVELLE
-        ).exists():
-            raise forms.ValidationError(DUPLICATE_REQUEST, code="duplicate")
-        return cleaned

@@ -1,81 +1,86 @@
-"""Domain operations of the missions app: apply, change status, introduce, request a mission."""
+"""Domain operations of the missions app: apply, change an application's status, introduce,
+request a mission and turn a request into a draft mission. Each returns the model it created or
+changed, and queues its emails in the same transaction."""
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from outbox.services import absolute_url, queue_email
+from webassoc.enums import Format
+from webassoc.errors import DomainError
 
-from .models import Application, ApplicationStatus, MissionRequest
+from . import emails
+from .enums import ApplicationStatus, Cause, MissionRequestStatus
+from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
+from .models.associations import Association
+from .models.missions import Mission
 
-
-class MissionClosed(Exception):
-    """The mission does not take applications (closed, filled, past deadline or not published)."""
-
-
-class DuplicateApplication(Exception):
-    """This email already applied to this mission."""
-
-
-def team_email():
-    return settings.TEAM_EMAIL
+DRAFT_SUMMARY_LENGTH = 390  # Mission.summary holds 400 characters
 
 
-def admin_url(viewset_name, pk):
-    """Absolute URL of a record's edit view in the admin, for the team's emails."""
-    return absolute_url(reverse(f"{viewset_name}:edit", args=[pk]))
+class MissionClosed(DomainError):
+    """The mission takes no applications (closed, filled, past its deadline or not published)."""
+
+    def __init__(self):
+        super().__init__(_("Cette mission ne prend plus de candidatures."))
 
 
-def apply(mission, data):
-    """Record a volunteer's application, then confirm it to them and notify the team."""
+class DuplicateApplication(DomainError):
+    field = "email"
+
+    def __init__(self):
+        super().__init__(_(
+            "Vous avez déjà candidaté à cette mission avec cette adresse e-mail : merci ! "
+            "L'équipe a bien votre candidature et reviendra vers vous."
+        ))
+
+
+class DuplicateRequest(DomainError):
+    def __init__(self):
+        super().__init__(_(
+            "Nous avons déjà reçu cette demande avec cette adresse e-mail : merci ! "
+            "L'équipe l'examine et reviendra vers vous."
+        ))
+
+
+class StatusChangeRefused(DomainError):
+    """A status an application may not move to from its current one."""
+
+
+def apply(mission, *, name, email, message, consent, skills=(), availability="", portfolio_url=""):
+    """Record a volunteer's application, confirm it to them and notify the team."""
     if not mission.accepts_applications:
         raise MissionClosed
-    skills = list(data.get("skills") or [])
+    email = email.strip().lower()
+    if Application.objects.filter(mission=mission, email=email).exists():
+        raise DuplicateApplication
     try:
         with transaction.atomic():
             application = Application.objects.create(
-                mission=mission,
-                name=data["name"].strip(),
-                email=data["email"],
-                message=data["message"],
-                availability=data.get("availability", ""),
-                portfolio_url=data.get("portfolio_url", ""),
-                consent=bool(data.get("consent")),
+                mission=mission, name=name.strip(), email=email, message=message, availability=availability,
+                portfolio_url=portfolio_url, consent=consent,
             )
             application.skills.set(skills)
-    except IntegrityError as exc:  # two submissions raced past the form's duplicate check
+            emails.application_received(application)
+            emails.application_to_team(application)
+    except IntegrityError as exc:  # two submissions raced past the check above
         raise DuplicateApplication from exc
-    context = {
-        "application": application,
-        "mission": mission,
-        "skills": skills,
-        "mission_url": mission.get_full_url() or "",
-        "admin_url": admin_url("candidatures", application.pk),
-    }
-    queue_email(application.email, "missions/application_received", context, reply_to=team_email(),
-                tag="missions-application-received")
-    queue_email(team_email(), "missions/application_team", context, reply_to=application.email,
-                tag="missions-application-team")
     return application
 
 
-def change_status(application, status, *, note=None):
-    """Move an application to `status` (checked against the allowed transitions)."""
+def change_status(application, *, status, note=None):
+    """Move an application to `status`, if its current status allows it."""
     if status not in ApplicationStatus.values:
-        raise ValidationError(_("Statut inconnu."), code="invalid_status")
-    if status == ApplicationStatus.MISE_EN_RELATION:  # decided on the stored status, in introduce()
+        raise StatusChangeRefused(_("Statut inconnu."))
+    if status == ApplicationStatus.INTRODUCED:  # decided on the stored status, in introduce()
         return introduce(application, note=note)
     with transaction.atomic():
         application = Application.objects.select_for_update().get(pk=application.pk)
         if not application.can_move_to(status):
-            raise ValidationError(
+            raise StatusChangeRefused(
                 _("Une candidature « %(current)s » ne peut pas passer à « %(new)s ».")
-                % {"current": application.get_status_display(),
-                   "new": ApplicationStatus(status).label},
-                code="invalid_transition",
+                % {"current": application.get_status_display(), "new": ApplicationStatus(status).label}
             )
         application.status = status
         if note is not None:
@@ -85,59 +90,82 @@ def change_status(application, status, *, note=None):
 
 
 def introduce(application, *, note=None):
-    """"Mise en relation": mark the application matched and email the volunteer and the association."""
+    """"Mise en relation": mark the application matched and email the volunteer and the association
+    (once: introducing an introduced application only updates the note)."""
     with transaction.atomic():
         application = (
             Application.objects.select_for_update().select_related("mission__association").get(pk=application.pk)
         )
-        if not application.can_move_to(ApplicationStatus.MISE_EN_RELATION):
-            raise ValidationError(
-                _("Seule une candidature présélectionnée peut être mise en relation."),
-                code="invalid_transition",
-            )
-        already_matched = application.status == ApplicationStatus.MISE_EN_RELATION
-        application.status = ApplicationStatus.MISE_EN_RELATION
+        if not application.can_move_to(ApplicationStatus.INTRODUCED):
+            raise StatusChangeRefused(_("Seule une candidature présélectionnée peut être mise en relation."))
+        already_introduced = application.status == ApplicationStatus.INTRODUCED
+        application.status = ApplicationStatus.INTRODUCED
         application.matched_at = application.matched_at or timezone.now()
         if note is not None:
             application.note = note
         application.save()
-    if already_matched:
-        return application
-    mission = application.mission
-    context = {
-        "application": application,
-        "mission": mission,
-        "association": mission.association,
-        "mission_url": mission.get_full_url() or "",
-    }
-    queue_email(application.email, "missions/introduction_volunteer", context,
-                reply_to=mission.contact_email, tag="missions-introduction")
-    queue_email(mission.contact_email, "missions/introduction_association", context,
-                reply_to=application.email, tag="missions-introduction")
+        if not already_introduced:
+            emails.introduction_to_volunteer(application)
+            emails.introduction_to_association(application)
     return application
 
 
-def submit_request(data):
+def submit_request(*, association_name, contact_name, email, title, description, consent, skills=(),
+                   cause=Cause.SOLIDARITY, website="", city="", phone="", format=Format.REMOTE, deadline=None):
     """Record an association's need; acknowledge it and notify the team."""
+    email = email.strip().lower()
+    if MissionRequest.objects.filter(
+        email=email, title__iexact=title.strip(), status=MissionRequestStatus.NEW
+    ).exists():
+        raise DuplicateRequest
     with transaction.atomic():
-        request_ = MissionRequest.objects.create(
-            **{key: value for key, value in data.items() if key not in {"skills", "consent"}
-               and key in {f.name for f in MissionRequest._meta.get_fields()}},
-            consent=bool(data.get("consent")),
+        mission_request = MissionRequest.objects.create(
+            association_name=association_name, cause=cause, website=website, city=city, contact_name=contact_name,
+            email=email, phone=phone, title=title, description=description, format=format, deadline=deadline,
+            consent=consent,
         )
-        request_.skills.set(list(data.get("skills") or []))
-    context = {
-        "mission_request": request_,
-        "skills": list(request_.skills.all()),
-        "admin_url": admin_url("demandes_missions", request_.pk),
-    }
-    queue_email(request_.email, "missions/request_received", context, reply_to=team_email(),
-                tag="missions-request-received")
-    queue_email(team_email(), "missions/request_team", context, reply_to=request_.email,
-                tag="missions-request-team")
-    return request_
+        mission_request.skills.set(skills)
+        emails.request_received(mission_request)
+        emails.request_to_team(mission_request)
+    return mission_request
 
 
+@transaction.atomic
 def convert_request(mission_request):
-    """Turn an association's request into a draft mission for editors."""
-    return mission_request.to_draft_mission()
+    """Turn an association's request into a draft mission for editors to review and publish (once:
+    a converted request gives back its mission). The association is created if it is new."""
+    locked = MissionRequest.objects.select_for_update().get(pk=mission_request.pk)
+    if locked.mission_id is None:
+        locked.mission = _draft_mission(locked)
+        locked.status = MissionRequestStatus.CONVERTED
+        locked.save(update_fields=["mission", "status"])
+    mission_request.mission, mission_request.status = locked.mission, locked.status
+    return locked.mission
+
+
+def _draft_mission(mission_request):
+    name = mission_request.association_name.strip()
+    association = Association.objects.filter(name__iexact=name).first() or Association.objects.create(
+        name=name, cause=mission_request.cause, website=mission_request.website, city=mission_request.city,
+        contact_name=mission_request.contact_name, contact_email=mission_request.email,
+    )
+    deadline = mission_request.deadline
+    mission = Mission(
+        title=mission_request.title,
+        association=association,
+        summary=mission_request.description[:DRAFT_SUMMARY_LENGTH],
+        description="".join(
+            f"<p>{escape(line)}</p>" for line in mission_request.description.splitlines() if line.strip()
+        ),
+        format=mission_request.format,
+        location=mission_request.city,
+        apply_before=deadline if deadline and deadline >= timezone.localdate() else None,
+        contact_name=mission_request.contact_name,
+        contact_email=mission_request.email,
+        live=False,
+    )
+    mission.save()
+    mission.skills.set(list(mission_request.skills.all()))
+    mission.save()  # the skills are a ClusterTaggableManager: saved with the mission
+    mission.save_revision(log_action=True)
+    return mission

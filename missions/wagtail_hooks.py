@@ -3,8 +3,8 @@ from wagtail.snippets.models import register_snippet
 
 from webassoc.admin.policies import PublicRecordPolicy
 
-from .admin_viewsets import MissionsGroup
 from .models import Application, MissionRequest
+from .viewsets import MissionsGroup
 
 register_permission_policy(Application, PublicRecordPolicy(Application))
 register_permission_policy(MissionRequest, PublicRecordPolicy(MissionRequest))

@@ -1,15 +1,7 @@
-from .applications import (
-    Application,
-    ApplicationStatus,
-    MissionRequest,
-    MissionRequestStatus,
-)
-from .associations import Association, Cause
-from .missions import Mission, MissionFormat, MissionSkill, MissionStatus
+from .applications import Application, MissionRequest
+from .associations import Association
+from .missions import Mission, MissionSkill
 from .pages import MissionIndexPage
 from .skills import Skill
 
-__all__ = [
-    "Application", "ApplicationStatus", "Association", "Cause", "Mission", "MissionFormat",
-    "MissionIndexPage", "MissionRequest", "MissionRequestStatus", "MissionSkill", "MissionStatus", "Skill",
-]
+__all__ = ["Application", "Association", "Mission", "MissionIndexPage", "MissionRequest", "MissionSkill", "Skill"]

@@ -1,40 +1,15 @@
 """Personal-data records: volunteers' applications and associations' mission requests."""
 
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .associations import Cause
-from .missions import MissionFormat
-
-ANONYMOUS_NAME = "Anonyme"
-
-
-def anonymous_email(instance):
-    return f"anonyme-{instance.pk}@anonyme.invalid"
+from missions.enums import TRANSITIONS, ApplicationStatus, Cause, MissionRequestStatus
+from webassoc.enums import Format
+from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email
 
 
-class ApplicationStatus(models.TextChoices):
-    NOUVELLE = "nouvelle", _("Nouvelle")
-    PRESELECTIONNEE = "preselectionnee", _("Présélectionnée")
-    MISE_EN_RELATION = "mise_en_relation", _("Mise en relation")
-    DECLINEE = "declinee", _("Déclinée")
-    RETIREE = "retiree", _("Retirée")
-
-
-# Which statuses an application may move to from each status.
-TRANSITIONS = {
-    ApplicationStatus.NOUVELLE: {ApplicationStatus.PRESELECTIONNEE, ApplicationStatus.DECLINEE,
-                                 ApplicationStatus.RETIREE},
-    ApplicationStatus.PRESELECTIONNEE: {ApplicationStatus.MISE_EN_RELATION, ApplicationStatus.DECLINEE,
-                                        ApplicationStatus.RETIREE, ApplicationStatus.NOUVELLE},
-    ApplicationStatus.MISE_EN_RELATION: {ApplicationStatus.RETIREE},
-    ApplicationStatus.DECLINEE: {ApplicationStatus.PRESELECTIONNEE},
-    ApplicationStatus.RETIREE: set(),
-}
-
-
-class Application(models.Model):
+class Application(AnonymisableMixin, models.Model):
     """A volunteer's application ("candidature") to a mission."""
 
     mission = models.ForeignKey(
@@ -50,14 +25,13 @@ class Application(models.Model):
     portfolio_url = models.URLField(_("portfolio ou LinkedIn"), blank=True)
     consent = models.BooleanField(_("consentement"), default=False)
     status = models.CharField(
-        _("statut"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NOUVELLE,
+        _("statut"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW,
         db_index=True,
     )
     note = models.TextField(_("note interne"), blank=True, help_text=_("Visible de l'équipe seulement."))
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     matched_at = models.DateTimeField(_("mise en relation le"), null=True, blank=True)
-    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("candidature")
@@ -80,36 +54,27 @@ class Application(models.Model):
         return ", ".join(skill.name for skill in self.skills.all())
 
     def allowed_statuses(self):
-        return TRANSITIONS.get(self.status, set())
+        return TRANSITIONS.get(self.status, ())
 
     def can_move_to(self, status):
         return status == self.status or status in self.allowed_statuses()
 
-    @transaction.atomic
-    def anonymise(self):
-        """Erase personal data, keep the mission, status and dates (for counts)."""
+    def forget_personal_data(self):
+        """Keep the mission, status and dates (for counts); the skills go with the person."""
         self.name = ANONYMOUS_NAME
-        self.email = anonymous_email(self)
+        self.email = anonymous_email(self.pk)
         self.message = ""
         self.availability = ""
         self.portfolio_url = ""
         self.note = ""
-        self.anonymised_at = timezone.now()
-        self.save()
         self.skills.clear()
 
 
-class MissionRequestStatus(models.TextChoices):
-    NOUVELLE = "nouvelle", _("À modérer")
-    CONVERTIE = "convertie", _("Transformée en mission")
-    REFUSEE = "refusee", _("Refusée")
-
-
-class MissionRequest(models.Model):
+class MissionRequest(AnonymisableMixin, models.Model):
     """An association's need, sent from the public form; editors turn it into a draft mission."""
 
     association_name = models.CharField(_("association"), max_length=200)
-    cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices, default=Cause.SOLIDARITE)
+    cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices, default=Cause.SOLIDARITY)
     website = models.URLField(_("site web de l'association"), blank=True)
     city = models.CharField(_("ville"), max_length=120, blank=True)
     contact_name = models.CharField(_("nom du contact"), max_length=200)
@@ -121,13 +86,13 @@ class MissionRequest(models.Model):
         "missions.Skill", verbose_name=_("compétences"), blank=True, related_name="mission_requests"
     )
     format = models.CharField(
-        _("format"), max_length=20, choices=MissionFormat.choices, default=MissionFormat.A_DISTANCE
+        _("format"), max_length=20, choices=Format.choices, default=Format.REMOTE
     )
     deadline = models.DateField(_("échéance souhaitée"), null=True, blank=True)
     consent = models.BooleanField(_("consentement"), default=False)
     status = models.CharField(
         _("statut"), max_length=20, choices=MissionRequestStatus.choices,
-        default=MissionRequestStatus.NOUVELLE, db_index=True,
+        default=MissionRequestStatus.NEW, db_index=True,
     )
     mission = models.ForeignKey(
         "missions.Mission", verbose_name=_("mission créée"), null=True, blank=True,
@@ -135,7 +100,6 @@ class MissionRequest(models.Model):
     )
     note = models.TextField(_("note interne"), blank=True)
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
-    anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("demande de mission")
@@ -148,54 +112,9 @@ class MissionRequest(models.Model):
     def skill_names(self):
         return ", ".join(skill.name for skill in self.skills.all())
 
-    @transaction.atomic
-    def to_draft_mission(self):
-        """Create (once) a draft mission from this request; returns it. Editors review and publish."""
-        from .associations import Association
-        from .missions import Mission
-
-        locked = MissionRequest.objects.select_for_update().get(pk=self.pk)
-        if locked.mission_id is not None:
-            self.mission_id, self.status = locked.mission_id, locked.status
-            return locked.mission
-        association = Association.objects.filter(name__iexact=self.association_name.strip()).first()
-        if association is None:
-            association = Association.objects.create(
-                name=self.association_name.strip(), cause=self.cause, website=self.website, city=self.city,
-                contact_name=self.contact_name, contact_email=self.email,
-            )
-        mission = Mission(
-            title=self.title,
-            association=association,
-            summary=self.description[:390],
-            description="".join(f"<p>{line}</p>" for line in _escaped_lines(self.description)),
-            format=self.format,
-            location=self.city,
-            apply_before=self.deadline if self.deadline and self.deadline >= timezone.localdate() else None,
-            contact_name=self.contact_name,
-            contact_email=self.email,
-            live=False,
-        )
-        mission.save()
-        mission.skills.set(list(self.skills.all()))
-        mission.save()
-        mission.save_revision(log_action=True)
-        self.mission = mission
-        self.status = MissionRequestStatus.CONVERTIE
-        self.save(update_fields=["mission", "status"])
-        return mission
-
-    @transaction.atomic
-    def anonymise(self):
+    def forget_personal_data(self):
+        """Keep the association's need (it is not personal), forget the contact person."""
         self.contact_name = ANONYMOUS_NAME
-        self.email = anonymous_email(self)
+        self.email = anonymous_email(self.pk)
         self.phone = ""
         self.note = ""
-        self.anonymised_at = timezone.now()
-        self.save()
-
-
-def _escaped_lines(text):
-    from django.utils.html import escape
-
-    return [escape(line) for line in text.splitlines() if line.strip()]

@@ -5,17 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-
-class Cause(models.TextChoices):
-    HUMANITAIRE = "humanitaire", _("Humanitaire")
-    SOLIDARITE = "solidarite", _("Solidarité")
-    ENVIRONNEMENT = "environnement", _("Environnement")
-    AUTRE = "autre", _("Autre")
+from missions.enums import Cause
 
 
 class Association(index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
-    cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices, default=Cause.SOLIDARITE)
+    cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices, default=Cause.SOLIDARITY)
     website = models.URLField(_("site web"), blank=True)
     city = models.CharField(_("ville"), max_length=120, blank=True)
     description = models.TextField(_("description courte"), blank=True, max_length=1000)

@@ -1,5 +1,8 @@
 """Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
 
+import math
+
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,22 +27,15 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from missions.enums import MissionSort, MissionStatus
+from webassoc.enums import Format
+from webassoc.pagination import page_of_known_rows
+
 from .skills import Skill
 
 # Sub-paths of the mission index page that a mission slug must not take.
 RESERVED_SLUGS = {"proposer", "competences", "merci"}
-
-
-class MissionFormat(models.TextChoices):
-    A_DISTANCE = "a_distance", _("À distance")
-    SUR_PLACE = "sur_place", _("Sur place")
-    HYBRIDE = "hybride", _("Hybride")
-
-
-class MissionStatus(models.TextChoices):
-    OUVERTE = "ouverte", _("Ouverte")
-    POURVUE = "pourvue", _("Pourvue")
-    CLOTUREE = "cloturee", _("Clôturée")
+MAX_SEARCH_WORDS = 10
 
 
 class MissionSkill(TaggedItemBase):
@@ -67,7 +63,7 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
         today = today or timezone.localdate()
         return (
             self.published()
-            .filter(status=MissionStatus.OUVERTE)
+            .filter(status=MissionStatus.OPEN)
             .filter(models.Q(apply_before__isnull=True) | models.Q(apply_before__gte=today))
         )
 
@@ -77,6 +73,21 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
         for skill in skills:
             qs = qs.filter(tagged_items__tag=skill)
         return qs
+
+    def matching(self, *, q="", skills=(), format="", cause="", sort=MissionSort.NEWEST):
+        """The missions matching the public list's filters (MissionFilterForm.filters()), sorted."""
+        qs = self.with_skills(skills)
+        if format:
+            qs = qs.filter(format=format)
+        if cause:
+            qs = qs.filter(association__cause=cause)
+        for word in q.split()[:MAX_SEARCH_WORDS]:
+            qs = qs.filter(
+                models.Q(title__icontains=word) | models.Q(summary__icontains=word)
+                | models.Q(description__icontains=word) | models.Q(association__name__icontains=word)
+                | models.Q(location__icontains=word)
+            )
+        return qs.by_deadline() if sort == MissionSort.DEADLINE else qs.newest_first()
 
     def for_listing(self):
         return self.select_related("association").prefetch_related(
@@ -88,6 +99,26 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
     def by_deadline(self):
         return self.order_by(models.F("apply_before").asc(nulls_last=True), "-pk")
+
+    def page(self, number, per_page):
+        """One page of these missions, ready for cards; a page past the end shows the last one.
+
+        The matching rows are read once: the sorted query returns only the page's ids and the
+        total (a window COUNT(*) OVER ()); the page's missions are then loaded with their
+        association and skills. The query count does not grow with the number of missions.
+        """
+        ids_and_total = self.annotate(total=models.Window(models.Count("pk"))).values_list("pk", "total")
+
+        def rows(number):
+            return list(ids_and_total[(number - 1) * per_page:number * per_page])
+
+        found = rows(number)
+        total = found[0][1] if found else self.count()
+        if not found and total:  # a page past the end
+            found = rows(math.ceil(total / per_page))
+        ids = [pk for pk, _total in found]
+        missions = self.model.objects.filter(pk__in=ids).for_listing().in_bulk() if ids else {}
+        return page_of_known_rows([missions[pk] for pk in ids if pk in missions], total, number, per_page)
 
 
 class Mission(
@@ -120,13 +151,13 @@ class Mission(
         _("effort estimé (heures)"), null=True, blank=True,
     )
     format = models.CharField(
-        _("format"), max_length=20, choices=MissionFormat.choices, default=MissionFormat.A_DISTANCE
+        _("format"), max_length=20, choices=Format.choices, default=Format.REMOTE
     )
     location = models.CharField(_("lieu"), max_length=200, blank=True)
     volunteers_wanted = models.PositiveSmallIntegerField(_("bénévoles recherchés"), default=1)
     apply_before = models.DateField(_("candidater avant le"), null=True, blank=True)
     status = models.CharField(
-        _("statut"), max_length=20, choices=MissionStatus.choices, default=MissionStatus.OUVERTE,
+        _("statut"), max_length=20, choices=MissionStatus.choices, default=MissionStatus.OPEN,
         db_index=True,
     )
     contact_name = models.CharField(_("nom du contact à l'association"), max_length=200, blank=True)
@@ -221,12 +252,16 @@ class Mission(
         return self.apply_before is not None and self.apply_before < timezone.localdate()
 
     @property
+    def is_filled(self):
+        return self.status == MissionStatus.FILLED
+
+    @property
     def accepts_applications(self):
-        return self.live and self.status == MissionStatus.OUVERTE and not self.is_past_deadline
+        return self.live and self.status == MissionStatus.OPEN and not self.is_past_deadline
 
     def status_label(self):
         """The status as the team needs it: an open mission past its deadline says so."""
-        if self.status == MissionStatus.OUVERTE and self.is_past_deadline:
+        if self.status == MissionStatus.OPEN and self.is_past_deadline:
             return gettext("Échéance passée")
         return self.get_status_display()
 
@@ -261,37 +296,35 @@ class Mission(
         """Skills in name order, using the prefetch of `for_listing()` when present."""
         return sorted((item.tag for item in self.tagged_items.all()), key=lambda skill: skill.name)
 
-    # --- URLs ---------------------------------------------------------------------------------
+    # --- URLs (missions are served by the mission index page) ------------------------------
 
-    def get_url(self, request=None, index_page=None):
-        from .pages import MissionIndexPage
-
-        index_page = index_page or MissionIndexPage.get_for_request(request)
-        if index_page is None:
-            return None
-        return index_page.mission_url(self, request)
+    def get_url(self, request=None):
+        index_page = mission_index(request)
+        return index_page.links(request).mission(self) if index_page else None
 
     get_absolute_url = get_url
 
     def get_full_url(self, request=None):
         """Absolute URL (scheme and host), as emails need."""
-        from .pages import MissionIndexPage
+        index_page = mission_index(request)
+        return index_page.full_links(request).mission(self) if index_page else None
 
-        index_page = MissionIndexPage.get_for_request(request)
-        return index_page.mission_full_url(self, request) if index_page else None
-
-    # --- preview ------------------------------------------------------------------------------
+    # --- preview: the public detail template ----------------------------------------------
 
     def get_preview_template(self, request, mode_name):
         return "missions/mission_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        from .pages import MissionIndexPage
-
-        index_page = MissionIndexPage.get_for_request(request)
         context = super().get_preview_context(request, mode_name)
-        context.update(
-            index_page.mission_context(request, self) if index_page else {"mission": self, "skills": []}
-        )
+        index_page = mission_index(request)
+        if index_page is not None:
+            context.update(index_page.detail_context(self, index_page.links(request)))
+        else:
+            context["mission"] = self
         context["is_preview"] = True
         return context
+
+
+def mission_index(request=None):
+    """The live MissionIndexPage of the request's site (looked up by name: its module imports this one)."""
+    return apps.get_model("missions", "MissionIndexPage").get_for_request(request)

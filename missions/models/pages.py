@@ -1,13 +1,56 @@
-"""The routable mission index page: list, detail, skill pages and the request form."""
+"""The routable mission index page: its routes are the views of the list, the detail, the skill
+pages and the request form."""
 
+from dataclasses import dataclass
+
+from django.contrib import messages
 from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from home.models.base import BasePage
+from missions import services
+from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
+from webassoc.errors import DomainError
+from webassoc.pagination import page_number
+
+from .missions import Mission
+from .skills import Skill
+
+
+@dataclass(frozen=True)
+class MissionLinks:
+    """The URLs of the index page's routes, built on its URL computed once per request."""
+
+    page: "MissionIndexPage"
+    index: str
+
+    def mission(self, mission):
+        return self.index + self.page.reverse_subpage("mission_detail", args=[mission.slug])
+
+    def skill(self, skill):
+        return self.index + self.page.reverse_subpage("skill", args=[skill.slug])
+
+    def skill_tags(self, mission):
+        """A mission's skills for `components/tag_list.html`, each linking to its skill page."""
+        return [{"name": skill.name, "url": self.skill(skill)} for skill in mission.skill_list()]
+
+    @property
+    def request_form(self):
+        return self.index + self.page.reverse_subpage("mission_request")
+
+
+def just_sent(request):
+    """True on the page a successful post redirected to: its thank-you replaces the empty form."""
+    return request.method == "GET" and any(
+        message.level == messages.SUCCESS for message in messages.get_messages(request)
+    )
 
 
 class MissionIndexPage(RoutablePageMixin, BasePage):
@@ -47,91 +90,117 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     def get_sitemap_urls(self, request=None):
         """The index page, then every open published mission (one query)."""
-        from .missions import Mission
-
         root = self.get_full_url(request)
         if root is None:
             return super().get_sitemap_urls(request)
+        links = MissionLinks(self, root)
         missions = Mission.objects.open().newest_first().only("slug", "last_published_at", "updated_at")
         return super().get_sitemap_urls(request) + [
-            {
-                "location": root + self.reverse_subpage("mission_detail", args=[mission.slug]),
-                "lastmod": mission.last_published_at or mission.updated_at,
-            }
+            {"location": links.mission(mission), "lastmod": mission.last_published_at or mission.updated_at}
             for mission in missions
         ]
 
-    # --- URLs ---------------------------------------------------------------------------------
+    def links(self, request=None):
+        return MissionLinks(self, self.get_url(request) or "/")
 
-    def base_url(self, request=None):
-        cache = self.__dict__.setdefault("_base_urls", {})
-        key = id(request)
-        if key not in cache:
-            cache[key] = self.get_url(request) or "/"
-        return cache[key]
+    def full_links(self, request=None):
+        """Absolute links (for emails): the site's root URL, never a bare path."""
+        return MissionLinks(self, self.get_full_url(request) or absolute_url(self.get_url(request) or "/"))
 
-    def mission_url(self, mission, request=None):
-        return self.base_url(request) + self.reverse_subpage("mission_detail", args=[mission.slug])
+    def breadcrumb_ancestors(self):
+        return [page for page in self.get_ancestors(inclusive=True) if page.depth > 1]
 
-    def mission_full_url(self, mission, request=None):
-        """Absolute URL of a mission (for emails): the site's root URL, never a bare path."""
-        root = self.get_full_url(request) or absolute_url(self.base_url(request))
-        return root + self.reverse_subpage("mission_detail", args=[mission.slug])
-
-    def skill_url(self, skill, request=None):
-        return self.base_url(request) + self.reverse_subpage("skill", args=[skill.slug])
-
-    def request_form_url(self, request=None):
-        return self.base_url(request) + self.reverse_subpage("mission_request")
-
-    def mission_context(self, request, mission):
-        """What the detail template needs for one mission (also used by the admin preview)."""
+    def detail_context(self, mission, links):
+        """What the detail template shows of a mission (its route and the admin preview)."""
         return {
             "mission": mission,
-            "skills": [
-                {"name": skill.name, "url": self.skill_url(skill, request)} for skill in mission.skill_list()
-            ],
-            "index_page": self,
+            "mission_url": links.mission(mission),
+            "skills": links.skill_tags(mission),
+            "links": links,
             "breadcrumb_ancestors": self.breadcrumb_ancestors(),
             "meta_title": mission.title,
             "meta_description": mission.summary,
         }
 
-    def breadcrumb_ancestors(self):
-        return [page for page in self.get_ancestors(inclusive=True) if page.depth > 1]
-
-    def decorate(self, missions, request=None):
-        """Give each listed mission its URL and skill links without extra queries."""
-        for mission in missions:
-            mission.url = self.mission_url(mission, request)
-            mission.skill_links = [
-                {"name": skill.name, "url": self.skill_url(skill, request)} for skill in mission.skill_list()
-            ]
-            mission.card_meta = mission.facts()
-        return missions
-
     # --- routes -------------------------------------------------------------------------------
 
     @path("")
     def index_route(self, request):
-        from missions import views
-
-        return views.mission_list(request, self)
-
-    @path("proposer/", name="mission_request")
-    def request_route(self, request):
-        from missions import views
-
-        return views.mission_request(request, self)
+        filter_form = MissionFilterForm(request.GET)
+        missions = Mission.objects.open().matching(**filter_form.filters())
+        page_obj = missions.page(page_number(request), self.per_page)
+        return self.render(request, context_overrides={
+            "filter_form": filter_form,
+            "page_obj": page_obj,
+            "missions": page_obj.object_list,
+            "result_count": page_obj.paginator.count,
+            "links": self.links(request),
+        })
 
     @path("competences/<str:skill_slug>/", name="skill")
     def skill_route(self, request, skill_slug):
-        from missions import views
+        skill = get_object_or_404(Skill, slug=skill_slug)
+        page_obj = Mission.objects.open().matching(skills=[skill]).page(page_number(request), self.per_page)
+        return self.render(request, template="missions/skill_page.html", context_overrides={
+            "skill": skill,
+            "breadcrumb_ancestors": self.breadcrumb_ancestors(),
+            "page_obj": page_obj,
+            "missions": page_obj.object_list,
+            "result_count": page_obj.paginator.count,
+            "links": self.links(request),
+            "meta_title": gettext("Missions en %(skill)s") % {"skill": skill.name},
+            "meta_description": skill.description,
+        })
 
-        return views.skill_missions(request, self, skill_slug)
+    @path("proposer/", name="mission_request")
+    def request_route(self, request):
+        links = self.links(request)
+        form = MissionRequestForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.accept(request, scope="mission-request"):
+            try:
+                services.submit_request(**form.submitted(), consent=form.cleaned_data["consent"])
+            except DomainError as error:
+                form.add_domain_error(error)
+            else:
+                messages.success(request, gettext(
+                    "Merci, votre demande est bien envoyée ! Un e-mail de confirmation vient de partir ; "
+                    "l'équipe l'étudie et revient vers vous sous quelques jours."
+                ))
+                return redirect(links.request_form)
+        sent = just_sent(request)
+        response = self.render(request, template="missions/mission_request.html", context_overrides={
+            "form": None if sent else form,
+            "sent": sent,
+            "links": links,
+            "meta_title": gettext("Proposer une mission"),
+            "breadcrumb_ancestors": self.breadcrumb_ancestors(),
+        })
+        response.status_code = form.http_status
+        add_never_cache_headers(response)
+        return response
 
     @path("<slug:mission_slug>/", name="mission_detail")
     def mission_route(self, request, mission_slug):
-        from missions import views
-
-        return views.mission_detail(request, self, mission_slug)
+        mission = get_object_or_404(Mission.objects.published().select_related("association"), slug=mission_slug)
+        links = self.links(request)
+        form = ApplicationForm(request.POST if request.method == "POST" else None)
+        accepts = mission.accepts_applications
+        if request.method == "POST" and accepts and form.accept(request, scope="mission-application"):
+            try:
+                services.apply(mission, **form.submitted(), consent=form.cleaned_data["consent"])
+            except DomainError as error:
+                form.add_domain_error(error)
+            else:
+                messages.success(request, gettext(
+                    "Merci, votre candidature est bien envoyée ! Un e-mail de confirmation vient de "
+                    "partir vers votre adresse ; l'équipe vous répondra rapidement."
+                ))
+                return redirect(links.mission(mission))
+        sent = just_sent(request)
+        response = self.render(request, template="missions/mission_detail.html", context_overrides={
+            **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
+        })
+        # A post to a mission that takes no applications conflicts with its state.
+        response.status_code = 409 if request.method == "POST" and not accepts else form.http_status
+        add_never_cache_headers(response)
+        return response

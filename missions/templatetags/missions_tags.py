@@ -1,17 +1,36 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from missions.models import Mission, MissionIndexPage
 
 register = template.Library()
 
 
+@register.inclusion_tag("components/card.html")
+def mission_card(mission, links, heading_level=3):
+    """A mission's card; `links` are the index page's MissionLinks (from the route's context).
+    The mission comes from `Mission.objects.for_listing()` (association and skills loaded)."""
+    return {
+        "title": mission.title,
+        "url": links.mission(mission),
+        "heading_level": heading_level,
+        "kicker": mission.association.name,
+        "meta": mission.facts(),
+        "text": mission.summary,
+        "tags": links.skill_tags(mission),
+        "tags_label": _("Compétences"),
+        "modifier": "mission-card",
+    }
+
+
 @register.simple_tag(takes_context=True)
 def latest_open_missions(context, count=3):
-    """The newest open missions, ready for cards (URLs and skill links included), and the request form URL."""
+    """The newest open missions and the index page's links (None without a mission index page)."""
     request = context.get("request")
     index_page = MissionIndexPage.get_for_request(request)
     if index_page is None:
-        return {"missions": [], "index_page": None, "request_form_url": None}
-    missions = list(Mission.objects.open().newest_first().for_listing()[:count])
-    index_page.decorate(missions, request)
-    return {"missions": missions, "index_page": index_page, "request_form_url": index_page.request_form_url(request)}
+        return {"missions": [], "links": None}
+    return {
+        "missions": list(Mission.objects.open().newest_first().for_listing()[:count]),
+        "links": index_page.links(request),
+    }

@@ -66,6 +66,7 @@ def test_volunteer_filters_by_two_skills_opens_a_mission_and_applies_with_the_ke
 
     page.wait_for_selector(".message--success")
     assert "Merci, votre candidature est bien envoyée" in page.locator(".messages").inner_text()
+    assert page.locator("#id_name").count() == 0  # no empty form under the thank-you
     application = Application.objects.get()
     assert (application.email, application.mission.slug) == ("camille@example.org", "campagne-dons")
     assert [s.slug for s in application.skills.all()] == ["collecte"]

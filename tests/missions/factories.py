@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from missions.enums import Cause, MissionStatus
 from missions.models import (
     Application,
     Association,
@@ -16,6 +17,7 @@ from missions.models import (
     Skill,
 )
 from tests.factories import home_page
+from webassoc.enums import Format
 
 
 def skill(slug):
@@ -39,7 +41,7 @@ class MissionIndexPageFactory(wagtail_factories.PageFactory):
 
 class AssociationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Association {n}")
-    cause = "solidarite"
+    cause = Cause.SOLIDARITY
     city = "Lyon"
     description = "Une association de démonstration."
     contact_email = factory.Sequence(lambda n: f"contact{n}@asso.example.org")
@@ -56,11 +58,11 @@ class MissionFactory(factory.django.DjangoModelFactory):
     association = factory.SubFactory(AssociationFactory)
     summary = "Un besoin précis, quelques heures, à distance."
     description = "<p>Description de la mission.</p>"
-    format = "a_distance"
+    format = Format.REMOTE
     effort_hours = 10
     volunteers_wanted = 1
     apply_before = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
-    status = "ouverte"
+    status = MissionStatus.OPEN
     contact_name = "Claire Contact"
     contact_email = "claire@asso.example.org"
     live = True
@@ -99,7 +101,7 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
 
 class MissionRequestFactory(factory.django.DjangoModelFactory):
     association_name = "Les Amis du Canal"
-    cause = "environnement"
+    cause = Cause.ENVIRONMENT
     city = "Nantes"
     contact_name = "Paul Demandeur"
     email = factory.Sequence(lambda n: f"demande{n}@asso.example.org")

@@ -1,6 +1,7 @@
 """Wagtail admin: mission list (columns, filters, export, no N+1), applications, association requests."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -197,18 +198,50 @@ def test_applications_are_neither_added_nor_deleted_in_the_admin(admin_client):
 
 def test_a_request_is_turned_into_a_draft_mission_from_the_admin(admin_client):
     request_ = MissionRequestFactory(title="Un besoin")
+    convert_url = f"{REQUESTS_URL}{request_.pk}/action/convert/"
 
-    assert admin_client.get(f"{REQUESTS_URL}").status_code == 200
-    confirm = admin_client.get(f"{REQUESTS_URL}convert/{request_.pk}/")
-    response = admin_client.post(f"{REQUESTS_URL}convert/{request_.pk}/")
+    listing = admin_client.get(REQUESTS_URL).content.decode()
+    confirm = admin_client.get(convert_url)
+    response = admin_client.post(convert_url)
 
+    assert convert_url in listing  # in the row's menu
     assert confirm.status_code == 200
+    assert "Une mission brouillon va être créée à partir de cette demande" in confirm.content.decode()
     mission = Mission.objects.get(title="Un besoin")
     assert mission.live is False
     assert response["Location"] == reverse(Mission.snippet_viewset.get_url_name("edit"), args=[mission.pk])
     assert "Transformer en mission brouillon" in admin_client.get(
         f"{REQUESTS_URL}edit/{MissionRequestFactory().pk}/"
     ).content.decode()
+
+
+def test_the_conversion_is_a_visible_button_on_the_request_and_gone_once_converted(admin_client):
+    request_ = MissionRequestFactory()
+    convert_url = f"{REQUESTS_URL}{request_.pk}/action/convert/"
+    edit_url = f"{REQUESTS_URL}edit/{request_.pk}/"
+
+    button = re.search(rf'<a href="{re.escape(convert_url)}[^"]*" class="button-primary"',
+                       admin_client.get(edit_url).content.decode())
+    admin_client.post(convert_url)
+    again = admin_client.post(convert_url)
+
+    assert button is not None
+    assert convert_url not in admin_client.get(edit_url).content.decode()
+    assert again.status_code == 302 and Mission.objects.count() == 1
+
+
+def test_people_who_cannot_add_missions_cannot_convert_requests():
+    from django.test import Client
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.EDITORS))
+    client = Client()
+    client.force_login(user)
+    request_ = MissionRequestFactory()
+
+    client.post(f"{REQUESTS_URL}{request_.pk}/action/convert/")
+
+    assert not Mission.objects.exists()
 
 
 def test_mission_coordinators_reach_missions_and_applications():

@@ -1,6 +1,7 @@
 """Mission emails: every link is absolute, the wording is right."""
 
 import re
+from html import unescape
 
 import pytest
 from django.core import mail
@@ -25,10 +26,10 @@ def send_every_mission_email(client):
         "name": "Camille", "email": "camille@example.org", "message": "Je peux aider.", "consent": "on",
     })
     services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
-    services.submit_request({
-        "association_name": "Les Amis QA", "contact_name": "Paul", "email": "paul@example.org",
-        "title": "Un besoin", "description": "Un besoin précis.", "consent": True,
-    })
+    services.submit_request(
+        association_name="Les Amis QA", contact_name="Paul", email="paul@example.org",
+        title="Un besoin", description="Un besoin précis.", consent=True,
+    )
     return mission
 
 
@@ -57,10 +58,10 @@ def by_subject(prefix):
 def test_emails_name_the_association_as_such_and_never_escape_apostrophes(client, index_page):
     mission = MissionFactory(association__name="Les Amis d'Artagnan", title="L'audit")
     services.introduce(ApplicationFactory(mission=mission, status="preselectionnee"))
-    services.submit_request({
-        "association_name": "Les Amis QA", "contact_name": "Paul", "email": "paul@example.org",
-        "title": "Un besoin", "description": "Un besoin précis.", "consent": True,
-    })
+    services.submit_request(
+        association_name="Les Amis QA", contact_name="Paul", email="paul@example.org",
+        title="Un besoin", description="Un besoin précis.", consent=True,
+    )
 
     introduction = by_subject("Mise en relation")
     assert introduction.subject == "Mise en relation avec l'association « Les Amis d'Artagnan »"
@@ -86,3 +87,22 @@ def test_mission_emails_write_e_mail_with_a_hyphen(client, index_page):
     for message in mail.outbox:
         text = re.sub(r"\S+@\S+|https?://\S+", "", message.subject + message.body)
         assert not re.search(r"(?<![-\w])(e?mails?|courriels?)\b", text, re.I), message.subject
+
+
+def html_version(message):
+    return next(content for content, mimetype in message.alternatives if mimetype == "text/html")
+
+
+def readable(html):
+    """What a reader of the HTML email sees, link addresses included."""
+    return unescape(re.sub(r"<[^>]+>", " ", re.sub(r'<a href="([^"]+)"[^>]*>', r" \1 ", html)))
+
+
+def test_every_mission_email_has_an_html_version_saying_what_the_text_says(client, index_page):
+    send_every_mission_email(client)
+
+    for message in mail.outbox:
+        html = html_version(message)
+        missing = [word for word in message.body.split() if word != "-" and word not in readable(html)]
+        assert html.startswith("<!DOCTYPE html>") and "Webassoc" in html  # emails/base.html
+        assert missing == [], f"{message.subject}: {missing}"

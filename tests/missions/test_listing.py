@@ -136,8 +136,11 @@ def test_each_card_shows_association_skill_links_format_effort_and_deadline(clie
         format="hybride", effort_hours=12, apply_before=datetime.date(2031, 3, 5),
     )
 
-    html = client.get("/missions/").content.decode()
+    response = client.get("/missions/")
+    html = response.content.decode()
 
+    assert "components/card.html" in [template.name for template in response.templates]
+    assert '<article class="card mission-card">' in html
     assert "Les Abeilles" in html
     assert '<a class="tag" href="/missions/competences/video/">Vidéo</a>' in html
     assert "Hybride" in html

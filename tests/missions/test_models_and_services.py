@@ -55,7 +55,7 @@ def test_anonymise_erases_personal_data_and_keeps_the_record():
     application.refresh_from_db()
 
     assert application.name == "Anonyme"
-    assert "camille" not in application.email
+    assert application.email == f"anonyme-{application.pk}@anonyme.invalid"
     assert application.message == application.portfolio_url == application.availability == ""
     assert application.status == "preselectionnee"
     assert application.anonymised_at is not None
@@ -69,12 +69,13 @@ def test_mission_request_anonymise_keeps_the_need():
     request_.refresh_from_db()
 
     assert request_.contact_name == "Anonyme" and request_.phone == ""
+    assert request_.email == f"anonyme-{request_.pk}@anonyme.invalid" and request_.anonymised_at is not None
     assert request_.title == "Un site plus lisible"
 
 
 def test_a_new_application_can_be_shortlisted_or_declined():
-    shortlisted = services.change_status(ApplicationFactory(), "preselectionnee", note="À rappeler")
-    declined = services.change_status(ApplicationFactory(), "declinee")
+    shortlisted = services.change_status(ApplicationFactory(), status="preselectionnee", note="À rappeler")
+    declined = services.change_status(ApplicationFactory(), status="declinee")
 
     assert (shortlisted.status, shortlisted.note) == ("preselectionnee", "À rappeler")
     assert declined.status == "declinee"
@@ -83,19 +84,19 @@ def test_a_new_application_can_be_shortlisted_or_declined():
 def test_withdrawn_applications_stay_withdrawn():
     application = ApplicationFactory(status="retiree")
 
-    with pytest.raises(ValidationError):
-        services.change_status(application, "preselectionnee")
+    with pytest.raises(services.StatusChangeRefused):
+        services.change_status(application, status="preselectionnee")
 
 
 def test_unknown_status_is_refused():
-    with pytest.raises(ValidationError):
-        services.change_status(ApplicationFactory(), "inconnu")
+    with pytest.raises(services.StatusChangeRefused):
+        services.change_status(ApplicationFactory(), status="inconnu")
 
 
 def test_a_new_application_cannot_jump_to_mise_en_relation():
     application = ApplicationFactory(status="nouvelle")
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.StatusChangeRefused):
         services.introduce(application)
     application.refresh_from_db()
     assert application.status == "nouvelle"
@@ -105,8 +106,8 @@ def test_a_new_application_cannot_jump_to_mise_en_relation():
 def test_declined_applications_cannot_be_introduced_directly():
     application = ApplicationFactory(status="declinee")
 
-    with pytest.raises(ValidationError):
-        services.change_status(application, "mise_en_relation")
+    with pytest.raises(services.StatusChangeRefused):
+        services.change_status(application, status="mise_en_relation")
 
 
 def test_introduce_emails_the_volunteer_and_the_association_contact(index_page):
@@ -133,7 +134,7 @@ def test_introducing_twice_sends_the_emails_once():
     application = ApplicationFactory(status="preselectionnee")
 
     services.introduce(application)
-    services.change_status(application, "mise_en_relation")
+    services.change_status(application, status="mise_en_relation")
 
     assert len(mail.outbox) == 2
 
@@ -142,7 +143,7 @@ def test_request_becomes_a_draft_mission_with_its_association_and_skills():
     request_ = MissionRequestFactory(association_name="Les Amis du Canal", email="paul@canal.example.org")
     request_.skills.set([skill("accessibilite")])
 
-    mission = request_.to_draft_mission()
+    mission = services.convert_request(request_)
 
     assert mission.live is False
     assert mission.title == "Un site plus lisible"
@@ -162,7 +163,7 @@ def test_a_draft_mission_takes_the_requested_deadline_only_if_it_is_still_ahead(
     from django.utils import timezone
 
     deadline = timezone.localdate() + datetime.timedelta(days=days)
-    mission = MissionRequestFactory(deadline=deadline).to_draft_mission()
+    mission = services.convert_request(MissionRequestFactory(deadline=deadline))
 
     assert mission.apply_before == (deadline if kept else None)
 
@@ -171,8 +172,8 @@ def test_converting_a_request_twice_creates_one_mission_and_reuses_the_associati
     AssociationFactory(name="Les Amis du Canal")
     request_ = MissionRequestFactory(association_name="les amis du canal")
 
-    first = request_.to_draft_mission()
-    second = MissionRequest.objects.get(pk=request_.pk).to_draft_mission()
+    first = services.convert_request(request_)
+    second = services.convert_request(MissionRequest.objects.get(pk=request_.pk))
 
     assert first == second
     assert Mission.objects.count() == 1
@@ -186,3 +187,15 @@ def test_mission_coordinators_get_the_missions_permissions():
 
     assert {"add_mission", "change_mission", "publish_mission", "change_application", "add_association",
             "change_missionrequest"} <= codenames
+
+
+def test_stored_values_stay_the_same_whatever_the_member_names():
+    from missions.enums import ApplicationStatus, Cause, MissionRequestStatus, MissionStatus
+    from webassoc.enums import Format
+
+    assert MissionStatus.values == ["ouverte", "pourvue", "cloturee"]
+    assert ApplicationStatus.values == ["nouvelle", "preselectionnee", "mise_en_relation", "declinee", "retiree"]
+    assert MissionRequestStatus.values == ["nouvelle", "convertie", "refusee"]
+    assert Cause.values == ["humanitaire", "solidarite", "environnement", "autre"]
+    assert set(Format.values) == {"a_distance", "sur_place", "hybride"}
+    assert Mission._meta.get_field("format").choices == MissionRequest._meta.get_field("format").choices == Format.choices

@@ -138,8 +138,11 @@ def test_home_page_shows_the_latest_open_missions(client, index_page):
     MissionFactory(title="Mission ouverte sur l'accueil", skills=["video"])
     MissionFactory(title="Mission brouillon", live=False)
 
-    html = client.get("/").content.decode().replace("&#x27;", "'")
+    response = client.get("/")
+    html = response.content.decode().replace("&#x27;", "'")
 
+    assert "components/card.html" in [template.name for template in response.templates]
+    assert '<a class="tag" href="/missions/competences/video/">Vidéo</a>' in html
     assert "Mission ouverte sur l'accueil" in html
     assert "Mission brouillon" not in html
     assert 'href="/missions/"' in html
@@ -185,14 +188,14 @@ def test_home_page_keeps_its_empty_state_without_missions(client, index_page):
 
 
 def test_site_search_finds_published_missions(client, index_page):
-    MissionFactory(title="Sous-titrage des vidéos")
+    found = MissionFactory(title="Sous-titrage des vidéos")
     MissionFactory(title="Sous-titrage secret", live=False)
 
     response = client.get("/recherche/?q=sous-titrage")
-    titles = [result.title for result in response.context["page_obj"].object_list]
+    urls = {result.title: result.url for result in response.context["page_obj"].object_list}
 
-    assert "Sous-titrage des vidéos" in titles
-    assert "Sous-titrage secret" not in titles
+    assert urls["Sous-titrage des vidéos"] == f"/missions/{found.slug}/"
+    assert "Sous-titrage secret" not in urls
 
 
 def test_open_published_missions_are_in_the_sitemap(client, index_page):

@@ -1,0 +1,52 @@
+"""Choices of the missions app and their named groups. Stored values are stable slugs (in
+databases and URLs); member names are English, labels French. Where a mission happens is
+the site-wide `webassoc.enums.Format`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MissionStatus(models.TextChoices):
+    OPEN = "ouverte", _("Ouverte")
+    FILLED = "pourvue", _("Pourvue")
+    CLOSED = "cloturee", _("Clôturée")
+
+
+class ApplicationStatus(models.TextChoices):
+    NEW = "nouvelle", _("Nouvelle")
+    SHORTLISTED = "preselectionnee", _("Présélectionnée")
+    INTRODUCED = "mise_en_relation", _("Mise en relation")
+    DECLINED = "declinee", _("Déclinée")
+    WITHDRAWN = "retiree", _("Retirée")
+
+
+# The statuses an application may move to from each status.
+TRANSITIONS = {
+    ApplicationStatus.NEW: (ApplicationStatus.SHORTLISTED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN),
+    ApplicationStatus.SHORTLISTED: (
+        ApplicationStatus.INTRODUCED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN, ApplicationStatus.NEW,
+    ),
+    ApplicationStatus.INTRODUCED: (ApplicationStatus.WITHDRAWN,),
+    ApplicationStatus.DECLINED: (ApplicationStatus.SHORTLISTED,),
+    ApplicationStatus.WITHDRAWN: (),
+}
+
+
+class MissionRequestStatus(models.TextChoices):
+    NEW = "nouvelle", _("À modérer")
+    CONVERTED = "convertie", _("Transformée en mission")
+    REFUSED = "refusee", _("Refusée")
+
+
+class Cause(models.TextChoices):
+    HUMANITARIAN = "humanitaire", _("Humanitaire")
+    SOLIDARITY = "solidarite", _("Solidarité")
+    ENVIRONMENT = "environnement", _("Environnement")
+    OTHER = "autre", _("Autre")
+
+
+class MissionSort(models.TextChoices):
+    """Orders of the public mission list (the `tri` query parameter)."""
+
+    NEWEST = "recentes", _("Les plus récentes")
+    DEADLINE = "echeance", _("Échéance la plus proche")

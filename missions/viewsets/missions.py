@@ -1,0 +1,102 @@
+"""Missions and associations in the admin (snippets): columns, filters, search, exports."""
+
+import django_filters
+from django.db.models import Count, Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from webassoc.enums import Format
+
+from ..enums import Cause, MissionStatus
+from ..models import Association, Mission, MissionSkill, Skill
+
+
+class AssociationFilterSet(WagtailFilterSet):
+    cause = django_filters.ChoiceFilter(label=_("Cause"), choices=Cause.choices)
+    city = django_filters.CharFilter(label=_("Ville"), lookup_expr="icontains")
+
+    class Meta:
+        model = Association
+        fields = ["cause", "city"]
+
+
+class AssociationViewSet(SnippetViewSet):
+    model = Association
+    icon = "group"
+    menu_label = _("Associations")
+    list_display = [
+        "name", "cause", "city", Column("mission_count", label=_("Missions"), sort_key="mission_count"),
+    ]
+    filterset_class = AssociationFilterSet
+    search_fields = ["name", "city", "description"]
+    search_backend_name = None
+    list_export = ["name", "cause", "city", "website", "contact_name", "contact_email"]
+    export_filename = "associations"
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return Association.objects.annotate(mission_count=Count("missions"))
+
+
+class MissionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Statut"), choices=MissionStatus.choices)
+    skill = django_filters.ModelChoiceFilter(
+        label=_("Compétence"), field_name="tagged_items__tag", queryset=Skill.objects.order_by("name"),
+    )
+    association = django_filters.ModelChoiceFilter(
+        label=_("Association"), queryset=Association.objects.order_by("name")
+    )
+    format = django_filters.ChoiceFilter(label=_("Format"), choices=Format.choices)
+
+    class Meta:
+        model = Mission
+        fields = ["status", "skill", "association", "format"]
+
+
+def applications_url(mission):
+    return reverse("candidatures:index") + f"?mission={mission.pk}"
+
+
+class MissionViewSet(SnippetViewSet):
+    model = Mission
+    icon = "tasks"
+    menu_label = _("Missions")
+    list_display = [
+        "title",
+        Column("status", label=_("Statut"), accessor="status_label", sort_key="status"),
+        Column("association", label=_("Association"), sort_key="association__name"),
+        Column("skills", label=_("Compétences"), accessor="skill_names"),
+        Column("apply_before", label=_("Date limite"), accessor="deadline_label", sort_key="apply_before"),
+        TitleColumn(
+            "application_count", label=_("Candidatures"), sort_key="application_count",
+            get_url=applications_url,
+        ),
+    ]
+    filterset_class = MissionFilterSet
+    search_fields = ["title", "summary", "association__name", "location"]
+    search_backend_name = None
+    list_export = [
+        "title", "slug", "association", "status_label", "skill_names", "get_format_display",
+        "effort_hours", "location", "volunteers_wanted", "apply_before", "application_count",
+        "contact_name", "contact_email", "live", "first_published_at",
+    ]
+    export_headings = {
+        "status_label": _("Statut"),
+        "skill_names": _("Compétences"),
+        "get_format_display": _("Format"),
+        "application_count": _("Candidatures"),
+        "live": _("Publiée"),
+        "first_published_at": _("Publiée le"),
+    }
+    export_filename = "missions"
+    ordering = ["-created_at"]
+
+    def get_queryset(self, request):
+        return (
+            Mission.objects.select_related("association")
+            .annotate(application_count=Count("applications", distinct=True))
+            .prefetch_related(Prefetch("tagged_items", queryset=MissionSkill.objects.select_related("tag")))
+        )
