@@ -100,7 +100,7 @@ def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator)
     session = TrainingSessionPageFactory(capacity=1)
     registration = RegistrationFactory(session=session)
     waiting = RegistrationFactory(session=session, status="waitlisted")
-    url = reverse("courses_registration_action", args=[registration.pk, "cancel"])
+    url = reverse("courses_registrations:action", args=[registration.pk, "cancel"])
 
     assert "Confirmer" in client.get(url).content.decode()
     registration.refresh_from_db()
@@ -118,7 +118,7 @@ def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator)
 def test_admin_marks_attendance_after_the_session(client, coordinator):
     registration = RegistrationFactory(session=TrainingSessionPageFactory(start=in_days(-1)))
 
-    client.post(reverse("courses_registration_action", args=[registration.pk, "no_show"]))
+    client.post(reverse("courses_registrations:action", args=[registration.pk, "absent"]))
 
     registration.refresh_from_db()
     assert registration.status == "no_show"
@@ -127,7 +127,7 @@ def test_admin_marks_attendance_after_the_session(client, coordinator):
 def test_attendance_cannot_be_marked_before_the_session(client, coordinator):
     registration = RegistrationFactory()
 
-    client.post(reverse("courses_registration_action", args=[registration.pk, "attended"]))
+    client.post(reverse("courses_registrations:action", args=[registration.pk, "present"]))
 
     registration.refresh_from_db()
     assert registration.status == "confirmed"
@@ -138,7 +138,7 @@ def test_admin_promotes_a_waitlisted_registration_only_when_it_fits(client, coor
     RegistrationFactory(session=session, attendees=1)
     waiting = RegistrationFactory(session=session, status="waitlisted", attendees=1)
 
-    client.post(reverse("courses_registration_action", args=[waiting.pk, "promote"]))
+    client.post(reverse("courses_registrations:action", args=[waiting.pk, "promote"]))
 
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
@@ -148,7 +148,7 @@ def test_people_without_the_role_cannot_run_actions(client):
     client.force_login(UserFactory(is_staff=True))
     registration = RegistrationFactory()
 
-    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"]))
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "cancel"]))
 
     assert response.status_code in (302, 403)
     registration.refresh_from_db()
@@ -179,7 +179,7 @@ def test_editing_capacity_below_confirmed_seats_warns_the_editor():
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.test import RequestFactory
 
-    from courses.wagtail_hooks import warn_when_capacity_is_below_confirmed_seats
+    from courses.admin_guards import warn_when_capacity_is_below_confirmed_seats
 
     session = TrainingSessionPageFactory(capacity=5)
     RegistrationFactory(session=session, attendees=4)
@@ -222,7 +222,7 @@ def test_after_an_action_the_coordinator_is_back_on_the_same_filtered_list(clien
     registration = RegistrationFactory(session=session)
     back = reverse("courses_registrations:index") + f"?session={session.pk}&status=confirmed"
 
-    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"]) + "?" +
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "cancel"]) + "?" +
                            urlencode({"next": back}))
 
     assert response["Location"] == back
@@ -231,7 +231,7 @@ def test_after_an_action_the_coordinator_is_back_on_the_same_filtered_list(clien
 def test_next_parameter_cannot_send_elsewhere(client, coordinator):
     registration = RegistrationFactory()
 
-    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"])
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "cancel"])
                            + "?next=https://evil.example/")
 
     assert response["Location"] == reverse("courses_registrations:index")

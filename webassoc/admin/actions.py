@@ -81,10 +81,11 @@ class RecordActionButtonsMixin:
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        for action in self.available_actions(self.object):
-            if not action.primary:
-                buttons.append(Button(action.label, url=self.action_url(self.object, action),
-                                      icon_name=action.icon, priority=5))
+        if getattr(self, "object", None) is not None:  # the index view has header buttons but no object
+            for action in self.available_actions(self.object):
+                if not action.primary:
+                    buttons.append(Button(action.label, url=self.action_url(self.object, action),
+                                          icon_name=action.icon, priority=5))
         return buttons
 
     @cached_property
