@@ -279,3 +279,53 @@ def test_editing_a_registration_email_to_one_already_registered_is_refused_polit
     assert "utilise déjà cet e-mail" in response.content.decode()
     registration.refresh_from_db()
     assert registration.email == "autre@asso.example.org"
+
+
+def test_registration_actions_are_buttons_on_the_list_and_on_the_edit_view(client, coordinator):
+    waiting = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status="waitlisted")
+    promote = reverse("courses_registrations:action", args=[waiting.pk, "promote"])
+    cancel = reverse("courses_registrations:action", args=[waiting.pk, "cancel"])
+    present = reverse("courses_registrations:action", args=[waiting.pk, "present"])
+
+    listing = client.get(reverse("courses_registrations:index")).content.decode()
+    edit = client.get(reverse("courses_registrations:edit", args=[waiting.pk])).content.decode()
+
+    for html in (listing, edit):
+        assert promote in html and cancel in html
+        assert present not in html  # the session has not started
+
+
+def test_action_confirmation_page_shows_the_registration(client, coordinator):
+    registration = RegistrationFactory(association_name="Solidarité Vélo", contact_name="Zoé", attendees=2)
+
+    html = client.get(reverse("courses_registrations:action", args=[registration.pk, "cancel"])).content.decode()
+
+    assert "Annuler l&#x27;inscription" in html or "Annuler l'inscription" in html
+    assert "Solidarité Vélo" in html and "Zoé" in html and "Confirmée" in html
+
+
+def test_promoting_without_enough_seats_says_why_and_changes_nothing(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=1)
+    RegistrationFactory(session=session)
+    waiting = RegistrationFactory(session=session, status="waitlisted")
+
+    response = client.post(reverse("courses_registrations:action", args=[waiting.pk, "promote"]), follow=True)
+
+    assert "Pas assez de places libres" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == "waitlisted"
+
+
+def test_session_pages_listings_and_admin_count_the_same_seats(client, coordinator):
+    from courses.models import Registration, TrainingSessionPage
+    from courses.viewsets import session_fill_annotations
+
+    session = TrainingSessionPageFactory(start=in_days(-1), capacity=20)
+    for status, attendees in [("attended", 2), ("no_show", 3), ("confirmed", 1), ("cancelled", 4), ("waitlisted", 5)]:
+        RegistrationFactory(session=session, status=status, attendees=attendees)
+
+    annotated = TrainingSessionPage.objects.with_seats().get(pk=session.pk)
+    row = Registration.objects.annotate(**session_fill_annotations()).filter(session=session).first()
+
+    assert session.count_seats_taken() == annotated.seats_taken == row.fill_seats == 6
+    assert annotated.waitlist_length == row.fill_waitlist == 1

@@ -280,3 +280,26 @@ def test_session_page_is_titled_with_the_course_and_the_date(client):
 
     assert "<h1>Emailing solidaire<span" in html
     assert "Écrire une lettre d" in html
+
+
+def test_sessions_are_the_site_card_with_their_dates_place_and_seats(client):
+    course = TrainingPageFactory(title="Emailing solidaire")
+    session = TrainingSessionPageFactory(parent=course, title="Session de juin", mode=SessionMode.ON_SITE,
+                                         venue="Maison des associations", address="Lyon", capacity=4)
+    RegistrationFactory(session=session, attendees=1)
+
+    for url in ("/formations/", course.url):
+        html = client.get(url).content.decode()
+        assert f'<h3 class="card__title"><a href="{session.url}">Session de juin</a></h3>' in html
+        assert '<span class="visually-hidden">Date : </span>' in html
+        assert '<span class="visually-hidden">Lieu : </span>Maison des associations, Lyon' in html
+        assert '<span class="badge badge--success">3 places restantes</span>' in html
+
+
+def test_home_page_session_cards_are_titled_with_the_course(client, home_page):
+    course = TrainingPageFactory(title="Réussir sa collecte")
+    session = TrainingSessionPageFactory(parent=course, title="Session de juin")
+
+    html = client.get("/").content.decode()
+
+    assert f'<h3 class="card__title"><a href="{session.url}">Réussir sa collecte</a></h3>' in html

@@ -228,3 +228,17 @@ def test_anonymise_forgets_the_person_but_keeps_the_numbers():
     assert registration.phone == registration.message == ""
     assert registration.attendees == 3 and registration.status == "confirmed"
     assert registration.anonymised_at is not None
+
+
+def test_anonymised_registration_gets_the_site_wide_placeholder_address():
+    from webassoc.privacy import anonymous_email
+
+    registration = RegistrationFactory()
+    old_token = registration.token
+
+    registration.anonymise()
+
+    registration.refresh_from_db()
+    assert registration.email == anonymous_email(registration.pk)
+    assert registration.email.endswith("@anonyme.invalid")
+    assert registration.token != old_token  # the cancel link of old emails stops working
