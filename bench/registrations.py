@@ -30,7 +30,7 @@ from courses.models import TrainingPage, TrainingSessionPage
 course = TrainingPage.objects.live().first()
 start = timezone.now() + timedelta(days=30)
 session = TrainingSessionPage(title="Banc d'essai " + start.isoformat(), slug="banc-" + str(int(start.timestamp())),
-                              start=start, end=start + timedelta(hours=2), mode="en_ligne", capacity={capacity},
+                              start=start, end=start + timedelta(hours=2), mode="a_distance", capacity={capacity},
                               max_attendees_per_registration=1)
 course.add_child(instance=session)
 session.save_revision().publish()

@@ -1,8 +1,8 @@
 """Emails sent to registrants. Each goes through the outbox (a background task, retried)."""
 
-
 from outbox.services import absolute_url, queue_email
 
+from .enums import RegistrationStatus
 from .ical import build_calendar
 
 
@@ -22,9 +22,7 @@ def _ics(session):
 
 
 def registration_received(registration):
-    from .models import Registration
-
-    if registration.status == Registration.Status.CONFIRMED:
+    if registration.status == RegistrationStatus.CONFIRMED:
         return queue_email(registration.email, "courses/registration_confirmed", _context(registration),
                            attachments=_ics(registration.session))
     return queue_email(registration.email, "courses/registration_waitlisted", _context(registration))

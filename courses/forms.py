@@ -1,9 +1,12 @@
+"""Public forms of the training catalogue: registering for a session, filtering the catalogue."""
+
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from webassoc.forms import ConsentField, PublicFormMixin
 
-from .models import SessionMode
+from .enums import LEGACY_REMOTE, SessionMode
 
 
 class RegistrationForm(PublicFormMixin, forms.Form):
@@ -16,7 +19,10 @@ class RegistrationForm(PublicFormMixin, forms.Form):
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     phone = forms.CharField(label=_("Téléphone"), max_length=30, required=False,
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}))
-    attendees = forms.IntegerField(label=_("Nombre de participants"), min_value=1, initial=1)
+    attendees = forms.IntegerField(
+        label=_("Nombre de participants"), min_value=1, initial=1,
+        error_messages={"min_value": _("Indiquez au moins 1 participant.")},
+    )
     message = forms.CharField(label=_("Message"), required=False, max_length=2000,
                               help_text=_("Vos attentes, une question, un besoin d'accessibilité…"),
                               widget=forms.Textarea(attrs={"rows": 4}))
@@ -25,14 +31,17 @@ class RegistrationForm(PublicFormMixin, forms.Form):
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
         self.session = session
-        maximum = session.max_attendees_per_registration
-        self.fields["attendees"] = forms.IntegerField(
-            label=_("Nombre de participants"), min_value=1, max_value=maximum, initial=1,
-            help_text=_("De 1 à %(max)s personnes de votre association.") % {"max": maximum},
-            error_messages={
-                "max_value": _("Une inscription compte au plus %(limit_value)s participants pour cette session."),
-                "min_value": _("Indiquez au moins 1 participant."),
-            },
+        self.limit_attendees(session.max_attendees_per_registration)
+
+    def limit_attendees(self, maximum):
+        """The session's own maximum, set on the field (not a new field: it keeps the mixin's messages)."""
+        field = self.fields["attendees"]
+        field.max_value = maximum
+        field.validators.append(MaxValueValidator(maximum))
+        field.widget.attrs.update(field.widget_attrs(field.widget))
+        field.help_text = _("De 1 à %(max)s personnes de votre association.") % {"max": maximum}
+        field.error_messages["max_value"] = _(
+            "Une inscription compte au plus %(limit_value)s participants pour cette session."
         )
 
     def clean_email(self):
@@ -48,7 +57,23 @@ class CatalogueFilterForm(forms.Form):
         choices=[("", _("Toutes"))] + list(SessionMode.choices),
     )
 
-    def __init__(self, *args, skills=(), **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, skills=(), **kwargs):
+        if data is not None and data.get("mode") == LEGACY_REMOTE:  # a bookmark from before a_distance
+            data = data.copy()
+            data["mode"] = SessionMode.REMOTE
+        super().__init__(data, **kwargs)
         self.fields["theme"].choices = [("", _("Tous les thèmes"))] + [(s.slug, s.name) for s in skills]
 
+    @property
+    def filtering(self):
+        """Whether a filter applies (then courses without a matching session are left out)."""
+        return self.is_valid() and bool(self.cleaned_data["theme"] or self.cleaned_data["mode"])
+
+    def filter(self, courses, sessions):
+        """The courses and sessions the filters ask for (all of them when the filters are invalid)."""
+        if self.filtering:
+            if self.cleaned_data["theme"]:
+                courses = courses.filter(skills__slug=self.cleaned_data["theme"])
+            if self.cleaned_data["mode"]:
+                sessions = sessions.filter(mode=self.cleaned_data["mode"])
+        return courses, sessions

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
@@ -55,3 +56,10 @@ def build_calendar(sessions, request=None, name=None):
         calendar.add_component(session_event(session, request))
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def calendar_response(content, filename, *, inline=False):
+    """An .ics file: downloaded (one session), or shown inline (the feed calendars subscribe to)."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    return response

@@ -4,29 +4,26 @@ Every operation that counts seats locks the session row first
 (`select_for_update()` inside `transaction.atomic()`), then re-counts: on
 PostgreSQL concurrent registrations are serialised per session, so the capacity
 is never exceeded. Promotion is one function, `promote_waitlist`, called from
-every path that frees seats (self-cancel, team cancel, capacity raised).
+every path that frees seats (self-cancel, team cancel, capacity raised); every
+confirmation from the waitlist goes through `_confirm_from_waitlist`.
 """
 
-import functools
-import logging
 from datetime import timedelta
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import emails
-from .models import Registration, TrainingSessionPage
+from webassoc.errors import DomainError, polite_lock_timeouts
 
-logger = logging.getLogger(__name__)
+# The models package as a module, not its names: the session page's routes call these
+# services, so this module is imported while courses.models is still loading.
+from . import emails, models
+from .enums import SEATED, CancelledBy, RegistrationStatus
 
 
-class RegistrationError(Exception):
+class RegistrationError(DomainError):
     """A registration refused for a reason the person can read."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class RegistrationClosed(RegistrationError):
@@ -34,47 +31,18 @@ class RegistrationClosed(RegistrationError):
 
 
 class AlreadyRegistered(RegistrationError):
-    pass
+    field = "email"
 
 
 class TooManyAttendees(RegistrationError):
     pass
 
 
-class TryAgainLater(RegistrationError):
-    """The session was locked for too long by other registrations (lock timeout)."""
-
-
 def lock_session(session_pk):
-    return TrainingSessionPage.objects.select_for_update(of=("self",)).get(pk=session_pk)
+    return models.TrainingSessionPage.objects.select_for_update(of=("self",)).get(pk=session_pk)
 
 
-def _is_lock_timeout(exc):
-    cause = getattr(exc, "__cause__", None)
-    sqlstate = getattr(cause, "sqlstate", None)
-    return sqlstate in {"55P03", "57014"} or "lock timeout" in str(exc).lower()
-
-
-def _polite_lock_timeouts(operation):
-    """A PostgreSQL lock timeout (DB_LOCK_TIMEOUT_MS) becomes TryAgainLater, never a server error."""
-
-    @functools.wraps(operation)
-    def wrapper(*args, **kwargs):
-        try:
-            return operation(*args, **kwargs)
-        except OperationalError as exc:
-            if _is_lock_timeout(exc):
-                logger.warning("lock timeout in %s", operation.__name__)
-                raise TryAgainLater(_(
-                    "Beaucoup de demandes arrivent en même temps sur cette session : la vôtre n'a pas été "
-                    "enregistrée. Merci de réessayer dans quelques secondes."
-                )) from exc
-            raise
-
-    return wrapper
-
-
-@_polite_lock_timeouts
+@polite_lock_timeouts
 def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
     """Register for a session: confirmed if the attendees fit, waitlisted otherwise."""
     now = now or timezone.now()
@@ -92,7 +60,7 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
             if locked.registrations.active().filter(email__iexact=email).exists():
                 raise AlreadyRegistered(duplicate_message())
             fits = locked.count_seats_taken() + attendees <= locked.capacity
-            registration = Registration.objects.create(
+            registration = models.Registration.objects.create(
                 session=locked,
                 association_name=association_name,
                 contact_name=contact_name,
@@ -101,7 +69,7 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
                 attendees=attendees,
                 message=message,
                 consent_at=now,
-                status=Registration.Status.CONFIRMED if fits else Registration.Status.WAITLISTED,
+                status=RegistrationStatus.CONFIRMED if fits else RegistrationStatus.WAITLISTED,
                 created_at=now,
             )
             # Queued in the same transaction: the email exists if and only if the registration does.
@@ -116,12 +84,21 @@ def duplicate_message():
              "l'e-mail de confirmation que nous vous avons envoyé (il contient un lien d'annulation).")
 
 
-def promote_waitlist(session, now=None):
+def _confirm_from_waitlist(registration, *, now):
+    """The one confirmation step of every promotion: status, date, email. The session is locked."""
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.promoted_at = now
+    registration.save(update_fields=["status", "promoted_at", "updated_at"])
+    emails.registration_promoted(registration)
+    return registration
+
+
+def promote_waitlist(session, *, now=None):
     """Confirm waitlisted registrations in the order they came, as far as seats allow.
 
     A group too large for the seats left is skipped (it keeps its place) so that a
-    smaller group behind it can take the seats. Must run with the session locked;
-    returns the promoted registrations (each is emailed).
+    smaller group behind it can take the seats. Returns the promoted registrations
+    (each is emailed).
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -135,26 +112,41 @@ def promote_waitlist(session, now=None):
                 break
             if registration.attendees > seats_left:
                 continue
-            registration.status = Registration.Status.CONFIRMED
-            registration.promoted_at = now
-            registration.save(update_fields=["status", "promoted_at", "updated_at"])
+            promoted.append(_confirm_from_waitlist(registration, now=now))
             seats_left -= registration.attendees
-            emails.registration_promoted(registration)
-            promoted.append(registration)
     return promoted
 
 
-@_polite_lock_timeouts
-def cancel(registration, *, by=Registration.CancelledBy.REGISTRANT, now=None):
+@polite_lock_timeouts
+def promote_one(registration, *, now=None):
+    """A coordinator confirms one waitlisted registration, only if its attendees fit.
+
+    Returns whether it was confirmed; `registration` is refreshed.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = lock_session(registration.session_id)
+        current = models.Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status != RegistrationStatus.WAITLISTED or session.cancelled or session.start <= now:
+            return False
+        if current.attendees > session.capacity - session.count_seats_taken():
+            return False
+        _confirm_from_waitlist(current, now=now)
+    registration.refresh_from_db()
+    return True
+
+
+@polite_lock_timeouts
+def cancel(registration, *, by=CancelledBy.REGISTRANT, now=None):
     """Cancel a registration; frees its seats for the waitlist. Returns False if it was not active."""
     now = now or timezone.now()
     with transaction.atomic():
         lock_session(registration.session_id)
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        current = models.Registration.objects.select_for_update().get(pk=registration.pk)
         if not current.is_active:
             return False
-        was_seated = current.status == Registration.Status.CONFIRMED
-        current.status = Registration.Status.CANCELLED
+        was_seated = current.status == RegistrationStatus.CONFIRMED
+        current.status = RegistrationStatus.CANCELLED
         current.cancelled_at = now
         current.cancelled_by = by
         current.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
@@ -165,21 +157,21 @@ def cancel(registration, *, by=Registration.CancelledBy.REGISTRANT, now=None):
     return True
 
 
-def mark_attendance(registration, attended):
-    """After the session: attended or no-show. Only confirmed registrations are concerned."""
-    status = Registration.Status.ATTENDED if attended else Registration.Status.NO_SHOW
+def mark_attendance(registration, *, attended):
+    """After the session: attended or no-show. Only registrations holding seats are concerned."""
+    status = RegistrationStatus.ATTENDED if attended else RegistrationStatus.NO_SHOW
     return bool(
-        Registration.objects.filter(pk=registration.pk, status__in=Registration.SEATED).update(
+        models.Registration.objects.filter(pk=registration.pk, status__in=SEATED).update(
             status=status, updated_at=timezone.now()
         )
     )
 
 
-def session_published(session, now=None):
+def session_published(session, *, now=None):
     """After an editor publishes a session: calendar sequence, cancellation emails, waitlist.
 
     Raising the capacity frees seats, so the waitlist is promoted; lowering it never
-    un-confirms anyone (the editor is warned instead, see wagtail_hooks).
+    un-confirms anyone (the editor is warned instead, see capacity_warning).
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -195,13 +187,13 @@ def session_published(session, now=None):
             for registration in locked.registrations.active():
                 emails.session_cancelled(registration, locked)
         if updates:
-            TrainingSessionPage.objects.filter(pk=locked.pk).update(**updates)
+            models.TrainingSessionPage.objects.filter(pk=locked.pk).update(**updates)
         if not locked.cancelled:
             return promote_waitlist(locked, now=now)
     return []
 
 
-def send_reminders(now=None, ahead=None):
+def send_reminders(*, now=None, ahead=None):
     """Remind confirmed registrants of sessions starting within `ahead` (2 days).
 
     Safe to run every hour and from several processes at once: each reminder is
@@ -209,8 +201,8 @@ def send_reminders(now=None, ahead=None):
     """
     now = now or timezone.now()
     ahead = ahead or timedelta(days=2)
-    candidates = Registration.objects.filter(
-        status=Registration.Status.CONFIRMED,
+    candidates = models.Registration.objects.filter(
+        status=RegistrationStatus.CONFIRMED,
         reminder_sent_at__isnull=True,
         session__live=True,
         session__cancelled=False,
@@ -220,11 +212,11 @@ def send_reminders(now=None, ahead=None):
     sent = 0
     for pk in list(candidates):
         with transaction.atomic():
-            claimed = Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+            claimed = models.Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
                 reminder_sent_at=now
             )
             if claimed:
-                emails.session_reminder(Registration.objects.select_related("session").get(pk=pk))
+                emails.session_reminder(models.Registration.objects.select_related("session").get(pk=pk))
                 sent += 1
     return sent
 
@@ -238,22 +230,3 @@ def capacity_warning(session):
             "%(capacity)s. Personne n'a été désinscrit ; annulez des inscriptions si nécessaire."
         ) % {"title": session.title, "taken": taken, "capacity": session.capacity}
     return None
-
-
-@_polite_lock_timeouts
-def promote_one(registration, now=None):
-    """A coordinator confirms one waitlisted registration, only if its attendees fit."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        session = lock_session(registration.session_id)
-        current = Registration.objects.select_for_update().get(pk=registration.pk)
-        if current.status != Registration.Status.WAITLISTED or session.cancelled or session.start <= now:
-            return False
-        if current.attendees > session.capacity - session.count_seats_taken():
-            return False
-        current.status = Registration.Status.CONFIRMED
-        current.promoted_at = now
-        current.save(update_fields=["status", "promoted_at", "updated_at"])
-        emails.registration_promoted(current)
-    registration.refresh_from_db()
-    return True

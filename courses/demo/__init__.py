@@ -8,10 +8,12 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from courses.enums import RegistrationStatus, SessionMode
 from courses.ical import PARIS
 from courses.models import Registration, TrainingIndexPage, TrainingPage, TrainingSessionPage
 from home.demo.pages import child_page, heading, home_page, paragraph
 from missions.models import Skill
+from webassoc.enums import Format
 
 COURSES = [
     {
@@ -20,7 +22,7 @@ COURSES = [
         "summary": "Comprendre le RGAA, repérer les obstacles les plus fréquents sur le site de votre "
                    "association et corriger les plus simples vous-même.",
         "skills": ["accessibilite", "webmastering"],
-        "duration": "3 heures", "format": "en_ligne",
+        "duration": "3 heures", "format": Format.REMOTE,
         "audience": "Bénévoles et salariés d'associations qui publient sur leur site",
         "trainers": "Inès Moreau et Karim Benali (bénévoles fictifs)",
         "objectives": "<ul><li>Connaître les principes de l'accessibilité</li><li>Tester une page au clavier"
@@ -33,7 +35,7 @@ COURSES = [
         "summary": "Construire une page de don claire, raconter votre cause et suivre vos campagnes de "
                    "collecte sans outil payant.",
         "skills": ["collecte", "strategie", "emailing"],
-        "duration": "2 heures", "format": "hybride",
+        "duration": "2 heures", "format": Format.HYBRID,
         "audience": "Responsables de la collecte et de la communication",
         "trainers": "Claire Dumont (bénévole fictive)",
         "objectives": "<ul><li>Structurer une campagne</li><li>Rédiger un appel au don</li></ul>",
@@ -45,7 +47,7 @@ COURSES = [
         "summary": "Choisir ses réseaux, planifier ses publications et mesurer ce qui marche, avec peu de "
                    "temps et sans budget.",
         "skills": ["medias-sociaux", "strategie"],
-        "duration": "3 heures", "format": "sur_place",
+        "duration": "3 heures", "format": Format.ON_SITE,
         "audience": "Toute personne chargée de la communication",
         "trainers": "Lucas Petit (bénévole fictif)",
         "objectives": "<ul><li>Définir une ligne éditoriale</li><li>Bâtir un calendrier de publication</li></ul>",
@@ -57,7 +59,7 @@ COURSES = [
         "summary": "Installer une mesure d'audience respectueuse de la vie privée et lire les chiffres "
                    "qui comptent pour votre association.",
         "skills": ["analytics"],
-        "duration": "2 heures", "format": "en_ligne",
+        "duration": "2 heures", "format": Format.REMOTE,
         "audience": "Webmestres bénévoles",
         "trainers": "Sophie Laurent (bénévole fictive)",
         "objectives": "<ul><li>Choisir un outil sobre</li><li>Suivre trois indicateurs utiles</li></ul>",
@@ -69,7 +71,7 @@ COURSES = [
         "summary": "Les bases du référencement naturel appliquées à un site associatif : mots-clés, titres, "
                    "contenus et fiche d'établissement.",
         "skills": ["search", "webmastering"],
-        "duration": "3 heures", "format": "sur_place",
+        "duration": "3 heures", "format": Format.ON_SITE,
         "audience": "Bénévoles qui font vivre le site de l'association",
         "trainers": "Thomas Garnier (bénévole fictif)",
         "objectives": "<ul><li>Choisir ses mots-clés</li><li>Optimiser une page</li></ul>",
@@ -88,19 +90,19 @@ PLACES = {
 
 # (course slug, days from today, hour, mode, place, capacity, demo registrations as attendee counts)
 SESSIONS = [
-    ("accessibilite-numerique-les-bases", 9, 14, "en_ligne", None, 20, [2, 1, 3]),
-    ("accessibilite-numerique-les-bases", 37, 9, "sur_place", "lyon", 6, [2, 2, 2, 1, 2]),  # full, waitlist
-    ("accessibilite-numerique-les-bases", -21, 14, "en_ligne", None, 20, [2, 2]),  # past
-    ("reussir-sa-collecte-en-ligne", 14, 18, "en_ligne", None, 15, [1, 1]),
-    ("reussir-sa-collecte-en-ligne", 44, 9, "sur_place", "paris", 10, []),
-    ("medias-sociaux-pour-les-associations", 12, 9, "sur_place", "nantes", 8, [3, 3, 2, 2]),  # full
-    ("medias-sociaux-pour-les-associations", 51, 14, "sur_place", "lyon", 12, [2]),
-    ("mesurer-son-audience-sans-pister", 6, 18, "en_ligne", None, 25, [1, 2, 1, 1]),
-    ("mesurer-son-audience-sans-pister", 33, 18, "en_ligne", None, 25, []),
-    ("mesurer-son-audience-sans-pister", -40, 18, "en_ligne", None, 25, [1, 1, 1]),  # past
-    ("etre-trouve-sur-les-moteurs-de-recherche", 19, 9, "sur_place", "paris", 12, [2, 3]),
-    ("etre-trouve-sur-les-moteurs-de-recherche", 58, 14, "sur_place", "nantes", 12, []),
-    ("etre-trouve-sur-les-moteurs-de-recherche", 26, 14, "en_ligne", None, 2, [2, 1]),  # tiny, waitlist
+    ("accessibilite-numerique-les-bases", 9, 14, SessionMode.REMOTE, None, 20, [2, 1, 3]),
+    ("accessibilite-numerique-les-bases", 37, 9, SessionMode.ON_SITE, "lyon", 6, [2, 2, 2, 1, 2]),  # full, waitlist
+    ("accessibilite-numerique-les-bases", -21, 14, SessionMode.REMOTE, None, 20, [2, 2]),  # past
+    ("reussir-sa-collecte-en-ligne", 14, 18, SessionMode.REMOTE, None, 15, [1, 1]),
+    ("reussir-sa-collecte-en-ligne", 44, 9, SessionMode.ON_SITE, "paris", 10, []),
+    ("medias-sociaux-pour-les-associations", 12, 9, SessionMode.ON_SITE, "nantes", 8, [3, 3, 2, 2]),  # full
+    ("medias-sociaux-pour-les-associations", 51, 14, SessionMode.ON_SITE, "lyon", 12, [2]),
+    ("mesurer-son-audience-sans-pister", 6, 18, SessionMode.REMOTE, None, 25, [1, 2, 1, 1]),
+    ("mesurer-son-audience-sans-pister", 33, 18, SessionMode.REMOTE, None, 25, []),
+    ("mesurer-son-audience-sans-pister", -40, 18, SessionMode.REMOTE, None, 25, [1, 1, 1]),  # past
+    ("etre-trouve-sur-les-moteurs-de-recherche", 19, 9, SessionMode.ON_SITE, "paris", 12, [2, 3]),
+    ("etre-trouve-sur-les-moteurs-de-recherche", 58, 14, SessionMode.ON_SITE, "nantes", 12, []),
+    ("etre-trouve-sur-les-moteurs-de-recherche", 26, 14, SessionMode.REMOTE, None, 2, [2, 1]),  # tiny, waitlist
 ]
 
 ASSOCIATIONS = [
@@ -157,9 +159,9 @@ def load(stdout=None):
         session = TrainingSessionPage(
             title=f"{start:%d/%m/%Y} – {town}", slug=session_slug, start=start,
             end=start + timedelta(hours=hours[slug]), mode=mode, venue=venue, address=address,
-            meeting_url="https://visio.example.org/webassoc-demo" if mode == "en_ligne" else "",
+            meeting_url="https://visio.example.org/webassoc-demo" if mode == SessionMode.REMOTE else "",
             capacity=capacity, max_attendees_per_registration=3,
-            notes="Apportez un ordinateur portable si vous le pouvez." if mode == "sur_place" else "",
+            notes="Apportez un ordinateur portable si vous le pouvez." if mode == SessionMode.ON_SITE else "",
         )
         course.add_child(instance=session)
         session.save_revision().publish()
@@ -177,12 +179,12 @@ def add_demo_registrations(session, groups, past):
         contact = FIRST_NAMES[(session.pk + position) % len(FIRST_NAMES)]
         email = f"{contact.lower()}.{position}@asso-demo.example.org"
         if past:
-            status = Registration.Status.ATTENDED
+            status = RegistrationStatus.ATTENDED
         elif seats + attendees <= session.capacity:
-            status = Registration.Status.CONFIRMED
+            status = RegistrationStatus.CONFIRMED
         else:
-            status = Registration.Status.WAITLISTED
-        seats += attendees if status != Registration.Status.WAITLISTED else 0
+            status = RegistrationStatus.WAITLISTED
+        seats += attendees if status != RegistrationStatus.WAITLISTED else 0
         # In the past, in arrival order (the waitlist follows it).
         when = min(timezone.now(), session.start - timedelta(days=10)) - timedelta(minutes=len(groups) - position)
         Registration.objects.create(

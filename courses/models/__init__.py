@@ -1,15 +1,14 @@
 from .pages import (
     CourseSkill,
-    Format,
-    SessionMode,
     TrainingIndexPage,
     TrainingPage,
     TrainingSessionPage,
     attach_courses,
+    group_by_course,
 )
-from .registrations import Registration
+from .registrations import Registration, has_registrations, seats_taken, waitlist_length
 
 __all__ = [
-    "CourseSkill", "Format", "Registration", "SessionMode", "TrainingIndexPage", "TrainingPage",
-    "TrainingSessionPage", "attach_courses",
+    "CourseSkill", "Registration", "TrainingIndexPage", "TrainingPage", "TrainingSessionPage", "attach_courses",
+    "group_by_course", "has_registrations", "seats_taken", "waitlist_length",
 ]

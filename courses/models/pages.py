@@ -1,16 +1,23 @@
-"""The training catalogue: TrainingIndexPage → TrainingPage (a course) → TrainingSessionPage."""
+"""The training catalogue: TrainingIndexPage → TrainingPage (a course) → TrainingSessionPage.
+
+The pages' routes are their views: the catalogue and its calendar feed, a session with its
+registration form and its .ics file.
+"""
 
 import hashlib
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
-from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -21,20 +28,20 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from courses import services
+from courses.forms import CatalogueFilterForm, RegistrationForm
+from courses.ical import build_calendar, calendar_response
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from missions.models import Skill
+from webassoc.enums import Format
+from webassoc.errors import DomainError
+from webassoc.pagination import page_number, paginate
 
+from ..enums import RegistrationStatus, SessionMode
+from .registrations import Registration, seats_taken, waitlist_length
 
-class Format(models.TextChoices):
-    ON_SITE = "sur_place", _("Sur place")
-    ONLINE = "en_ligne", _("En ligne")
-    HYBRID = "hybride", _("Hybride")
-
-
-class SessionMode(models.TextChoices):
-    ON_SITE = "sur_place", _("Sur place")
-    ONLINE = "en_ligne", _("En ligne")
+COURSES_PER_PAGE = 10
 
 
 class CourseSkill(TaggedItemBase):
@@ -62,17 +69,31 @@ class TrainingIndexPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.intro
 
+    def courses(self):
+        return TrainingPage.objects.child_of(self).live().public().order_by("title").prefetch_related("skills")
+
+    def upcoming_sessions(self):
+        return TrainingSessionPage.objects.upcoming().descendant_of(self)
+
     @path("")
     def catalogue(self, request):
-        from courses.views import catalogue
-
-        return catalogue(request, self)
+        """Upcoming sessions grouped by course; filters by theme (skill) and session mode."""
+        courses = self.courses()
+        form = CatalogueFilterForm(request.GET or None, skills=themes_of(courses))
+        courses, sessions = form.filter(courses, self.upcoming_sessions().with_seats().order_by("start"))
+        groups = group_by_course(courses, sessions, drop_empty=form.filtering)
+        return self.render(request, context_overrides={
+            "filter_form": form,
+            "filtering": form.filtering,
+            "page_obj": paginate(groups, page_number(request), COURSES_PER_PAGE),
+            "session_count": sum(len(found) for _course, found in groups),
+        })
 
     @path("calendrier/")
     def calendar_feed(self, request):
-        from courses.views import calendar_feed
-
-        return calendar_feed(request, self)
+        """Upcoming sessions (cancelled ones included, marked so, so calendars update)."""
+        sessions = attach_courses(self.upcoming_sessions().order_by("start"))
+        return calendar_response(build_calendar(sessions, request), "formations-webassoc.ics", inline=True)
 
 
 class TrainingPage(BasePage):
@@ -87,7 +108,7 @@ class TrainingPage(BasePage):
     objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
     prerequisites = models.TextField(_("prérequis"), blank=True)
     duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
-    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.ONLINE)
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.REMOTE)
     trainers = models.CharField(_("formateurs et formatrices"), max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
@@ -127,21 +148,14 @@ class TrainingPage(BasePage):
         return context
 
 
-# Statuses whose attendees hold a seat (kept in sync with Registration.SEATED).
-SEATED = ("confirmed", "attended", "no_show")
-
-
 class SessionPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
         return self.live().public().filter(start__gt=now or timezone.now())
 
     def with_seats(self):
-        """Annotate seats taken (confirmed attendees) and waitlist length, in the same query."""
+        """Annotate seats taken and waitlist length, in the same query."""
         return self.annotate(
-            seats_taken=Coalesce(
-                Sum("registrations__attendees", filter=Q(registrations__status__in=SEATED)), 0
-            ),
-            waitlist_length=models.Count("registrations", filter=Q(registrations__status="waitlisted")),
+            seats_taken=seats_taken("registrations__"), waitlist_length=waitlist_length("registrations__"),
         )
 
 
@@ -153,7 +167,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"))
-    mode = models.CharField(_("modalité"), max_length=20, choices=SessionMode.choices, default=SessionMode.ONLINE)
+    mode = models.CharField(_("modalité"), max_length=20, choices=SessionMode.choices, default=SessionMode.REMOTE)
     venue = models.CharField(_("lieu"), max_length=255, blank=True, help_text=_("Nom du lieu (sur place)."))
     address = models.TextField(_("adresse"), blank=True, help_text=_("Adresse complète (sur place)."))
     meeting_url = models.URLField(
@@ -247,14 +261,10 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
     @property
     def is_online(self):
-        return self.mode == SessionMode.ONLINE
+        return self.mode == SessionMode.REMOTE
 
     def count_seats_taken(self):
-        from .registrations import Registration
-
-        return Registration.objects.filter(session=self, status__in=SEATED).aggregate(
-            total=Coalesce(Sum("attendees"), 0)
-        )["total"]
+        return Registration.objects.filter(session=self).aggregate(total=seats_taken())["total"]
 
     @cached_property
     def seats_taken(self):
@@ -296,18 +306,55 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     # --- routes ---------------------------------------------------------------------------------
 
     @path("")
+    @method_decorator(never_cache)
     def detail(self, request):
-        from courses.views import session_detail
-
-        return session_detail(request, self)
+        """The session, its seats and the registration form (Post/Redirect/Get)."""
+        form = RegistrationForm(request.POST or None, session=self)
+        if request.method == "POST" and not self.closed_reason() and form.accept(request, scope="course-registration"):
+            try:
+                registration = services.register(self, **form.submitted())
+            except DomainError as error:
+                form.add_domain_error(error)
+            else:
+                tell_registrant(request, registration)
+                return redirect(self.url)
+        response = self.render(request, context_overrides={
+            "course": self.course, "form": form, "closed_reason": self.closed_reason(),
+        })
+        response.status_code = form.http_status
+        if form.http_status == 503:
+            response["Retry-After"] = "5"
+        return response
 
     @path("calendrier/")
     def ics(self, request):
-        from courses.views import session_ics
-
         if not self.live:
             raise Http404
-        return session_ics(request, self)
+        return calendar_response(build_calendar([self], request), f"formation-{self.slug}.ics")
+
+
+def tell_registrant(request, registration):
+    """The line shown after registering: confirmed, or on the waitlist."""
+    if registration.status == RegistrationStatus.CONFIRMED:
+        messages.success(request, gettext("Votre inscription est confirmée. Un e-mail de confirmation vient de "
+                                          "partir vers %(email)s.") % {"email": registration.email})
+    else:
+        messages.warning(request, gettext("La session est complète : vous êtes sur la liste d'attente. Nous vous "
+                                          "écrirons à %(email)s si une place se libère.") % {"email": registration.email})
+
+
+def themes_of(courses):
+    """The skills taught in these courses: the choices of the catalogue's theme filter."""
+    return Skill.objects.filter(course_items__content_object__in=courses).distinct().order_by("name")
+
+
+def group_by_course(courses, sessions, *, drop_empty=False):
+    """[(course, its sessions)] in the order of `courses`; `drop_empty` leaves out courses without one."""
+    by_course = {}
+    for session in sessions:
+        by_course.setdefault(session.parent_path, []).append(session)
+    groups = [(course, by_course.get(course.path, [])) for course in courses]
+    return [(course, found) for course, found in groups if found or not drop_empty]
 
 
 def attach_courses(sessions):

@@ -6,6 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from courses.enums import RegistrationStatus, SessionMode
 from courses.models import Registration, TrainingIndexPage, TrainingPage, TrainingSessionPage
 from tests.factories import home_page
 
@@ -46,7 +47,7 @@ class TrainingSessionPageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"session-{n}")
     start = factory.LazyFunction(lambda: in_days(10))
     end = factory.LazyAttribute(lambda session: session.start + timedelta(hours=3))
-    mode = "en_ligne"
+    mode = SessionMode.REMOTE
     meeting_url = "https://visio.example.org/salle-secrete"
     capacity = 10
     max_attendees_per_registration = 5
@@ -67,7 +68,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     contact_name = "Camille Martin"
     email = factory.Sequence(lambda n: f"contact{n}@asso.example.org")
     attendees = 1
-    status = Registration.Status.CONFIRMED
+    status = RegistrationStatus.CONFIRMED
 
     class Meta:
         model = Registration

@@ -100,7 +100,7 @@ def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator)
     session = TrainingSessionPageFactory(capacity=1)
     registration = RegistrationFactory(session=session)
     waiting = RegistrationFactory(session=session, status="waitlisted")
-    url = reverse("courses_registration_action", args=[registration.pk, "cancel"])
+    url = reverse("courses_registrations:action", args=[registration.pk, "cancel"])
 
     assert "Confirmer" in client.get(url).content.decode()
     registration.refresh_from_db()
@@ -118,7 +118,7 @@ def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator)
 def test_admin_marks_attendance_after_the_session(client, coordinator):
     registration = RegistrationFactory(session=TrainingSessionPageFactory(start=in_days(-1)))
 
-    client.post(reverse("courses_registration_action", args=[registration.pk, "no_show"]))
+    client.post(reverse("courses_registrations:action", args=[registration.pk, "absent"]))
 
     registration.refresh_from_db()
     assert registration.status == "no_show"
@@ -127,7 +127,7 @@ def test_admin_marks_attendance_after_the_session(client, coordinator):
 def test_attendance_cannot_be_marked_before_the_session(client, coordinator):
     registration = RegistrationFactory()
 
-    client.post(reverse("courses_registration_action", args=[registration.pk, "attended"]))
+    client.post(reverse("courses_registrations:action", args=[registration.pk, "present"]))
 
     registration.refresh_from_db()
     assert registration.status == "confirmed"
@@ -138,7 +138,7 @@ def test_admin_promotes_a_waitlisted_registration_only_when_it_fits(client, coor
     RegistrationFactory(session=session, attendees=1)
     waiting = RegistrationFactory(session=session, status="waitlisted", attendees=1)
 
-    client.post(reverse("courses_registration_action", args=[waiting.pk, "promote"]))
+    client.post(reverse("courses_registrations:action", args=[waiting.pk, "promote"]))
 
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
@@ -148,7 +148,7 @@ def test_people_without_the_role_cannot_run_actions(client):
     client.force_login(UserFactory(is_staff=True))
     registration = RegistrationFactory()
 
-    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"]))
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "cancel"]))
 
     assert response.status_code in (302, 403)
     registration.refresh_from_db()
@@ -179,7 +179,7 @@ def test_editing_capacity_below_confirmed_seats_warns_the_editor():
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.test import RequestFactory
 
-    from courses.wagtail_hooks import warn_when_capacity_is_below_confirmed_seats
+    from courses.admin_guards import warn_when_capacity_is_below_confirmed_seats
 
     session = TrainingSessionPageFactory(capacity=5)
     RegistrationFactory(session=session, attendees=4)
@@ -222,7 +222,7 @@ def test_after_an_action_the_coordinator_is_back_on_the_same_filtered_list(clien
     registration = RegistrationFactory(session=session)
     back = reverse("courses_registrations:index") + f"?session={session.pk}&status=confirmed"
 
-    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"]) + "?" +
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "cancel"]) + "?" +
                            urlencode({"next": back}))
 
     assert response["Location"] == back
@@ -231,7 +231,7 @@ def test_after_an_action_the_coordinator_is_back_on_the_same_filtered_list(clien
 def test_next_parameter_cannot_send_elsewhere(client, coordinator):
     registration = RegistrationFactory()
 
-    response = client.post(reverse("courses_registration_action", args=[registration.pk, "cancel"])
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "cancel"])
                            + "?next=https://evil.example/")
 
     assert response["Location"] == reverse("courses_registrations:index")
@@ -279,3 +279,53 @@ def test_editing_a_registration_email_to_one_already_registered_is_refused_polit
     assert "utilise déjà cet e-mail" in response.content.decode()
     registration.refresh_from_db()
     assert registration.email == "autre@asso.example.org"
+
+
+def test_registration_actions_are_buttons_on_the_list_and_on_the_edit_view(client, coordinator):
+    waiting = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status="waitlisted")
+    promote = reverse("courses_registrations:action", args=[waiting.pk, "promote"])
+    cancel = reverse("courses_registrations:action", args=[waiting.pk, "cancel"])
+    present = reverse("courses_registrations:action", args=[waiting.pk, "present"])
+
+    listing = client.get(reverse("courses_registrations:index")).content.decode()
+    edit = client.get(reverse("courses_registrations:edit", args=[waiting.pk])).content.decode()
+
+    for html in (listing, edit):
+        assert promote in html and cancel in html
+        assert present not in html  # the session has not started
+
+
+def test_action_confirmation_page_shows_the_registration(client, coordinator):
+    registration = RegistrationFactory(association_name="Solidarité Vélo", contact_name="Zoé", attendees=2)
+
+    html = client.get(reverse("courses_registrations:action", args=[registration.pk, "cancel"])).content.decode()
+
+    assert "Annuler l&#x27;inscription" in html or "Annuler l'inscription" in html
+    assert "Solidarité Vélo" in html and "Zoé" in html and "Confirmée" in html
+
+
+def test_promoting_without_enough_seats_says_why_and_changes_nothing(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=1)
+    RegistrationFactory(session=session)
+    waiting = RegistrationFactory(session=session, status="waitlisted")
+
+    response = client.post(reverse("courses_registrations:action", args=[waiting.pk, "promote"]), follow=True)
+
+    assert "Pas assez de places libres" in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == "waitlisted"
+
+
+def test_session_pages_listings_and_admin_count_the_same_seats(client, coordinator):
+    from courses.models import Registration, TrainingSessionPage
+    from courses.viewsets import session_fill_annotations
+
+    session = TrainingSessionPageFactory(start=in_days(-1), capacity=20)
+    for status, attendees in [("attended", 2), ("no_show", 3), ("confirmed", 1), ("cancelled", 4), ("waitlisted", 5)]:
+        RegistrationFactory(session=session, status=status, attendees=attendees)
+
+    annotated = TrainingSessionPage.objects.with_seats().get(pk=session.pk)
+    row = Registration.objects.annotate(**session_fill_annotations()).filter(session=session).first()
+
+    assert session.count_seats_taken() == annotated.seats_taken == row.fill_seats == 6
+    assert annotated.waitlist_length == row.fill_waitlist == 1

@@ -1,6 +1,7 @@
 import pytest
 
-from courses.models import Registration
+from courses.enums import RegistrationStatus
+from webassoc.errors import TryAgainLater
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
 
@@ -34,7 +35,7 @@ def test_cancel_link_post_cancels_and_promotes_the_waitlist(client):
 
 
 def test_already_cancelled_registration_gets_a_clear_message(client):
-    registration = RegistrationFactory(status=Registration.Status.CANCELLED)
+    registration = RegistrationFactory(status=RegistrationStatus.CANCELLED)
 
     html = client.get(registration.get_cancel_url()).content.decode()
 
@@ -82,7 +83,7 @@ def test_lock_timeout_while_cancelling_is_a_polite_503(client, monkeypatch):
     registration = RegistrationFactory()
 
     def busy(*args, **kwargs):
-        raise services.TryAgainLater("Merci de réessayer dans quelques secondes.")
+        raise TryAgainLater("Merci de réessayer dans quelques secondes.")
 
     monkeypatch.setattr(services, "cancel", busy)
 
@@ -107,5 +108,5 @@ def test_cancel_service_turns_a_lock_timeout_into_try_again(monkeypatch):
 
     monkeypatch.setattr(services, "lock_session", locked_out)
 
-    with pytest.raises(services.TryAgainLater):
+    with pytest.raises(TryAgainLater):
         services.cancel(registration)

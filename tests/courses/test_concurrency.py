@@ -7,6 +7,7 @@ from django.db import connection, connections
 
 from courses import services
 from courses.models import Registration
+from webassoc.errors import DomainError, TryAgainLater
 
 from .factories import TrainingSessionPageFactory
 
@@ -23,7 +24,7 @@ def register_in_threads(session, count, attendees=1):
                 email=f"personne{number}@example.org", attendees=attendees,
             )
             outcome = registration.status
-        except services.RegistrationError as error:
+        except DomainError as error:
             outcome = type(error).__name__
         except Exception as error:  # noqa: BLE001 - the test reports any server error
             outcome = f"ERREUR {error!r}"
@@ -85,7 +86,7 @@ def test_a_registration_waiting_too_long_for_the_lock_gets_try_again(on_postgres
     try:
         with connection.cursor() as cursor:
             cursor.execute("SET lock_timeout = '200ms'")
-        with pytest.raises(services.TryAgainLater):
+        with pytest.raises(TryAgainLater):
             services.register(session, association_name="A", contact_name="B", email="c@example.org")
     finally:
         release.set()

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses import services
+from courses.models import Registration
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
 
@@ -44,7 +45,7 @@ def test_a_reminder_claimed_by_another_process_is_not_sent_again(monkeypatch):
     session = TrainingSessionPageFactory(start=timezone.now() + timedelta(days=1))
     registration = RegistrationFactory(session=session)
     mail.outbox.clear()
-    original = services.Registration.objects.filter
+    original = Registration.objects.filter
 
     def filter_then_lose_the_race(*args, **kwargs):
         queryset = original(*args, **kwargs)
@@ -52,7 +53,7 @@ def test_a_reminder_claimed_by_another_process_is_not_sent_again(monkeypatch):
             original(pk=registration.pk).update(reminder_sent_at=timezone.now())  # the other process wins
         return queryset
 
-    monkeypatch.setattr(services.Registration.objects, "filter", filter_then_lose_the_race)
+    monkeypatch.setattr(Registration.objects, "filter", filter_then_lose_the_race)
 
     assert services.send_reminders() == 0
     assert mail.outbox == []

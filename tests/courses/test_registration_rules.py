@@ -5,7 +5,9 @@ from django.core import mail
 from django.utils import timezone
 
 from courses import services
+from courses.enums import RegistrationStatus
 from courses.models import Registration
+from webassoc.errors import TryAgainLater
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
 
@@ -22,7 +24,7 @@ def test_registration_that_fits_is_confirmed():
 
     registration = register(session, attendees=3)
 
-    assert registration.status == Registration.Status.CONFIRMED
+    assert registration.status == RegistrationStatus.CONFIRMED
 
 
 def test_full_session_puts_registration_on_waitlist():
@@ -31,15 +33,15 @@ def test_full_session_puts_registration_on_waitlist():
 
     registration = register(session)
 
-    assert registration.status == Registration.Status.WAITLISTED
+    assert registration.status == RegistrationStatus.WAITLISTED
 
 
 def test_seats_are_counted_in_attendees_not_in_registrations():
     session = TrainingSessionPageFactory(capacity=4)
     RegistrationFactory(session=session, attendees=3)
 
-    assert register(session, "a@example.org", attendees=2).status == Registration.Status.WAITLISTED
-    assert register(session, "b@example.org", attendees=1).status == Registration.Status.CONFIRMED
+    assert register(session, "a@example.org", attendees=2).status == RegistrationStatus.WAITLISTED
+    assert register(session, "b@example.org", attendees=1).status == RegistrationStatus.CONFIRMED
     assert session.count_seats_taken() == 4
 
 
@@ -56,9 +58,9 @@ def test_same_email_cannot_register_twice_whatever_the_case():
 
 def test_cancelled_registration_does_not_block_a_new_one():
     session = TrainingSessionPageFactory()
-    RegistrationFactory(session=session, email="camille@asso.example.org", status=Registration.Status.CANCELLED)
+    RegistrationFactory(session=session, email="camille@asso.example.org", status=RegistrationStatus.CANCELLED)
 
-    assert register(session).status == Registration.Status.CONFIRMED
+    assert register(session).status == RegistrationStatus.CONFIRMED
 
 
 def test_database_refuses_two_active_registrations_with_the_same_email():
@@ -67,7 +69,7 @@ def test_database_refuses_two_active_registrations_with_the_same_email():
     session = TrainingSessionPageFactory()
     RegistrationFactory(session=session, email="x@example.org")
     with pytest.raises(IntegrityError), transaction.atomic():
-        RegistrationFactory(session=session, email="X@example.org", status=Registration.Status.WAITLISTED)
+        RegistrationFactory(session=session, email="X@example.org", status=RegistrationStatus.WAITLISTED)
 
 
 def test_more_attendees_than_the_session_allows_are_refused():
@@ -201,7 +203,7 @@ def test_lock_timeout_becomes_a_polite_try_again(monkeypatch):
 
     monkeypatch.setattr(services, "lock_session", locked_out)
 
-    with pytest.raises(services.TryAgainLater) as error:
+    with pytest.raises(TryAgainLater) as error:
         register(session)
     assert "réessayer" in error.value.message
 
@@ -226,3 +228,17 @@ def test_anonymise_forgets_the_person_but_keeps_the_numbers():
     assert registration.phone == registration.message == ""
     assert registration.attendees == 3 and registration.status == "confirmed"
     assert registration.anonymised_at is not None
+
+
+def test_anonymised_registration_gets_the_site_wide_placeholder_address():
+    from webassoc.privacy import anonymous_email
+
+    registration = RegistrationFactory()
+    old_token = registration.token
+
+    registration.anonymise()
+
+    registration.refresh_from_db()
+    assert registration.email == anonymous_email(registration.pk)
+    assert registration.email.endswith("@anonyme.invalid")
+    assert registration.token != old_token  # the cancel link of old emails stops working

@@ -38,7 +38,7 @@ index.add_child(instance=course)
 course.save_revision().publish()
 start = timezone.now() + timedelta(days=20)
 session = TrainingSessionPage(title="Session réelle", slug="session-reelle", start=start,
-                              end=start + timedelta(hours=2), mode="en_ligne", capacity=5)
+                              end=start + timedelta(hours=2), mode="a_distance", capacity=5)
 course.add_child(instance=session)
 session.save_revision().publish()
 print(json.dumps({"path": session.url}))

@@ -17,8 +17,6 @@ from webassoc.forms import RATE_LIMITED, REQUIRED, ConsentField, PublicFormMixin
 pytestmark = pytest.mark.django_db
 
 APP_FORM_MODULES = {module.__name__ for module in (courses.forms, home.forms, missions.forms)}
-# Known to differ in this branch only; the marker goes at merge.
-NOT_YET_CONVERTED = {("courses.forms", "RegistrationForm", "attendees"): "fixed in the courses branch"}
 
 
 def public_forms():
@@ -40,9 +38,7 @@ def required_fields(fields):
 def required_field_cases():
     for form_class in public_forms():
         for name in required_fields(form_class.base_fields):
-            reason = NOT_YET_CONVERTED.get((form_class.__module__, form_class.__name__, name))
-            marks = [pytest.mark.xfail(strict=False, reason=reason)] if reason else []
-            yield pytest.param(form_class, name, marks=marks, id=f"{form_class.__name__}-{name}")
+            yield pytest.param(form_class, name, id=f"{form_class.__name__}-{name}")
 
 
 def build(form_class, data):
