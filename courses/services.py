@@ -10,16 +10,16 @@ confirmation from the waitlist goes through `_confirm_from_waitlist`.
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from webassoc.errors import DomainError, polite_lock_timeouts
 
-# The models package as a module, not its names: the session page's routes call these
-# services, so this module is imported while courses.models is still loading.
-from . import emails, models
+from . import emails
 from .enums import SEATED, CancelledBy, RegistrationStatus
+from .models.registrations import Registration  # not .models: the page module imports this one
 
 
 class RegistrationError(DomainError):
@@ -38,8 +38,13 @@ class TooManyAttendees(RegistrationError):
     pass
 
 
+def session_pages():
+    """The session page model, looked up when called: its module imports this one."""
+    return apps.get_model("courses", "TrainingSessionPage").objects
+
+
 def lock_session(session_pk):
-    return models.TrainingSessionPage.objects.select_for_update(of=("self",)).get(pk=session_pk)
+    return session_pages().select_for_update(of=("self",)).get(pk=session_pk)
 
 
 @polite_lock_timeouts
@@ -60,7 +65,7 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
             if locked.registrations.active().filter(email__iexact=email).exists():
                 raise AlreadyRegistered(duplicate_message())
             fits = locked.count_seats_taken() + attendees <= locked.capacity
-            registration = models.Registration.objects.create(
+            registration = Registration.objects.create(
                 session=locked,
                 association_name=association_name,
                 contact_name=contact_name,
@@ -126,7 +131,7 @@ def promote_one(registration, *, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         session = lock_session(registration.session_id)
-        current = models.Registration.objects.select_for_update().get(pk=registration.pk)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
         if current.status != RegistrationStatus.WAITLISTED or session.cancelled or session.start <= now:
             return False
         if current.attendees > session.capacity - session.count_seats_taken():
@@ -142,7 +147,7 @@ def cancel(registration, *, by=CancelledBy.REGISTRANT, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         lock_session(registration.session_id)
-        current = models.Registration.objects.select_for_update().get(pk=registration.pk)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
         if not current.is_active:
             return False
         was_seated = current.status == RegistrationStatus.CONFIRMED
@@ -161,7 +166,7 @@ def mark_attendance(registration, *, attended):
     """After the session: attended or no-show. Only registrations holding seats are concerned."""
     status = RegistrationStatus.ATTENDED if attended else RegistrationStatus.NO_SHOW
     return bool(
-        models.Registration.objects.filter(pk=registration.pk, status__in=SEATED).update(
+        Registration.objects.filter(pk=registration.pk, status__in=SEATED).update(
             status=status, updated_at=timezone.now()
         )
     )
@@ -187,7 +192,7 @@ def session_published(session, *, now=None):
             for registration in locked.registrations.active():
                 emails.session_cancelled(registration, locked)
         if updates:
-            models.TrainingSessionPage.objects.filter(pk=locked.pk).update(**updates)
+            session_pages().filter(pk=locked.pk).update(**updates)
         if not locked.cancelled:
             return promote_waitlist(locked, now=now)
     return []
@@ -201,7 +206,7 @@ def send_reminders(*, now=None, ahead=None):
     """
     now = now or timezone.now()
     ahead = ahead or timedelta(days=2)
-    candidates = models.Registration.objects.filter(
+    candidates = Registration.objects.filter(
         status=RegistrationStatus.CONFIRMED,
         reminder_sent_at__isnull=True,
         session__live=True,
@@ -212,11 +217,11 @@ def send_reminders(*, now=None, ahead=None):
     sent = 0
     for pk in list(candidates):
         with transaction.atomic():
-            claimed = models.Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
+            claimed = Registration.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(
                 reminder_sent_at=now
             )
             if claimed:
-                emails.session_reminder(models.Registration.objects.select_related("session").get(pk=pk))
+                emails.session_reminder(Registration.objects.select_related("session").get(pk=pk))
                 sent += 1
     return sent
 

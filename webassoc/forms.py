@@ -1,6 +1,7 @@
 """Pieces every public form of the site uses: honeypot, messages, rate limit, consent."""
 
 from django import forms
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
 from .errors import TryAgainLater
@@ -90,3 +91,10 @@ class ConsentField(forms.BooleanField):
         # Shown in the error summary instead of the whole sentence; the field links to the policy.
         self.summary_label = _("Consentement")
         self.links_privacy_policy = True
+
+
+def just_sent(request):
+    """True on the page a successful post redirected to: its thank-you replaces the empty form."""
+    return request.method == "GET" and any(
+        message.level == messages.SUCCESS for message in messages.get_messages(request)
+    )

@@ -18,6 +18,7 @@ from missions import services
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
+from webassoc.forms import just_sent
 from webassoc.pagination import page_number
 
 from .missions import Mission
@@ -44,13 +45,6 @@ class MissionLinks:
     @property
     def request_form(self):
         return self.index + self.page.reverse_subpage("mission_request")
-
-
-def just_sent(request):
-    """True on the page a successful post redirected to: its thank-you replaces the empty form."""
-    return request.method == "GET" and any(
-        message.level == messages.SUCCESS for message in messages.get_messages(request)
-    )
 
 
 class MissionIndexPage(RoutablePageMixin, BasePage):
