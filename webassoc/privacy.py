@@ -1,21 +1,49 @@
-"""Personal data kept no longer than needed (PERSONAL_DATA_RETENTION_MONTHS, default 24).
+"""Personal data kept no longer than needed: the one list of what `purge_personal_data` covers.
 
-Each entry names a model holding personal data and the date that starts its retention
-period. Every such model mixes in AnonymisableMixin: `anonymise()` forgets the person
-but keeps the numbers (counts, statuses, dates) for the statistics.
+Records (PERSONAL_DATA below, each with the date that starts its retention period of
+PERSONAL_DATA_RETENTION_MONTHS, 24 by default) are anonymised, not deleted: `anonymise()`
+forgets the person but keeps the numbers (counts, statuses, dates) for the statistics:
+
+- training registrations, 24 months after the end of their session;
+- mission applications, association requests (contact and the free-text description) and
+  manifesto signatures, 24 months after they were sent;
+- the contact copied into a mission when a request is converted (or typed by an editor):
+  kept while the mission takes applications, then 24 months after its last change;
+- the contact of an association: kept while one of its missions keeps its own, and
+  24 months after the association's last change.
+
+Anonymising a record also erases its copies (`erase_copies`):
+
+- every stored email that mentions one of its addresses (outbox `Email` rows, whatever
+  their status, except one being handed to the mail server at that very moment);
+- its Wagtail admin log entries (labels such as "Jeanne Martin – Mission X", and their data)
+  and its revisions (a mission's drafts and history): the forgotten values replace the old
+  ones and the person's name and address are redacted from the rest;
+- for missions and associations, the contact's name and address in their own texts
+  (title, summary, description), which the search index then re-reads.
+
+Stored emails are deleted EMAIL_RETENTION_DAYS (30 by default) after they were sent or
+abandoned, and never kept longer than the retention period itself (`--months 0` keeps none).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 ANONYMOUS_DOMAIN = "anonyme.invalid"  # .invalid can never be delivered (RFC 2606)
 ANONYMOUS_NAME = "Anonyme"
+REDACTED = "[effacé]"
+MAX_RETENTION_MONTHS = 1200  # a hundred years; more is a typing mistake (and overflows dates)
+MAX_EMAIL_RETENTION_DAYS = 36500
 
 
 def anonymous_email(pk):
@@ -23,10 +51,62 @@ def anonymous_email(pk):
     return f"anonyme-{pk}@{ANONYMOUS_DOMAIN}"
 
 
+def is_anonymous_email(value):
+    return (value or "").lower().endswith("@" + ANONYMOUS_DOMAIN)
+
+
+# --- redaction --------------------------------------------------------------------------------
+
+# A French phone number (06 71 82 93 04, 0671829304, +33 6 71 82 93 04): a contact's phone copied
+# into a free text has no field of its own to be found by.
+PHONE_NUMBER = re.compile(r"(?<![\d+])(?:(?:\+|00)33[\s.-]?(?:\(0\)[\s.-]?)?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
+
+
+def _patterns(identifiers):
+    """Regular expressions finding each identifier (longest first, case-insensitive), then any
+    French phone number.
+
+    Addresses are found anywhere; names only as whole words, so that "Léa" does not eat "Léandre".
+    """
+    words = set()
+    for identifier in identifiers:
+        identifier = (identifier or "").strip()
+        if len(identifier) >= 2 and not is_anonymous_email(identifier):
+            words.update({identifier, escape(identifier)})  # escaped: as found in HTML
+    patterns = []
+    for word in sorted(words, key=len, reverse=True):
+        if "@" in word:
+            patterns.append(re.compile(re.escape(word), re.IGNORECASE))
+        else:
+            patterns.append(re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE))
+    return [*patterns, PHONE_NUMBER]
+
+
+def redact(value, identifiers):
+    """`value` (a string, or JSON data: lists, dicts) with every identifier and every French phone
+    number replaced by REDACTED."""
+    return _redact(value, _patterns(identifiers))
+
+
+def _redact(value, patterns):
+    if isinstance(value, str):
+        for pattern in patterns:
+            value = pattern.sub(REDACTED, value)
+        return value
+    if isinstance(value, list):
+        return [_redact(item, patterns) for item in value]
+    if isinstance(value, dict):
+        return {key: _redact(item, patterns) for key, item in value.items()}
+    return value
+
+
+# --- records holding personal data ------------------------------------------------------------
+
 class AnonymisableMixin(models.Model):
     """A record holding personal data that can be anonymised (the purge, a person's request).
 
-    Subclasses implement `forget_personal_data()`: blank or replace every personal field.
+    Subclasses implement `personal_identifiers()` (the strings that identify the person: their
+    addresses, names, phone) and `forget_personal_data()` (blank or replace every personal field).
     """
 
     anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
@@ -38,22 +118,91 @@ class AnonymisableMixin(models.Model):
     def is_anonymised(self):
         return self.anonymised_at is not None
 
+    @classmethod
+    def holding_personal_data(cls):
+        """A filter (Q) of the rows that still hold personal data. A record whose personal
+        fields can be typed again later (a mission's contact) overrides it to look at them."""
+        return Q(anonymised_at__isnull=True)
+
+    def personal_identifiers(self):
+        raise NotImplementedError
+
     def forget_personal_data(self):
         raise NotImplementedError
 
     @transaction.atomic
     def anonymise(self, now=None):
-        """Forget the person; keep statuses, counts and dates. Idempotent in effect."""
+        """Forget the person and erase their copies; keep statuses, counts and dates.
+
+        Only the fields that change are saved (a mission's "last change" stays what it was).
+        Returns the number of stored emails deleted with it.
+        """
+        identifiers = self.personal_identifiers()
+        fields = [field for field in self._meta.concrete_fields if not field.primary_key]
+        before = {field.attname: getattr(self, field.attname) for field in fields}
         self.forget_personal_data()
         self.anonymised_at = now or timezone.now()
-        self.save()
+        changed = [field for field in fields if getattr(self, field.attname) != before[field.attname]]
+        self.save(update_fields=[field.name for field in changed])
+        forgotten = {field.name: (before[field.attname], getattr(self, field.attname)) for field in changed}
+        return erase_copies(self, identifiers, forgotten)
 
+
+def emails_about(identifiers):
+    """Stored emails that mention one of these addresses (in any of their text or JSON columns),
+    except those being handed to the mail server at this very moment."""
+    Email = apps.get_model("outbox", "Email")
+    from outbox.enums import EmailStatus
+
+    addresses = {value.strip() for value in identifiers if value and "@" in value and not is_anonymous_email(value)}
+    if not addresses:
+        return Email.objects.none()
+    columns = [
+        field.name for field in Email._meta.concrete_fields
+        if isinstance(field, (models.CharField, models.TextField, models.JSONField)) and field.name != "status"
+    ]
+    mention = Q()
+    for address in addresses:
+        for column in columns:
+            mention |= Q(**{f"{column}__icontains": address})
+    return Email.objects.filter(mention).exclude(status=EmailStatus.SENDING)
+
+
+def erase_copies(instance, identifiers, forgotten):
+    """Erase the copies of a record's personal data (see the module docstring).
+
+    `forgotten` maps each changed field to (old value, new value). Returns the emails deleted.
+    """
+    from wagtail.models import ModelLogEntry, Revision, RevisionMixin
+
+    deleted, _by_model = emails_about(identifiers).delete()
+    patterns = _patterns(identifiers)
+    for entry in ModelLogEntry.objects.for_instance(instance).only("pk", "label", "data"):
+        label, data = _redact(entry.label, patterns), _redact(entry.data, patterns)
+        if (label, data) != (entry.label, entry.data):
+            ModelLogEntry.objects.filter(pk=entry.pk).update(label=label, data=data)
+    if isinstance(instance, RevisionMixin):
+        for revision in Revision.objects.for_instance(instance).only("pk", "content", "object_str"):
+            content = dict(revision.content)
+            for name, (old, new) in forgotten.items():
+                if name in content and content[name] == old and isinstance(new, str):
+                    content[name] = new
+            content = _redact(content, patterns)
+            object_str = _redact(revision.object_str, patterns)
+            if (content, object_str) != (revision.content, revision.object_str):
+                Revision.objects.filter(pk=revision.pk).update(content=content, object_str=object_str)
+    return deleted
+
+
+# --- the list and the purge -------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class PersonalData:
     model: str
-    date_field: str
+    date_field: str  # the date that starts the retention period
     label: str
+    # The name of a queryset method `(before) -> rows` whose data is still in use whatever its age.
+    in_use: str = ""
 
 
 PERSONAL_DATA = [
@@ -62,37 +211,100 @@ PERSONAL_DATA = [
     PersonalData("missions.Application", "created_at", "candidatures aux missions"),
     PersonalData("missions.MissionRequest", "created_at", "demandes d'associations"),
     PersonalData("home.Signature", "created_at", "signatures du manifeste"),
+    PersonalData("missions.Mission", "updated_at", "contacts des missions terminées", in_use="contact_in_use"),
+    PersonalData("missions.Association", "updated_at", "contacts des associations sans mission en cours",
+                 in_use="contact_in_use"),
 ]
+EMAILS_LABEL = "e-mails envoyés, abandonnés ou au sujet d'une personne anonymisée"
+
+
+def retention_months(value=None):
+    """The retention period in whole months: `value`, or the setting. ValueError (in French) for a
+    negative, huge or non-integer value."""
+    source = "PERSONAL_DATA_RETENTION_MONTHS" if value is None else "--months"
+    value = settings.PERSONAL_DATA_RETENTION_MONTHS if value is None else value
+    return _whole_number(value, source, MAX_RETENTION_MONTHS, gettext("mois"))
+
+
+def email_retention_days():
+    return _whole_number(settings.EMAIL_RETENTION_DAYS, "EMAIL_RETENTION_DAYS", MAX_EMAIL_RETENTION_DAYS,
+                         gettext("jours"))
+
+
+def _whole_number(value, source, maximum, unit):
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"\d+", text) or int(text) > maximum:
+        raise ValueError(
+            gettext("%(source)s attend un nombre entier de %(unit)s entre 0 et %(maximum)s (reçu : « %(value)s »).")
+            % {"source": source, "unit": unit, "maximum": maximum, "value": value}
+        )
+    return int(text)
 
 
 def cutoff(now=None, months=None):
-    months = settings.PERSONAL_DATA_RETENTION_MONTHS if months is None else months
+    months = retention_months(months)
     return (now or timezone.now()) - timedelta(days=round(months * 30.44))
 
 
+def email_cutoff(now=None, months=None):
+    """Emails sent or abandoned before this moment are deleted: after EMAIL_RETENTION_DAYS, and
+    never later than the retention period of personal data."""
+    now = now or timezone.now()
+    return max(now - timedelta(days=email_retention_days()), cutoff(now, months))
+
+
 def expired(entry, before):
+    """The rows of `entry` whose retention period is over and which still hold personal data."""
     model = apps.get_model(entry.model)
-    return model.objects.filter(anonymised_at__isnull=True, **{f"{entry.date_field}__lt": before})
+    queryset = model.objects.filter(model.holding_personal_data(), **{f"{entry.date_field}__lt": before})
+    if entry.in_use:
+        queryset = queryset.exclude(pk__in=getattr(model.objects, entry.in_use)(before).values("pk"))
+    return queryset
+
+
+def expired_emails(before):
+    """Stored emails sent or abandoned before `before` (pending ones are still to be sent)."""
+    from outbox.enums import EmailStatus
+
+    Email = apps.get_model("outbox", "Email")
+    sent = Q(status=EmailStatus.SENT) & (Q(sent_at__lt=before) | Q(sent_at__isnull=True, created_at__lt=before))
+    return Email.objects.filter(sent | Q(status=EmailStatus.FAILED, created_at__lt=before))
 
 
 def purge(now=None, months=None, dry_run=False, batch_size=500):
-    """Anonymise what is older than the retention period. Returns {label: count}."""
+    """Anonymise what is older than the retention period and delete old emails.
+
+    Returns {label: count}; the dry run counts exactly what a real run would change.
+    """
     now = now or timezone.now()
     before = cutoff(now, months)
-    counts = {}
+    emails_before = email_cutoff(now, months)
+    counts, emails_deleted, doomed_emails = {}, 0, set()
     for entry in PERSONAL_DATA:
         queryset = expired(entry, before)
         if dry_run:
-            counts[entry.label] = queryset.count()
+            rows = list(queryset)
+            for row in rows:
+                doomed_emails.update(emails_about(row.personal_identifiers()).values_list("pk", flat=True))
+            counts[entry.label] = len(rows)
             continue
-        done = 0
+        done, last_pk = 0, 0
         while True:
             with transaction.atomic():
-                batch = list(queryset.select_for_update()[:batch_size])
+                batch = list(
+                    queryset.filter(pk__gt=last_pk).order_by("pk").select_for_update(of=("self",))[:batch_size]
+                )
                 for row in batch:
-                    row.anonymise()
+                    emails_deleted += row.anonymise(now)
             done += len(batch)
             if len(batch) < batch_size:
                 break
+            last_pk = batch[-1].pk
         counts[entry.label] = done
+    if dry_run:
+        doomed_emails.update(expired_emails(emails_before).values_list("pk", flat=True))
+        counts[EMAILS_LABEL] = len(doomed_emails)
+    else:
+        deleted, _by_model = expired_emails(emails_before).delete()
+        counts[EMAILS_LABEL] = emails_deleted + deleted
     return counts

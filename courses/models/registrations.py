@@ -97,6 +97,9 @@ class Registration(AnonymisableMixin, models.Model):
     def get_cancel_url(self):
         return reverse("courses:cancel_registration", args=[self.token])
 
+    def personal_identifiers(self):
+        return [self.email, self.contact_name, self.phone, self.association_name]
+
     def forget_personal_data(self):
         """Forget who registered; the numbers (status, attendees, dates) stay for statistics."""
         self.association_name = str(_("Association anonymisée"))

@@ -85,6 +85,10 @@ class Signature(AnonymisableMixin, models.Model):
             return _("Confirmée")
         return _("En attente de confirmation")
 
+    def personal_identifiers(self):
+        return [self.email, f"{self.first_name} {self.last_name}", self.first_name, self.last_name,
+                self.organisation]
+
     def forget_personal_data(self):
         """Forget who signed; the signature still counts (status and dates are kept)."""
         self.first_name = ANONYMOUS_NAME

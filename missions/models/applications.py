@@ -59,6 +59,9 @@ class Application(AnonymisableMixin, models.Model):
     def can_move_to(self, status):
         return status == self.status or status in self.allowed_statuses()
 
+    def personal_identifiers(self):
+        return [self.email, self.name, self.portfolio_url]
+
     def forget_personal_data(self):
         """Keep the mission, status and dates (for counts); the skills go with the person."""
         self.name = ANONYMOUS_NAME
@@ -112,9 +115,14 @@ class MissionRequest(AnonymisableMixin, models.Model):
     def skill_names(self):
         return ", ".join(skill.name for skill in self.skills.all())
 
+    def personal_identifiers(self):
+        return [self.email, self.contact_name, self.phone]
+
     def forget_personal_data(self):
-        """Keep the association's need (it is not personal), forget the contact person."""
+        """Keep the association, the title of its need and the status; forget the contact person and
+        the free text (the description may name people; the mission made from it has its own copy)."""
         self.contact_name = ANONYMOUS_NAME
         self.email = anonymous_email(self.pk)
         self.phone = ""
+        self.description = ""
         self.note = ""

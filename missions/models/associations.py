@@ -1,14 +1,24 @@
 """Associations helped by the community (a snippet)."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 from missions.enums import Cause
+from webassoc.privacy import AnonymisableMixin, redact
 
 
-class Association(index.Indexed, models.Model):
+class AssociationQuerySet(models.QuerySet):
+    def contact_in_use(self, before):
+        """Associations whose contact is still needed at `before` (the purge's cutoff): changed since,
+        or with a mission that still keeps its own contact."""
+        missions = apps.get_model("missions", "Mission").objects.contact_in_use(before)
+        return self.filter(models.Q(updated_at__gte=before) | models.Q(pk__in=missions.values("association")))
+
+
+class Association(AnonymisableMixin, index.Indexed, models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices, default=Cause.SOLIDARITY)
     website = models.URLField(_("site web"), blank=True)
@@ -31,6 +41,9 @@ class Association(index.Indexed, models.Model):
         help_text=_("Adresse proposée par défaut pour les missions de cette association. "
                     "Jamais affichée sur le site public."),
     )
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    objects = AssociationQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -57,3 +70,19 @@ class Association(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    # --- personal data: the contact (see webassoc/privacy.py) ---------------------------------
+
+    @classmethod
+    def holding_personal_data(cls):
+        """A contact typed again after an anonymisation is personal data again."""
+        return ~models.Q(contact_name="") | ~models.Q(contact_email="")
+
+    def personal_identifiers(self):
+        return [self.contact_email, self.contact_name]
+
+    def forget_personal_data(self):
+        """Forget the contact person, also where their name or address was written in the description."""
+        self.description = redact(self.description, self.personal_identifiers())
+        self.contact_name = ""
+        self.contact_email = ""

@@ -30,6 +30,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from missions.enums import MissionSort, MissionStatus
 from webassoc.enums import Format
 from webassoc.pagination import page_of_known_rows
+from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
 
 from .skills import Skill
 
@@ -65,6 +66,17 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
             self.published()
             .filter(status=MissionStatus.OPEN)
             .filter(models.Q(apply_before__isnull=True) | models.Q(apply_before__gte=today))
+        )
+
+    def contact_in_use(self, before):
+        """Missions whose association contact is still needed at `before` (the purge's cutoff):
+        taking applications, open with a deadline not yet past the cutoff, or changed since (a
+        new draft counts)."""
+        return self.filter(
+            models.Q(pk__in=self.model.objects.open().values("pk"))
+            | models.Q(status=MissionStatus.OPEN, apply_before__gte=timezone.localdate(before))
+            | models.Q(updated_at__gte=before)
+            | models.Q(latest_revision__created_at__gte=before)
         )
 
     def with_skills(self, skills):
@@ -122,6 +134,7 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class Mission(
+    AnonymisableMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -218,6 +231,25 @@ class Mission(
 
     def __str__(self):
         return self.title
+
+    # --- personal data: the association's contact (see webassoc/privacy.py) -----------------
+
+    @classmethod
+    def holding_personal_data(cls):
+        """A contact typed again after an anonymisation is personal data again."""
+        return ~models.Q(contact_name="") | ~models.Q(contact_email__iendswith=f"@{ANONYMOUS_DOMAIN}")
+
+    def personal_identifiers(self):
+        return [self.contact_email, self.contact_name]
+
+    def forget_personal_data(self):
+        """Forget the contact person, also where their name or address was written in the mission's
+        texts (a converted request copies its description)."""
+        identifiers = self.personal_identifiers()
+        for name in ("title", "summary", "description", "location"):
+            setattr(self, name, redact(getattr(self, name), identifiers))
+        self.contact_name = ""
+        self.contact_email = anonymous_email(self.pk)
 
     # --- slug ---------------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from courses.models import Registration
@@ -11,6 +11,7 @@ from missions.models import Application, MissionRequest
 from tests.courses.factories import RegistrationFactory, TrainingSessionPageFactory
 from tests.home.factories import SignatureFactory
 from tests.missions.factories import ApplicationFactory, MissionRequestFactory
+from webassoc.privacy import purge
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +112,46 @@ def test_purge_is_a_daily_periodic_job():
     from webassoc.periodic import jobs
 
     assert "purge_personal_data" in [job.command for job in jobs()]
+
+
+@pytest.mark.parametrize("months", ["-1", "abc", "1.5", "", "99999999"])
+def test_nonsense_months_are_refused_in_french_and_nothing_changes(old_and_recent, months):
+    with pytest.raises(CommandError, match=r"--months attend un nombre entier de mois entre 0 et 1200"):
+        call_command("purge_personal_data", "--months", months, stdout=StringIO())
+
+    assert "vieux@benevole.example.org" in emails()
+
+
+def test_a_negative_retention_setting_is_refused_with_its_name(old_and_recent, settings):
+    settings.PERSONAL_DATA_RETENTION_MONTHS = -1
+
+    with pytest.raises(CommandError, match="PERSONAL_DATA_RETENTION_MONTHS attend un nombre entier de mois"):
+        call_command("purge_personal_data", "--dry-run", stdout=StringIO())
+
+
+def test_a_negative_email_retention_setting_is_refused_with_its_name(settings):
+    settings.EMAIL_RETENTION_DAYS = -5
+
+    with pytest.raises(CommandError, match="EMAIL_RETENTION_DAYS attend un nombre entier de jours"):
+        call_command("purge_personal_data", stdout=StringIO())
+
+
+def test_registrations_of_sessions_not_yet_over_are_never_counted(db):
+    future = TrainingSessionPageFactory()  # in ten days
+    RegistrationFactory(session=future, email="bientot@asso.example.org")
+    out = StringIO()
+
+    call_command("purge_personal_data", "--months", "0", "--dry-run", stdout=out)
+    call_command("purge_personal_data", "--months", "0", stdout=StringIO())
+
+    assert "inscriptions aux formations : 0 à anonymiser" in out.getvalue()
+    assert "bientot@asso.example.org" in emails()
+
+
+def test_a_purge_in_small_batches_still_anonymises_everything(old_and_recent):
+    more = [aged(ApplicationFactory(), LONG_AGO) for _ in range(4)]
+
+    counts = purge(batch_size=2)
+
+    assert counts["candidatures aux missions"] == 5
+    assert not Application.objects.filter(pk__in=[row.pk for row in more], anonymised_at__isnull=True).exists()

@@ -200,8 +200,11 @@ SESSION_COOKIE_HTTPONLY = True
 # Full-page cache of anonymous public pages (seconds; 0 disables it).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
-# Registrations, applications and signatures are anonymised after this many months.
+# Personal data (registrations, applications, requests, signatures, contacts) is anonymised after
+# this many months (webassoc/privacy.py); stored emails are deleted this many days after they were
+# sent or abandoned. `manage.py purge_personal_data` refuses negative values with a clear error.
 PERSONAL_DATA_RETENTION_MONTHS = env_int("PERSONAL_DATA_RETENTION_MONTHS", 24)
+EMAIL_RETENTION_DAYS = env_int("EMAIL_RETENTION_DAYS", 30)
 
 # Public form protections (rate limits are per client IP).
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)

@@ -1,24 +1,39 @@
-from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from webassoc.privacy import cutoff, purge
+from webassoc.privacy import EMAILS_LABEL, cutoff, email_cutoff, purge, retention_months
 
 
 class Command(BaseCommand):
-    help = ("Anonymise les inscriptions, candidatures, demandes et signatures plus anciennes que la durée "
-            "de conservation (PERSONAL_DATA_RETENTION_MONTHS, 24 mois par défaut). Sans effet si relancée.")
+    help = ("Anonymise les données personnelles plus anciennes que la durée de conservation "
+            "(PERSONAL_DATA_RETENTION_MONTHS, 24 mois par défaut) : inscriptions, candidatures, demandes, "
+            "signatures, contacts des missions et des associations, avec leurs copies (e-mails, journal "
+            "d'administration, révisions) ; supprime les e-mails envoyés depuis plus de EMAIL_RETENTION_DAYS "
+            "jours. Sans effet si relancée. La liste complète : webassoc/privacy.py.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Compte sans rien modifier.")
-        parser.add_argument("--months", type=int, default=None,
-                            help="Durée de conservation en mois (par défaut : le réglage).")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="Compte exactement ce qu'une vraie purge changerait, sans rien modifier.")
+        # Read as text and checked here: argparse's own error would be in English.
+        parser.add_argument("--months", default=None,
+                            help="Durée de conservation en mois, nombre entier positif ou nul "
+                                 "(par défaut : le réglage).")
 
     def handle(self, *args, dry_run=False, months=None, **options):
-        months = settings.PERSONAL_DATA_RETENTION_MONTHS if months is None else months
-        counts = purge(months=months, dry_run=dry_run)
-        verb = "à anonymiser" if dry_run else "anonymisées"
-        self.stdout.write(f"Données antérieures au {cutoff(months=months):%d/%m/%Y} ({months} mois) :")
+        now = timezone.now()
+        try:
+            months = retention_months(months)
+            before, emails_before = cutoff(now, months), email_cutoff(now, months)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        counts = purge(now=now, months=months, dry_run=dry_run)
+        local = timezone.localtime
+        self.stdout.write(f"Données antérieures au {local(before):%d/%m/%Y %H:%M} ({months} mois) :")
         for label, count in counts.items():
-            self.stdout.write(f"  {label} : {count} {verb}")
+            if label == EMAILS_LABEL:
+                verb = "à supprimer" if dry_run else "supprimés"
+                self.stdout.write(f"  {label} (avant le {local(emails_before):%d/%m/%Y %H:%M}) : {count} {verb}")
+            else:
+                self.stdout.write(f"  {label} : {count} {'à anonymiser' if dry_run else 'anonymisées'}")
         if dry_run:
             self.stdout.write("Simulation : rien n'a été modifié.")
