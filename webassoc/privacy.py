@@ -18,14 +18,18 @@ Anonymising a record also erases its copies (`erase_copies`):
   their status, except one being handed to the mail server at that very moment);
 - its Wagtail admin log entries (labels such as "Jeanne Martin – Mission X", and their data)
   and its revisions (a mission's drafts and history): the forgotten values replace the old
-  ones and the person's name and address are redacted from the rest;
-- for missions and associations, the contact's name and address in their own texts
-  (title, summary, description), which the search index then re-reads.
+  ones, and the person's name, address and any French phone number are redacted from the rest;
+- for missions and associations, the contact's name, address and phone numbers in their own
+  texts (title, summary, description), which the search index then re-reads.
 
 Stored emails are deleted EMAIL_RETENTION_DAYS (30 by default) after they were sent or
 abandoned, and never kept longer than the retention period itself (`--months 0` keeps none).
+
+`purge()` runs nightly (`manage.py purge_personal_data`); `forget(email)` is a person's request
+(`manage.py forget_person <email>`): every record with that address, whatever its age.
 """
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -131,11 +135,12 @@ class AnonymisableMixin(models.Model):
         raise NotImplementedError
 
     @transaction.atomic
-    def anonymise(self, now=None):
+    def anonymise(self, now=None, stored_emails=None):
         """Forget the person and erase their copies; keep statuses, counts and dates.
 
         Only the fields that change are saved (a mission's "last change" stays what it was).
-        Returns the number of stored emails deleted with it.
+        Returns the number of stored emails deleted with it. `stored_emails` (a StoredEmails) is
+        shared by the records of one purge.
         """
         identifiers = self.personal_identifiers()
         fields = [field for field in self._meta.concrete_fields if not field.primary_key]
@@ -145,37 +150,70 @@ class AnonymisableMixin(models.Model):
         changed = [field for field in fields if getattr(self, field.attname) != before[field.attname]]
         self.save(update_fields=[field.name for field in changed])
         forgotten = {field.name: (before[field.attname], getattr(self, field.attname)) for field in changed}
-        return erase_copies(self, identifiers, forgotten)
+        return erase_copies(self, identifiers, forgotten, stored_emails or StoredEmails())
 
 
-def emails_about(identifiers):
-    """Stored emails that mention one of these addresses (in any of their text or JSON columns),
-    except those being handed to the mail server at this very moment."""
-    Email = apps.get_model("outbox", "Email")
-    from outbox.enums import EmailStatus
-
-    addresses = {value.strip() for value in identifiers if value and "@" in value and not is_anonymous_email(value)}
-    if not addresses:
-        return Email.objects.none()
-    columns = [
-        field.name for field in Email._meta.concrete_fields
-        if isinstance(field, (models.CharField, models.TextField, models.JSONField)) and field.name != "status"
-    ]
-    mention = Q()
-    for address in addresses:
-        for column in columns:
-            mention |= Q(**{f"{column}__icontains": address})
-    return Email.objects.filter(mention).exclude(status=EmailStatus.SENDING)
+# An email address in a text (a stored email's recipients, body, attachments…).
+ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def erase_copies(instance, identifiers, forgotten):
+class StoredEmails:
+    """Which stored emails mention which address, in any of their text or JSON columns.
+
+    The outbox is read once (then looked up for each record anonymised), so a purge of thousands
+    of records costs one pass over the emails rather than one per record. An email being handed to
+    the mail server at this very moment is never deleted.
+    """
+
+    def __init__(self):
+        self._by_address = None
+
+    def _read(self):
+        from outbox.enums import EmailStatus
+
+        Email = apps.get_model("outbox", "Email")
+        columns = [
+            field.name for field in Email._meta.concrete_fields
+            if isinstance(field, (models.CharField, models.TextField, models.JSONField)) and field.name != "status"
+        ]
+        by_address = {}
+        rows = Email.objects.exclude(status=EmailStatus.SENDING).values_list("pk", *columns)
+        for pk, *values in rows.iterator(chunk_size=500):
+            text = " ".join(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                            for value in values)
+            for address in ADDRESS.findall(text):
+                by_address.setdefault(address.lower(), set()).add(pk)
+        return by_address
+
+    def about(self, identifiers):
+        """The ids of the stored emails mentioning one of these addresses."""
+        if self._by_address is None:
+            self._by_address = self._read()
+        found = set()
+        for identifier in identifiers:
+            if identifier and "@" in identifier and not is_anonymous_email(identifier):
+                found |= self._by_address.get(identifier.strip().lower(), set())
+        return found
+
+    def delete_about(self, identifiers):
+        """Delete the stored emails mentioning these addresses; returns how many were deleted."""
+        from outbox.enums import EmailStatus
+
+        pks = self.about(identifiers)
+        if not pks:
+            return 0
+        Email = apps.get_model("outbox", "Email")
+        return Email.objects.filter(pk__in=pks).exclude(status=EmailStatus.SENDING).delete()[0]
+
+
+def erase_copies(instance, identifiers, forgotten, stored_emails):
     """Erase the copies of a record's personal data (see the module docstring).
 
     `forgotten` maps each changed field to (old value, new value). Returns the emails deleted.
     """
     from wagtail.models import ModelLogEntry, Revision, RevisionMixin
 
-    deleted, _by_model = emails_about(identifiers).delete()
+    deleted = stored_emails.delete_about(identifiers)
     patterns = _patterns(identifiers)
     for entry in ModelLogEntry.objects.for_instance(instance).only("pk", "label", "data"):
         label, data = _redact(entry.label, patterns), _redact(entry.data, patterns)
@@ -203,6 +241,12 @@ class PersonalData:
     label: str
     # The name of a queryset method `(before) -> rows` whose data is still in use whatever its age.
     in_use: str = ""
+    email_field: str = "email"  # the person's address (to find them on request: `forget()`)
+    masculine: bool = False  # the label's gender, for the French of the reports
+
+    def done(self, dry_run):
+        """"anonymisées" (or "à anonymiser"), agreeing with the label."""
+        return "à anonymiser" if dry_run else ("anonymisés" if self.masculine else "anonymisées")
 
 
 PERSONAL_DATA = [
@@ -211,11 +255,12 @@ PERSONAL_DATA = [
     PersonalData("missions.Application", "created_at", "candidatures aux missions"),
     PersonalData("missions.MissionRequest", "created_at", "demandes d'associations"),
     PersonalData("home.Signature", "created_at", "signatures du manifeste"),
-    PersonalData("missions.Mission", "updated_at", "contacts des missions terminées", in_use="contact_in_use"),
-    PersonalData("missions.Association", "updated_at", "contacts des associations sans mission en cours",
-                 in_use="contact_in_use"),
+    PersonalData("missions.Mission", "updated_at", "contacts de missions", in_use="contact_in_use",
+                 email_field="contact_email", masculine=True),
+    PersonalData("missions.Association", "updated_at", "contacts d'associations", in_use="contact_in_use",
+                 email_field="contact_email", masculine=True),
 ]
-EMAILS_LABEL = "e-mails envoyés, abandonnés ou au sujet d'une personne anonymisée"
+EMAILS_LABEL = "e-mails gardés (envoyés, abandonnés, ou au sujet d'une personne anonymisée)"
 
 
 def retention_months(value=None):
@@ -279,13 +324,14 @@ def purge(now=None, months=None, dry_run=False, batch_size=500):
     now = now or timezone.now()
     before = cutoff(now, months)
     emails_before = email_cutoff(now, months)
+    stored_emails = StoredEmails()
     counts, emails_deleted, doomed_emails = {}, 0, set()
     for entry in PERSONAL_DATA:
         queryset = expired(entry, before)
         if dry_run:
             rows = list(queryset)
             for row in rows:
-                doomed_emails.update(emails_about(row.personal_identifiers()).values_list("pk", flat=True))
+                doomed_emails |= stored_emails.about(row.personal_identifiers())
             counts[entry.label] = len(rows)
             continue
         done, last_pk = 0, 0
@@ -295,7 +341,7 @@ def purge(now=None, months=None, dry_run=False, batch_size=500):
                     queryset.filter(pk__gt=last_pk).order_by("pk").select_for_update(of=("self",))[:batch_size]
                 )
                 for row in batch:
-                    emails_deleted += row.anonymise(now)
+                    emails_deleted += row.anonymise(now, stored_emails)
             done += len(batch)
             if len(batch) < batch_size:
                 break
@@ -308,3 +354,51 @@ def purge(now=None, months=None, dry_run=False, batch_size=500):
         deleted, _by_model = expired_emails(emails_before).delete()
         counts[EMAILS_LABEL] = emails_deleted + deleted
     return counts
+
+
+def records_of(email):
+    """{entry: rows} of every record holding this address (case-insensitive), whatever their age."""
+    found = {}
+    for entry in PERSONAL_DATA:
+        model = apps.get_model(entry.model)
+        rows = list(model.objects.filter(model.holding_personal_data(), **{f"{entry.email_field}__iexact": email})
+                    .order_by("pk"))
+        if rows:
+            found[entry] = rows
+    return found
+
+
+@transaction.atomic
+def forget(email, now=None, dry_run=False):
+    """A person asks to be forgotten: anonymise every record holding `email` now, with its copies,
+    and delete every stored email mentioning it. Returns {label: count} like `purge()`."""
+    email = (email or "").strip()
+    if not ADDRESS.fullmatch(email) or is_anonymous_email(email):
+        raise ValueError(gettext("« %(value)s » n'est pas une adresse e-mail.") % {"value": email})
+    now = now or timezone.now()
+    found = records_of(email)
+    counts = {entry.label: len(found.get(entry, ())) for entry in PERSONAL_DATA}
+    stored_emails = StoredEmails()
+    if dry_run:
+        doomed = stored_emails.about([email])
+        for rows in found.values():
+            for row in rows:
+                doomed |= stored_emails.about(row.personal_identifiers())
+        counts[EMAILS_LABEL] = len(doomed)
+        return counts
+    deleted = 0
+    for rows in found.values():
+        for row in rows:
+            deleted += row.anonymise(now, stored_emails)
+    counts[EMAILS_LABEL] = deleted + stored_emails.delete_about([email])
+    return counts
+
+
+def report_lines(counts, dry_run):
+    """The French lines of a purge's (or a forget's) counts, for the commands."""
+    entries = {entry.label: entry for entry in PERSONAL_DATA}
+    for label, count in counts.items():
+        if label in entries:
+            yield f"{label} : {count} {entries[label].done(dry_run)}"
+        else:
+            yield f"{label} : {count} {'à supprimer' if dry_run else 'supprimés'}"

@@ -147,18 +147,29 @@ def load(stdout=None):
             ),
             heading("Durée de conservation"),
             paragraph(
-                "<p>Nous gardons vos données le temps de traiter votre demande, puis 24 mois au plus : "
-                "les inscriptions aux formations 24 mois après la fin de la session, les candidatures, "
-                "demandes d'associations et signatures du manifeste 24 mois après leur envoi.</p>"
-                "<p>Passé ce délai, elles sont <b>anonymisées automatiquement</b> chaque nuit : le nom, "
-                "l'email, le téléphone et les messages sont effacés ; seuls restent des chiffres (nombre "
-                "d'inscrits, de candidatures, de signatures) pour nos bilans. Les signatures anonymisées "
-                "ne figurent plus dans la liste publique des signataires.</p>"
+                "<p>Nous gardons vos données le temps de traiter votre demande, puis 24 mois au plus :</p>"
+                "<ul>"
+                "<li>les inscriptions aux formations : 24 mois après la fin de la session ;</li>"
+                "<li>les candidatures aux missions, les demandes d'associations et les signatures du "
+                "manifeste : 24 mois après leur envoi ;</li>"
+                "<li>le contact d'une association indiqué sur une mission : tant que la mission reçoit "
+                "des candidatures, puis 24 mois après sa clôture ; sur la fiche de l'association : "
+                "24 mois après la clôture de sa dernière mission ;</li>"
+                "<li>les e-mails que le site vous envoie (confirmation, rappel…) : une copie est gardée "
+                "30 jours après l'envoi, pour vérifier qu'ils sont bien partis, puis supprimée.</li>"
+                "</ul>"
+                "<p>Passé ce délai, vos données sont <b>anonymisées automatiquement</b> chaque nuit : le "
+                "nom, l'adresse e-mail, le téléphone et les messages sont effacés, ainsi que leurs copies "
+                "(e-mails gardés, historique des modifications faites par l'équipe, textes d'une mission "
+                "qui vous citent). Seuls restent des chiffres (nombre d'inscrits, de candidatures, de "
+                "signatures) pour nos bilans. Les signatures anonymisées ne figurent plus dans la liste "
+                "publique des signataires.</p>"
             ),
             heading("Vos droits"),
             paragraph(
                 "<p>Vous pouvez demander l'accès, la rectification ou la suppression de vos données en "
-                "écrivant à l'adresse de contact indiquée en bas de page.</p>"
+                "écrivant à l'adresse de contact indiquée en bas de page : nous les effaçons alors sans "
+                "attendre, copies comprises.</p>"
             ),
         ],
     )

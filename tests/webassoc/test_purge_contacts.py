@@ -46,7 +46,7 @@ def test_a_mission_closed_for_longer_than_the_retention_forgets_its_contact():
     assert (closed.contact_name, closed.contact_email) == ("", f"anonyme-{closed.pk}@anonyme.invalid")
     assert closed.anonymised_at is not None
     assert closed.updated_at < RECENTLY  # forgetting is not a change that restarts the clock
-    assert counts["contacts des missions terminées"] == 1
+    assert counts["contacts de missions"] == 1
 
 
 def test_a_mission_closed_recently_or_redrafted_recently_keeps_its_contact():

@@ -42,8 +42,7 @@ def test_sent_and_abandoned_emails_are_deleted_after_thirty_days_and_pending_one
     call_command("purge_personal_data", stdout=out)
 
     assert remaining(old_sent, old_failed, old_pending, recent_sent) == {old_pending.pk, recent_sent.pk}
-    assert "e-mails envoyés, abandonnés ou au sujet d'une personne anonymisée" in out.getvalue()
-    assert ": 2 supprimés" in out.getvalue()
+    assert "e-mails gardés (envoyés, abandonnés, ou au sujet d'une personne anonymisée) : 2 supprimés" in out.getvalue()
 
 
 def test_email_retention_is_configurable(settings):

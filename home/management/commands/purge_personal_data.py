@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from webassoc.privacy import EMAILS_LABEL, cutoff, email_cutoff, purge, retention_months
+from webassoc.privacy import cutoff, email_cutoff, purge, report_lines, retention_months
 
 
 class Command(BaseCommand):
@@ -27,13 +27,9 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         counts = purge(now=now, months=months, dry_run=dry_run)
-        local = timezone.localtime
-        self.stdout.write(f"Données antérieures au {local(before):%d/%m/%Y %H:%M} ({months} mois) :")
-        for label, count in counts.items():
-            if label == EMAILS_LABEL:
-                verb = "à supprimer" if dry_run else "supprimés"
-                self.stdout.write(f"  {label} (avant le {local(emails_before):%d/%m/%Y %H:%M}) : {count} {verb}")
-            else:
-                self.stdout.write(f"  {label} : {count} {'à anonymiser' if dry_run else 'anonymisées'}")
+        self.stdout.write(f"Données antérieures au {timezone.localtime(before):%d/%m/%Y %H:%M} ({months} mois), "
+                          f"e-mails antérieurs au {timezone.localtime(emails_before):%d/%m/%Y %H:%M} :")
+        for line in report_lines(counts, dry_run):
+            self.stdout.write(f"  {line}")
         if dry_run:
             self.stdout.write("Simulation : rien n'a été modifié.")

@@ -1,0 +1,67 @@
+"""A person asks to be forgotten: `manage.py forget_person <email>` erases them at once."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from outbox.models import Email
+from tests.courses.factories import RegistrationFactory
+from tests.home.factories import SignatureFactory
+from tests.missions.factories import ApplicationFactory, MissionFactory, MissionRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = "sacha@asso.example.org"
+
+
+@pytest.fixture
+def records():
+    mission = MissionFactory(contact_name="Sacha Contact", contact_email=ADDRESS, title="Refaire le site")
+    return {
+        "theirs": [
+            RegistrationFactory(email="Sacha@Asso.example.org"),
+            ApplicationFactory(email=ADDRESS),
+            MissionRequestFactory(email=ADDRESS),
+            SignatureFactory(email=ADDRESS),
+            mission,
+        ],
+        "others": [ApplicationFactory(email="autre@asso.example.org", mission=mission)],
+        "emails": [Email.objects.create(to=[ADDRESS], subject="Bonjour", body_text="…"),
+                   Email.objects.create(to=["autre@asso.example.org"], subject="Bonjour", body_text="…")],
+    }
+
+
+def test_forgetting_someone_anonymises_every_record_with_their_address_and_their_emails(records):
+    out = StringIO()
+
+    call_command("forget_person", ADDRESS, stdout=out)
+
+    for row in records["theirs"]:
+        row.refresh_from_db()
+        assert row.anonymised_at is not None
+        assert "sacha" not in str(row.__dict__).lower()
+    other = records["others"][0]
+    other.refresh_from_db()
+    assert other.anonymised_at is None
+    assert list(Email.objects.values_list("to", flat=True)) == [["autre@asso.example.org"]]
+    assert "candidatures aux missions : 1 anonymisées" in out.getvalue()
+    assert "contacts de missions : 1 anonymisés" in out.getvalue()
+    assert "La mission ouverte « Refaire le site » n'a plus de contact : indiquez-en un nouveau." in out.getvalue()
+
+
+def test_a_dry_run_counts_and_changes_nothing(records):
+    out = StringIO()
+
+    call_command("forget_person", ADDRESS, "--dry-run", stdout=out)
+
+    assert "inscriptions aux formations : 1 à anonymiser" in out.getvalue()
+    assert "à supprimer" in out.getvalue() and "rien n'a été modifié" in out.getvalue()
+    assert Email.objects.count() == 2
+    records["theirs"][1].refresh_from_db()
+    assert records["theirs"][1].anonymised_at is None
+
+
+def test_something_that_is_not_an_address_is_refused_in_french(db):
+    with pytest.raises(CommandError, match="« sacha » n'est pas une adresse e-mail."):
+        call_command("forget_person", "sacha", stdout=StringIO())
