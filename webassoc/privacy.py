@@ -16,9 +16,10 @@ Anonymising a record also erases its copies (`erase_copies`):
 
 - every stored email that mentions one of its addresses (outbox `Email` rows, whatever
   their status, except one being handed to the mail server at that very moment);
-- its Wagtail admin log entries (labels such as "Jeanne Martin – Mission X", and their data)
-  and its revisions (a mission's drafts and history): the forgotten values replace the old
-  ones, and the person's name, address and any French phone number are redacted from the rest;
+- its Wagtail admin log entries (labels such as "Jeanne Martin – Mission X", and their data),
+  its revisions (a mission's drafts and history) and the moderators' comments on them: the
+  forgotten values replace the old ones, and the person's name, address and any French phone
+  number are redacted from the rest;
 - for missions and associations, the contact's name, address and phone numbers in their own
   texts (title, summary, description), which the search index then re-reads.
 
@@ -211,7 +212,7 @@ def erase_copies(instance, identifiers, forgotten, stored_emails):
 
     `forgotten` maps each changed field to (old value, new value). Returns the emails deleted.
     """
-    from wagtail.models import ModelLogEntry, Revision, RevisionMixin
+    from wagtail.models import ModelLogEntry, Revision, RevisionMixin, TaskState
 
     deleted = stored_emails.delete_about(identifiers)
     patterns = _patterns(identifiers)
@@ -229,6 +230,12 @@ def erase_copies(instance, identifiers, forgotten, stored_emails):
             object_str = _redact(revision.object_str, patterns)
             if (content, object_str) != (revision.content, revision.object_str):
                 Revision.objects.filter(pk=revision.pk).update(content=content, object_str=object_str)
+        # Moderators' comments in the workflow ("rappeler Jeanne au 06…").
+        revisions = Revision.objects.for_instance(instance).values("pk")
+        for task_state in TaskState.objects.filter(revision__in=revisions).exclude(comment="").only("pk", "comment"):
+            comment = _redact(task_state.comment, patterns)
+            if comment != task_state.comment:
+                TaskState.objects.filter(pk=task_state.pk).update(comment=comment)
     return deleted
 
 
@@ -245,7 +252,7 @@ class PersonalData:
     masculine: bool = False  # the label's gender, for the French of the reports
 
     def done(self, dry_run):
-        """"anonymisées" (or "à anonymiser"), agreeing with the label."""
+        """The French participle agreeing with the label: anonymisées, anonymisés, à anonymiser."""
         return "à anonymiser" if dry_run else ("anonymisés" if self.masculine else "anonymisées")
 
 

@@ -7,11 +7,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, TaskState
 
 from outbox.enums import EmailStatus
 from outbox.models import Email
 from tests.courses.factories import RegistrationFactory
+from tests.factories import SuperUserFactory
 from tests.home.factories import SignatureFactory
 from tests.missions.factories import ApplicationFactory, MissionFactory
 from webassoc.privacy import REDACTED, redact
@@ -104,6 +105,17 @@ def test_a_mission_draft_published_after_the_purge_does_not_bring_the_contact_ba
     assert mission.description == f"<p>Écrire à {REDACTED} : {REDACTED}, {REDACTED}.</p>"
     for revision in mission.revisions.all():
         assert "Claire" not in str(revision.content) and "claire@" not in str(revision.content)
+
+
+def test_moderators_comments_on_a_mission_no_longer_name_its_contact():
+    mission = MissionFactory(contact_name="Claire Contact", contact_email="claire@asso.example.org")
+    mission.save_revision()
+    mission.get_workflow().start(mission, SuperUserFactory())
+    TaskState.objects.update(comment="Rappeler Claire Contact au 06 12 34 56 78 avant publication.")
+
+    mission.anonymise()
+
+    assert TaskState.objects.get().comment == f"Rappeler {REDACTED} au {REDACTED} avant publication."
 
 
 def test_redaction_finds_whole_names_any_case_addresses_and_french_phones():
