@@ -231,7 +231,11 @@ LOG_FORMAT = env("LOG_FORMAT", "text")  # "json" in production: one JSON object 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "webassoc.observability.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "webassoc.observability.RequestIdFilter"},
+        # Every handler masks secret tokens (cancel links, ?jeton=), whoever logs them.
+        "mask_tokens": {"()": "webassoc.observability.MaskTokensFilter"},
+    },
     "formatters": {
         "json": {"()": "webassoc.observability.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -240,7 +244,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
+            "filters": ["request_id", "mask_tokens"],
             "formatter": LOG_FORMAT,
         }
     },
