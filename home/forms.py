@@ -45,7 +45,7 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
 
 class ResendForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
-        label=_("Adresse e-mail utilisée pour signer"),
+        label=_("Adresse e-mail utilisée pour signer"), max_length=254,
         error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
