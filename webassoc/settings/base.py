@@ -228,6 +228,8 @@ TAGGIT_CASE_INSENSITIVE = True
 # No third-party calls from the admin: no Gravatar (editors' email hashes), no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Failed logins are throttled per account and per address (home/login_throttle.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 
 LOG_FORMAT = env("LOG_FORMAT", "text")  # "json" in production: one JSON object per line
 LOGGING = {
