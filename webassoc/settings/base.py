@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "webassoc.health.HealthCheckMiddleware",
+    "webassoc.proxies.TrustedProxyMiddleware",  # forwarded headers only from our reverse proxy
     "webassoc.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "webassoc.middleware.SecurityHeadersMiddleware",
@@ -209,6 +210,9 @@ PERSONAL_DATA_RETENTION_MONTHS = env_int("PERSONAL_DATA_RETENTION_MONTHS", 24)
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Addresses (or networks) of those proxies: forwarded headers from anyone else are dropped
+# (webassoc/proxies.py). Same variable and default as gunicorn's; "*" trusts everyone.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1"])
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Webassoc"
