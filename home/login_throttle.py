@@ -50,7 +50,7 @@ def record_failure(request, username):
     now = timezone.now()
     key, address = account_key(username), client_ip(request)
     LoginFailure.objects.create(username=key, address=address, created_at=now)
-    LoginFailure.objects.filter(created_at__lt=now - KEEP).delete()
+    prune(now)
     failures = _recent(now).filter(username=key).count()
     logger.warning("admin login failed for account %r from %s (%s of %s in %s minutes)",
                    key, address, failures, ACCOUNT_LIMIT, int(WINDOW.total_seconds() // 60))
@@ -58,8 +58,14 @@ def record_failure(request, username):
         logger.warning("admin account %r locked for %s minutes", key, int(WINDOW.total_seconds() // 60))
 
 
+def prune(now=None):
+    """Forget failures older than KEEP (after every login, failed or not)."""
+    LoginFailure.objects.filter(created_at__lt=(now or timezone.now()) - KEEP).delete()
+
+
 def forget_account(username):
     """After a successful login, or when the team unlocks an account."""
+    prune()
     return LoginFailure.objects.filter(username=account_key(username)).delete()[0]
 
 
