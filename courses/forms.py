@@ -14,7 +14,7 @@ class RegistrationForm(PublicFormMixin, forms.Form):
                                        widget=forms.TextInput(attrs={"autocomplete": "organization"}))
     contact_name = forms.CharField(label=_("Votre nom"), max_length=200,
                                    widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("Votre adresse e-mail"),
+    email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254,  # the model's column
                              help_text=_("La confirmation et le lien d'annulation y seront envoyés."),
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     phone = forms.CharField(label=_("Téléphone"), max_length=30, required=False,

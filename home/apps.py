@@ -9,11 +9,13 @@ class HomeConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from webassoc import page_cache
+        from webassoc.admin.exports import protect_every_csv_export
 
         from . import services
         from .models import Signature
 
         page_cache.connect_signals()
+        protect_every_csv_export()  # Wagtail's own exports (users, reports) too
         post_save.connect(services.on_signature_change, sender=Signature,
                           dispatch_uid="manifesto_signature_saved")
         post_delete.connect(services.on_signature_change, sender=Signature,

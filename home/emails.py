@@ -27,3 +27,14 @@ def manifesto_confirmation(signature, *, token, valid_days):
         },
         tag="manifesto_confirmation",
     )
+
+
+def manifesto_already_signed(signature):
+    """To someone who signed again with an address whose signature counts already."""
+    page = signature.page
+    return queue_email(
+        signature.email,
+        "home/manifesto_already_signed",
+        {"signature": signature, "page_title": page.title, "page_url": absolute_url(page.get_url())},
+        tag="manifesto_already_signed",
+    )

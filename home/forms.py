@@ -1,10 +1,13 @@
-"""The manifesto's public forms: sign, and ask for a new confirmation link."""
+"""The manifesto's public forms (sign, ask for a new confirmation link) and the admin login form
+(throttled: home/login_throttle.py)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from webassoc.forms import ConsentField, PublicFormMixin
 
+from . import login_throttle
 from .models.signatures import Signature
 
 INVALID_EMAIL = _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
@@ -45,7 +48,34 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
 
 class ResendForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
-        label=_("Adresse e-mail utilisée pour signer"),
+        label=_("Adresse e-mail utilisée pour signer"), max_length=254,
         error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+LOGIN_LOCKED = _(
+    "Trop de tentatives de connexion ont échoué pour ce compte ou depuis votre connexion. Par sécurité, "
+    "la connexion est bloquée pendant 15 minutes, même avec le bon mot de passe. Réessayez plus tard, "
+    "ou demandez à une personne qui gère les comptes de le débloquer (Paramètres › Comptes bloqués)."
+)
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form (settings.WAGTAILADMIN_USER_LOGIN_FORM), throttled per account and address."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and login_throttle.is_locked(self.request, username):
+            raise forms.ValidationError(LOGIN_LOCKED, code="locked")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError as error:
+            if username and error.code == "invalid_login":
+                login_throttle.record_failure(self.request, username)
+                if login_throttle.is_locked(self.request, username):
+                    raise forms.ValidationError(LOGIN_LOCKED, code="locked") from None
+            raise
+        if username:
+            login_throttle.forget_account(username)
+        return cleaned

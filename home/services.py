@@ -1,10 +1,15 @@
 """Manifesto signatures: sign, confirm (double opt-in), hide, and the cached counter and list.
 
 Each operation does one job inside a transaction and returns the Signature; what the person
-must be told instead (a duplicate, a bad link) is a DomainError with a French message. The
+must be told instead (a bad link) is a DomainError with a French message. Signing answers the
+same way whether or not the address has signed already (the page must not reveal who signed):
+the email tells the difference. Emails to one signer are capped (EMAIL_INTERVAL, EMAILS_PER_DAY),
+so re-signing in a loop cannot flood an inbox. The
 counter and the public list are cached under a per-manifesto version number, bumped whenever
 the set of counted signatures changes (a confirmation, a moderation, an admin edit or deletion).
 """
+
+from datetime import datetime, timedelta
 
 from django.core import signing
 from django.core.cache import cache
@@ -22,22 +27,10 @@ from .models.signatures import Signature
 TOKEN_SALT = "home.manifesto.signature"
 TOKEN_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for 7 days
 CACHE_TIMEOUT = 24 * 3600
-
-
-class AlreadySigned(DomainError):
-    """This address has signed already: the signature counts (confirmed, or hidden)."""
-
-    def __init__(self, message=None):
-        super().__init__(message or _("Vous avez déjà signé le manifeste avec cette adresse : votre "
-                                      "signature compte déjà. Merci !"), field="email")
-
-
-class ConfirmationResent(AlreadySigned):
-    """This address has signed but never confirmed: the link was sent again instead."""
-
-    def __init__(self):
-        super().__init__(_("Vous avez déjà signé avec cette adresse, mais votre signature n'est pas "
-                           "encore confirmée : nous venons de vous renvoyer le lien de confirmation."))
+# At most one email to a signer every 10 minutes and 5 a day, whatever triggers it (signing,
+# signing again, asking for a new link).
+EMAIL_INTERVAL = timedelta(minutes=10)
+EMAILS_PER_DAY = 5
 
 
 class LinkRefused(DomainError):
@@ -81,11 +74,41 @@ def read_token(token, max_age=None):
     return int(value)
 
 
+def may_email(signature, now=None):
+    """Claim one email to this signer under the cap; True when it may be sent (and is counted).
+
+    Runs inside the caller's transaction, with the signer's row locked, so two simultaneous
+    posts cannot both take the last slot.
+    """
+    now = now or timezone.now()
+    locked = Signature.objects.select_for_update().only("pk", "emails_sent_at").get(pk=signature.pk)
+    recent = [moment for moment in map(datetime.fromisoformat, locked.emails_sent_at or [])
+              if now - moment < timedelta(days=1)]
+    if len(recent) >= EMAILS_PER_DAY or (recent and now - max(recent) < EMAIL_INTERVAL):
+        return False
+    recent.append(now)
+    Signature.objects.filter(pk=signature.pk).update(emails_sent_at=[moment.isoformat() for moment in recent])
+    return True
+
+
 @transaction.atomic
 def send_confirmation(signature):
+    """Email the confirmation link, within the cap; whether it was sent."""
+    if not may_email(signature):
+        return False
     emails.manifesto_confirmation(signature, token=make_token(signature),
                                   valid_days=TOKEN_MAX_AGE // (24 * 3600))
     Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
+    return True
+
+
+@transaction.atomic
+def send_already_signed(signature):
+    """Tell a signer whose signature counts already that signing again changes nothing (within the cap)."""
+    if not may_email(signature):
+        return False
+    emails.manifesto_already_signed(signature)
+    return True
 
 
 # --- Operations ------------------------------------------------------------------------------
@@ -97,11 +120,13 @@ def find(page, email):
 @polite_lock_timeouts
 def sign(page, *, first_name, last_name, email, profession, organisation="", city="",
          show_publicly=False):
-    """Record a signature and send its confirmation link.
+    """Record a signature and send its confirmation link; returns the signature.
 
     Only called with the signer's consent (the public form's required box). A second signature
-    with the same address raises AlreadySigned, or ConfirmationResent once the link is sent again;
-    waiting too long for another signature with the same address raises TryAgainLater.
+    with the same address changes nothing and returns the first one, whose signer is emailed
+    instead (the link again if unconfirmed, an "already signed" note otherwise, both within the
+    cap): the answer on the page is the same. Waiting too long for another signature with the
+    same address raises TryAgainLater.
     """
     email = email.strip()
     try:
@@ -119,18 +144,19 @@ def sign(page, *, first_name, last_name, email, profession, organisation="", cit
         existing = find(page, email)
         if existing is None:
             raise
-    _answer_duplicate(existing)
+    return _answer_duplicate(existing)
 
 
 def _answer_duplicate(signature):
     if signature.is_confirmed or signature.is_hidden:
-        raise AlreadySigned()
-    send_confirmation(signature)
-    raise ConfirmationResent()
+        send_already_signed(signature)
+    else:
+        send_confirmation(signature)
+    return signature
 
 
 def resend_confirmation(page, email):
-    """Send a fresh link to an unconfirmed signature; None when there is nothing to confirm."""
+    """Send a fresh link to an unconfirmed signature (within the cap); None when there is nothing to confirm."""
     signature = find(page, email)
     if signature is None or signature.is_confirmed or signature.is_anonymised:
         return None

@@ -1,12 +1,22 @@
-"""Views of the site that are not page routes: the search page and robots.txt (home/urls.py)."""
+"""Views of the site that are not page routes: the search page and robots.txt (home/urls.py), and
+the admin's "Comptes bloqués" screen (wired in wagtail_hooks.py)."""
 
-from django.shortcuts import render
+import logging
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.admin import messages
 
 from webassoc.pagination import page_number, paginate
 
+from . import login_throttle
 from . import search as site_search
+
+UNLOCK_PERMISSION = "auth.change_user"  # whoever manages the team's accounts
+security_logger = logging.getLogger("webassoc.security")
 
 RESULTS_PER_PAGE = 10
 
@@ -35,3 +45,27 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("sitemap")), "disallowed": []},
         content_type="text/plain; charset=utf-8",
     )
+
+
+@require_http_methods(["GET", "POST"])
+def blocked_accounts(request):
+    """Accounts and addresses locked by the login throttle; each can be unlocked (POST)."""
+    if not request.user.has_perm(UNLOCK_PERMISSION):
+        raise PermissionDenied
+    if request.method == "POST":
+        key = request.POST.get("key", "")[:254]
+        if request.POST.get("kind") == "address":
+            login_throttle.forget_address(key)
+            messages.success(request, _("L'adresse %(key)s est débloquée.") % {"key": key})
+        else:
+            login_throttle.forget_account(key)
+            messages.success(request, _("Le compte « %(key)s » est débloqué.") % {"key": key})
+        security_logger.warning("admin login lock on %r lifted by %s", key, request.user.get_username())
+        return redirect("blocked_accounts")
+    return render(request, "home/admin/blocked_accounts.html", {
+        "accounts": login_throttle.locked_accounts(),
+        "addresses": login_throttle.locked_addresses(),
+        "account_limit": login_throttle.ACCOUNT_LIMIT,
+        "address_limit": login_throttle.ADDRESS_LIMIT,
+        "window_minutes": int(login_throttle.WINDOW.total_seconds() // 60),
+    })

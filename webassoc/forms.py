@@ -1,4 +1,7 @@
-"""Pieces every public form of the site uses: honeypot, messages, rate limit, consent."""
+"""Pieces every public form of the site uses: honeypot, messages, rate limit, consent, and the
+clean-up of hostile input (bidi controls, checkbox values that are not a ticked box)."""
+
+import re
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +15,37 @@ POSTS_PER_HOUR = 10
 # The site's one wording for each of these, on every public form.
 REQUIRED = _("Ce champ est obligatoire.")
 RATE_LIMITED = _("Vous avez envoyé beaucoup de formulaires en peu de temps. Merci de réessayer dans une heure.")
+# Invisible characters that reorder the text around them (U+202E shows "moc.elpmaxe" as
+# "example.com"): nobody types them on purpose in a name, a city or a message.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What a browser sends for a ticked box without a value attribute (the only kind the site renders).
+CHECKED = "on"
+
+
+def without_bidi_controls(value):
+    return BIDI_CONTROLS.sub("", value) if isinstance(value, str) else value
+
+
+def cleaned_input(data):
+    """A copy of posted data (QueryDict or dict) without bidi controls in any value."""
+    if hasattr(data, "setlist"):
+        data = data.copy()
+        for key, values in data.lists():
+            data.setlist(key, [without_bidi_controls(value) for value in values])
+        return data
+    return {
+        key: [without_bidi_controls(item) for item in value] if isinstance(value, list | tuple)
+        else without_bidi_controls(value)
+        for key, value in data.items()
+    }
+
+
+class CheckboxInput(forms.CheckboxInput):
+    """Django's checkbox, strict: ticked only by what a browser sends for a ticked box
+    (`show_publicly=<script>` is not a yes). Same class name, so templates still see `checkbox`."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) == CHECKED
 
 
 class PublicFormMixin:
@@ -20,6 +54,8 @@ class PublicFormMixin:
     - a honeypot field people never see (rendered off-screen by `components/honeypot.html`,
       hidden from assistive technologies and out of the tab order); bots that fill it are refused;
     - one "required" message on every field (the consent box keeps its own explanation);
+    - hostile input is cleaned before validation: bidi controls are stripped from every value,
+      and a checkbox is ticked only by a real checkbox value (`CheckboxInput`);
     - `accept(request, scope=…)`: rate limit, then validation; `http_status` is what the page
       answers with (200 for validation errors, 429 over the rate limit, 503 "try again").
     """
@@ -29,11 +65,15 @@ class PublicFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = cleaned_input(self.data)
         for field in self.fields.values():
             if not isinstance(field, ConsentField):  # consent explains itself (see below)
                 field.error_messages["required"] = REQUIRED
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.widget = CheckboxInput(attrs=field.widget.attrs)
         self.fields[self.honeypot_field] = forms.CharField(
-            required=False,
+            required=False, max_length=200,
             label=_("Laissez ce champ vide"),
             widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
         )

@@ -3,7 +3,10 @@
 Every request gets an id (the incoming X-Request-ID if a proxy set a sane one,
 otherwise a new one), sent back in the response and attached to every log
 line written while the request is handled. Access lines carry no personal
-data: no IP address, no query string, no user identity.
+data: no IP address, no query string, no user identity. Secret tokens (cancel
+links, `?jeton=` confirmation links) are masked in every log record, whoever
+writes it (Django's CSRF warning logs the raw path): `MaskTokensFilter` sits on
+every handler of settings.LOGGING.
 """
 
 import contextvars
@@ -16,12 +19,42 @@ import uuid
 request_id_var = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 access_logger = logging.getLogger("webassoc.access")
-# Secret tokens in URLs (cancel or confirmation links) must not end up in the logs.
-TOKEN_SEGMENT = re.compile(r"(?<=/)(?=[^/]{16,})(?=[^/]*[0-9])(?=[^/]*[A-Z:])[^/]+")
+# Secret tokens in URLs (cancel or confirmation links) must not end up in the logs: a path
+# segment of 16+ characters with a digit and a capital letter (or a colon) is a token.
+_SEGMENT_CHAR = r"[^/\s?#&\"'<>]"
+TOKEN_SEGMENT = re.compile(
+    rf"(?<=/)(?={_SEGMENT_CHAR}{{16,}})(?={_SEGMENT_CHAR}*[0-9])(?={_SEGMENT_CHAR}*[A-Z:]){_SEGMENT_CHAR}+"
+)
+# The manifesto's confirmation link carries its token in the query string.
+TOKEN_PARAMETER = re.compile(r"(?<=jeton=)[^&\s\"'<>#]+")
+MASK = "<jeton>"
+
+
+def mask_tokens(text):
+    """`text` with every token-like path segment and `jeton=` value replaced by <jeton>."""
+    return TOKEN_PARAMETER.sub(MASK, TOKEN_SEGMENT.sub(MASK, text))
 
 
 def loggable_path(path):
-    return TOKEN_SEGMENT.sub("<jeton>", path)
+    return mask_tokens(path)
+
+
+class MaskTokensFilter(logging.Filter):
+    """On every handler: the message (with its arguments) and the traceback lose their tokens."""
+
+    def filter(self, record):
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a broken format string is the formatter's business
+            return True
+        masked = mask_tokens(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_tokens(record.exc_text)
+        return True
 
 
 class RequestIdFilter(logging.Filter):
@@ -44,8 +77,8 @@ class JsonFormatter(logging.Formatter):
         for field in self.BASE_FIELDS:
             if hasattr(record, field):
                 payload[field] = getattr(record, field)
-        if record.exc_info:
-            payload["exception"] = self.formatException(record.exc_info)
+        if record.exc_info or record.exc_text:
+            payload["exception"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(payload, ensure_ascii=False)
 
 

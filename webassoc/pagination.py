@@ -8,7 +8,8 @@ MAX_PAGE_DIGITS = 6  # ?page=99999999999999999999 must not reach the database as
 def page_number(request, param="page"):
     """The page asked for in the query string; 1 when it is missing or not a sensible number."""
     raw = (request.GET.get(param) or "").strip()
-    if not raw.isdigit() or len(raw) > MAX_PAGE_DIGITS:
+    # isdigit() alone accepts "²" or "١" (other scripts' digits), which int() refuses or reads.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_PAGE_DIGITS:
         return 1
     return max(1, int(raw))
 

@@ -1,3 +1,4 @@
+from .accounts import LoginFailure
 from .base import BasePage
 from .manifesto import ManifestoPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
@@ -7,5 +8,5 @@ from .site_settings import SiteSettings
 
 __all__ = [
     "BasePage", "HomePage", "StandardPage", "SiteSettings",
-    "ManifestoPage", "Signature", "NewsIndexPage", "NewsPage", "NewsPageTag",
+    "ManifestoPage", "Signature", "NewsIndexPage", "NewsPage", "NewsPageTag", "LoginFailure",
 ]

@@ -87,11 +87,8 @@ class ManifestoPage(RoutablePageMixin, BasePage):
     def index_route(self, request):
         form = SignatureForm(request.POST if request.method == "POST" else None)
         if form.is_bound and form.accept(request, scope="manifesto-sign", limit=SIGNATURES_PER_HOUR):
-            try:
+            try:  # an address that signed already gets the same answer (its email explains)
                 services.sign(self, **form.submitted())
-            except services.AlreadySigned as answer:  # or ConfirmationResent: told, not an error
-                messages.info(request, answer.message)
-                return redirect(self.url)
             except TryAgainLater as error:
                 form.add_domain_error(error)
             else:
@@ -135,7 +132,8 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             # The same answer whoever asks, so the form does not reveal who signed.
             messages.info(request, _(
                 "Si une signature non confirmée correspond à cette adresse, un nouveau lien de "
-                "confirmation vient d'y être envoyé. Il est valable 7 jours."
+                "confirmation vient d'y être envoyé. Il est valable 7 jours. Pour éviter les abus, une "
+                "même adresse reçoit au plus un e-mail toutes les 10 minutes."
             ))
             return redirect(self.url + self.reverse_subpage("resend"))
         response = self.render(request, template="home/manifesto_resend.html",

@@ -38,6 +38,9 @@ class Signature(AnonymisableMixin, models.Model):
     created_at = models.DateTimeField(_("signée le"), default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True, db_index=True)
     confirmation_sent_at = models.DateTimeField(_("lien envoyé le"), null=True, blank=True)
+    # When the last emails to this signer were queued (ISO dates, last 24 hours): the cap on
+    # confirmation emails (home.services.may_email).
+    emails_sent_at = models.JSONField(_("derniers e-mails envoyés"), default=list, blank=True, editable=False)
     hidden_at = models.DateTimeField(
         _("masquée le"), null=True, blank=True,
         help_text=_("Une signature masquée n'est ni comptée ni affichée, mais reste enregistrée."),

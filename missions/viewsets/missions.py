@@ -6,8 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from webassoc.admin.exports import FrenchExportMixin
 from webassoc.enums import Format
 
 from ..enums import Cause, MissionStatus
@@ -23,8 +25,13 @@ class AssociationFilterSet(WagtailFilterSet):
         fields = ["cause", "city"]
 
 
+class SnippetExportIndexView(FrenchExportMixin, SnippetIndexView):
+    """Exports with Oui/Non, Paris times and CSV cells safe from formula injection."""
+
+
 class AssociationViewSet(SnippetViewSet):
     model = Association
+    index_view_class = SnippetExportIndexView
     icon = "group"
     menu_label = _("Associations")
     list_display = [
@@ -62,6 +69,7 @@ def applications_url(mission):
 
 class MissionViewSet(SnippetViewSet):
     model = Mission
+    index_view_class = SnippetExportIndexView
     icon = "tasks"
     menu_label = _("Missions")
     list_display = [

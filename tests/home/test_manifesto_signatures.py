@@ -1,6 +1,7 @@
 """Manifesto: signing, double opt-in, duplicates, moderation, cached counter and list."""
 
 import re
+from datetime import datetime, timedelta
 
 import pytest
 from django.core import mail, signing
@@ -138,27 +139,71 @@ def test_a_lock_timeout_shows_the_form_again_with_a_try_again_message(client, ma
 
 # --- Duplicates --------------------------------------------------------------------------------
 
-def test_signing_twice_with_a_confirmed_email_is_refused_politely(client, manifesto):
+def age_emails(minutes):
+    """Pretend every email to the signers was sent `minutes` earlier than it was."""
+    for signature in Signature.objects.all():
+        signature.emails_sent_at = [
+            (datetime.fromisoformat(moment) - timedelta(minutes=minutes)).isoformat()
+            for moment in signature.emails_sent_at
+        ]
+        signature.save(update_fields=["emails_sent_at"])
+
+
+def test_signing_again_with_a_confirmed_email_answers_like_a_first_signature(client, manifesto):
+    """The page must not reveal who signed: the email explains instead."""
+    first = sign(client, manifesto, email="nouvelle@exemple.org")
     SignatureFactory(page=manifesto, email="camille@exemple.org", confirmed=True)
 
-    response = sign(client, manifesto, email="Camille@Exemple.org", first_name="Autre")
+    again = sign(client, manifesto, email="Camille@Exemple.org", first_name="Autre")
 
-    assert response.status_code == 302
-    page = client.get(response["Location"])
-    assert "Vous avez déjà signé le manifeste avec cette adresse" in page.content.decode()
-    assert Signature.objects.count() == 1
-    assert mail.outbox == []
+    assert (again.status_code, again["Location"]) == (first.status_code, first["Location"]) == (302, "/manifeste/merci/")
+    assert client.get(again["Location"]).content == client.get(first["Location"]).content
+    assert Signature.objects.filter(email__iexact="camille@exemple.org").count() == 1
+    assert [message.to for message in mail.outbox] == [["nouvelle@exemple.org"], ["camille@exemple.org"]]
+    assert "votre signature compte déjà" in mail.outbox[-1].body
+    assert "/manifeste/confirmer/" not in mail.outbox[-1].body
 
 
-def test_signing_twice_before_confirming_sends_the_confirmation_link_again(client, manifesto):
+def test_signing_again_before_confirming_sends_the_link_again_after_ten_minutes(client, manifesto):
     sign(client, manifesto)
 
-    response = sign(client, manifesto, email="CAMILLE@exemple.org")
+    soon = sign(client, manifesto, email="CAMILLE@exemple.org")
+    assert soon["Location"] == "/manifeste/merci/"
+    assert len(mail.outbox) == 1  # not twice within 10 minutes
+    age_emails(minutes=11)
+    later = sign(client, manifesto, email="CAMILLE@exemple.org")
 
+    assert later["Location"] == "/manifeste/merci/"
     assert Signature.objects.count() == 1
     assert len(mail.outbox) == 2
-    page = client.get(response["Location"])
-    assert "nous venons de vous renvoyer le lien de confirmation" in page.content.decode()
+    assert "/manifeste/confirmer/" in mail.outbox[-1].body
+
+
+def test_re_signing_six_times_in_a_row_sends_one_email(client, manifesto):
+    for _ in range(7):
+        assert sign(client, manifesto).status_code == 302
+
+    assert len(mail.outbox) == 1
+
+
+def test_re_signing_all_day_long_sends_at_most_five_emails_a_day(client, manifesto):
+    for _ in range(8):
+        sign(client, manifesto)
+        age_emails(minutes=11)
+
+    assert len(mail.outbox) == services.EMAILS_PER_DAY == 5
+    age_emails(minutes=24 * 60)
+    sign(client, manifesto)
+    assert len(mail.outbox) == 6  # a new day
+
+
+def test_the_cap_covers_the_new_link_form_too(client, manifesto):
+    sign(client, manifesto)
+
+    response = client.post(manifesto.url + "nouveau-lien/", {"email": "camille@exemple.org"}, follow=True)
+
+    assert len(mail.outbox) == 1
+    assert "au plus un e-mail toutes les 10 minutes" in response.content.decode()
 
 
 def test_the_database_refuses_two_signatures_with_the_same_email_in_any_case(manifesto):
@@ -251,6 +296,7 @@ def test_a_tampered_link_is_refused(client, manifesto):
 
 def test_asking_for_a_new_link_resends_it_without_revealing_who_signed(client, manifesto):
     sign(client, manifesto)
+    age_emails(minutes=11)  # one email per 10 minutes at most
     url = manifesto.url + "nouveau-lien/"
 
     known = client.post(url, {"email": "camille@exemple.org"}, follow=True)

@@ -49,7 +49,7 @@ def variables_read_by_gunicorn():
 def test_compose_file_declares_the_production_services():
     services = compose()["services"]
 
-    assert set(services) == {"migrate", "web", "worker", "scheduler", "db", "cache"}
+    assert set(services) == {"migrate", "web", "worker", "scheduler", "db", "cache", "proxy"}
     assert "db_worker" in services["worker"]["command"]
     assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     for name in ("web", "db", "cache"):

@@ -1,4 +1,8 @@
-"""The admin reads in French: CSV/XLSX exports and inspect views with local times and Oui/Non."""
+"""The admin reads in French: CSV/XLSX exports and inspect views with local times and Oui/Non.
+
+CSV exports are also safe to open in a spreadsheet: a cell that starts like a formula (names typed
+on the public site such as `=HYPERLINK(…)`) is written as text (OWASP's "CSV injection" advice).
+"""
 
 import datetime
 
@@ -39,9 +43,43 @@ def french_value(value):
     return value
 
 
-class FrenchExportMixin:
-    """For a Wagtail IndexView: Europe/Paris times without microseconds, booleans as Oui/Non.
-    List choice fields as `get_<field>_display` in `list_export` to export their labels."""
+# A spreadsheet reads a cell starting with one of these as a formula (or as the start of one).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_csv_cell(value):
+    """A text cell that a spreadsheet would run as a formula is prefixed with a single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def write_safe_csv_row(view, writer, row_dict):
+    """SpreadsheetExportMixin.write_csv_row, each cell neutralised after its preprocessing."""
+    return writer.writerow({
+        field: neutralise_csv_cell(view.preprocess_field_value(field, value, view.FORMAT_CSV))
+        for field, value in row_dict.items()
+    })
+
+
+class SafeCsvExportMixin:
+    """For any view with Wagtail's SpreadsheetExportMixin: CSV cells never start a formula.
+    (XLSX exports are safe already: Wagtail writes formula-like values as text.)"""
+
+    def write_csv_row(self, writer, row_dict):
+        return write_safe_csv_row(self, writer, row_dict)
+
+
+def protect_every_csv_export():
+    """Make Wagtail's own exports (users, pages, reports such as the site history, which names
+    records typed on the public site) as safe as ours. Called once, from an AppConfig.ready()."""
+    SpreadsheetExportMixin.write_csv_row = write_safe_csv_row
+
+
+class FrenchExportMixin(SafeCsvExportMixin):
+    """For a Wagtail IndexView: Europe/Paris times without microseconds, booleans as Oui/Non, CSV
+    cells safe from formula injection. List choice fields as `get_<field>_display` in `list_export`
+    to export their labels. Every admin viewset with `list_export` uses it (a test walks them)."""
 
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,  # lists, dates: Wagtail's handling

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "webassoc.health.HealthCheckMiddleware",
+    "webassoc.proxies.TrustedProxyMiddleware",  # forwarded headers only from our reverse proxy
     "webassoc.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "webassoc.middleware.SecurityHeadersMiddleware",
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After auth (its 400 page renders the site's layout), before anything queries the database.
+    "webassoc.middleware.RejectNulBytesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -210,6 +213,9 @@ EMAIL_RETENTION_DAYS = env_int("EMAIL_RETENTION_DAYS", 30)
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # Number of reverse proxies in front of the app whose X-Forwarded-For we trust.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Addresses (or networks) of those proxies: forwarded headers from anyone else are dropped
+# (webassoc/proxies.py). Same variable and default as gunicorn's; "*" trusts everyone.
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1"])
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Webassoc"
@@ -229,12 +235,18 @@ TAGGIT_CASE_INSENSITIVE = True
 # No third-party calls from the admin: no Gravatar (editors' email hashes), no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Failed logins are throttled per account and per address (home/login_throttle.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 
 LOG_FORMAT = env("LOG_FORMAT", "text")  # "json" in production: one JSON object per line
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "webassoc.observability.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "webassoc.observability.RequestIdFilter"},
+        # Every handler masks secret tokens (cancel links, ?jeton=), whoever logs them.
+        "mask_tokens": {"()": "webassoc.observability.MaskTokensFilter"},
+    },
     "formatters": {
         "json": {"()": "webassoc.observability.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
@@ -243,7 +255,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
+            "filters": ["request_id", "mask_tokens"],
             "formatter": LOG_FORMAT,
         }
     },

@@ -1,0 +1,190 @@
+"""Admin login: failures are throttled per account and per address; the team can unlock."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.utils.html import escape
+
+from home import login_throttle
+from home.forms import LOGIN_LOCKED
+from home.models import LoginFailure
+from tests.factories import SuperUserFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_URL = "/admin/login/"
+PASSWORD = "mot-de-passe-de-test"
+
+
+@pytest.fixture
+def editor():
+    return SuperUserFactory(username="camille")
+
+
+def log_in(username, password, address="203.0.113.10"):
+    client = Client(REMOTE_ADDR=address)
+    response = client.post(LOGIN_URL, {"username": username, "password": password})
+    return client, response
+
+
+def logged_in(client):
+    return "_auth_user_id" in client.session
+
+
+def test_the_right_password_after_thirty_wrong_ones_is_refused(editor):
+    for number in range(30):
+        log_in("camille", f"devine-{number}")
+
+    client, response = log_in("camille", PASSWORD)
+
+    assert response.status_code == 200
+    assert not logged_in(client)
+    assert escape(str(LOGIN_LOCKED)) in response.content.decode()
+
+
+def test_the_fifth_failure_locks_the_account_and_says_so_in_french(editor):
+    for number in range(4):
+        _, response = log_in("camille", f"devine-{number}")
+        assert "Trop de tentatives" not in response.content.decode()
+
+    _, fifth = log_in("camille", "devine-5")
+
+    assert "Trop de tentatives de connexion ont échoué" in fifth.content.decode()
+    assert login_throttle.is_locked(RequestFactory().post(LOGIN_URL, REMOTE_ADDR="198.51.100.1"), " Camille ")
+
+
+def test_the_account_stays_locked_from_another_address(editor):
+    for number in range(5):
+        log_in("camille", f"devine-{number}", address="203.0.113.10")
+
+    client, _ = log_in("camille", PASSWORD, address="198.51.100.77")
+
+    assert not logged_in(client)
+
+
+def test_twenty_failures_from_one_address_lock_that_address_for_every_account(editor):
+    for number in range(20):
+        log_in(f"inconnu{number}", "devine", address="203.0.113.66")
+
+    locked_out, _ = log_in("camille", PASSWORD, address="203.0.113.66")
+    elsewhere, _ = log_in("camille", PASSWORD, address="203.0.113.67")
+
+    assert not logged_in(locked_out)
+    assert logged_in(elsewhere)
+
+
+def test_a_successful_login_forgets_earlier_failures(editor):
+    for number in range(4):
+        log_in("camille", f"devine-{number}")
+    client, _ = log_in("camille", PASSWORD)
+    assert logged_in(client)
+    for number in range(4):
+        log_in("camille", f"encore-{number}")
+
+    client, _ = log_in("camille", PASSWORD)
+
+    assert logged_in(client)
+
+
+def test_the_lock_lifts_after_fifteen_minutes(editor):
+    for number in range(5):
+        log_in("camille", f"devine-{number}")
+    LoginFailure.objects.update(created_at=LoginFailure.objects.first().created_at - timedelta(minutes=16))
+
+    client, _ = log_in("camille", PASSWORD)
+
+    assert logged_in(client)
+
+
+def test_the_lock_does_not_live_in_the_cache(editor):
+    """A Redis outage (or flush) must neither lift nor forget a lock."""
+    for number in range(5):
+        log_in("camille", f"devine-{number}")
+    cache.clear()
+
+    client, _ = log_in("camille", PASSWORD)
+
+    assert not logged_in(client)
+
+
+def test_each_failure_is_logged_without_the_password(editor, caplog):
+    caplog.set_level(logging.WARNING, logger="webassoc.security")
+    for number in range(5):
+        log_in("camille", f"secret-{number}", address="203.0.113.10")
+
+    lines = [record.getMessage() for record in caplog.records if record.name == "webassoc.security"]
+    assert any("'camille'" in line and "203.0.113.10" in line and "5 of 5" in line for line in lines)
+    assert any("locked" in line for line in lines)
+    assert not any("secret-" in line for line in lines)
+
+
+def test_failures_older_than_a_day_are_deleted(editor):
+    LoginFailure.objects.create(username="ancien", address="203.0.113.1")
+    LoginFailure.objects.update(created_at=LoginFailure.objects.get().created_at - timedelta(days=2))
+
+    log_in("camille", "devine")
+
+    assert list(LoginFailure.objects.values_list("username", flat=True)) == ["camille"]
+
+
+# --- Unlocking ---------------------------------------------------------------------------------
+
+def test_someone_who_manages_accounts_sees_and_unlocks_a_locked_account(editor):
+    for number in range(5):
+        log_in("camille", f"devine-{number}")
+    admin = Client()
+    admin.force_login(SuperUserFactory(username="responsable"))
+
+    page = admin.get(reverse("blocked_accounts"))
+    assert page.status_code == 200
+    assert "Débloquer le compte camille" in page.content.decode()
+    assert reverse("blocked_accounts") in admin.get("/admin/").content.decode()  # in the settings menu
+
+    response = admin.post(reverse("blocked_accounts"), {"kind": "account", "key": "camille"}, follow=True)
+
+    assert "Le compte « camille » est débloqué." in response.content.decode()
+    client, _ = log_in("camille", PASSWORD)
+    assert logged_in(client)
+
+
+def test_a_locked_address_can_be_unlocked(editor):
+    for number in range(20):
+        log_in(f"inconnu{number}", "devine", address="203.0.113.66")
+    admin = Client()
+    admin.force_login(SuperUserFactory(username="responsable"))
+    assert "Débloquer l'adresse 203.0.113.66" in admin.get(reverse("blocked_accounts")).content.decode()
+
+    admin.post(reverse("blocked_accounts"), {"kind": "address", "key": "203.0.113.66"})
+
+    client, _ = log_in("camille", PASSWORD, address="203.0.113.66")
+    assert logged_in(client)
+
+
+def test_the_unlock_screen_is_for_people_who_manage_accounts_only(editor):
+    editor_only = UserFactory(username="redaction")
+    editor_only.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client = Client()
+    client.force_login(editor_only)
+
+    assert client.get(reverse("blocked_accounts")).status_code in (302, 403)
+    assert client.post(reverse("blocked_accounts"), {"kind": "account", "key": "camille"}).status_code in (302, 403)
+    assert reverse("blocked_accounts") not in client.get("/admin/").content.decode()
+
+    editor_only.user_permissions.add(Permission.objects.get(codename="change_user"))
+    client.force_login(editor_only)
+    assert client.get(reverse("blocked_accounts")).status_code == 200
+
+
+def test_no_lock_says_so(editor):
+    admin = Client()
+    admin.force_login(editor)
+
+    html = admin.get(reverse("blocked_accounts")).content.decode()
+
+    assert "Aucun compte n'est bloqué." in html
+    assert "Aucune adresse n'est bloquée." in html
