@@ -1,13 +1,22 @@
-"""One row per periodic job: the job is claimed with a conditional UPDATE on its row.
+"""Background work: periodic job claims, and django-tasks results as the team reads them.
 
-Claims live in PostgreSQL, not in the cache, so scheduling does not depend on Redis, and
-several schedulers may run at once: the UPDATE ... WHERE next_run_at <= now succeeds for
-exactly one of them per interval.
+PeriodicJob: one row per periodic job; the job is claimed with a conditional UPDATE on its
+row. Claims live in PostgreSQL, not in the cache, so scheduling does not depend on Redis,
+and several schedulers may run at once: the UPDATE ... WHERE next_run_at <= now succeeds
+for exactly one of them per interval.
+
+BackgroundTask: a proxy of django_tasks_db's DBTaskResult with French names, for the admin.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
+
+from .enums import TaskStatus
 
 
 class PeriodicJobQuerySet(models.QuerySet):
@@ -43,3 +52,51 @@ class PeriodicJob(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class BackgroundTaskQuerySet(models.QuerySet):
+    def stuck(self, now=None):
+        """RUNNING for longer than TASK_STUCK_MINUTES: their worker is gone (killed, restarted)."""
+        now = now or timezone.now()
+        limit = timedelta(minutes=settings.TASK_STUCK_MINUTES)
+        return self.filter(status=TaskStatus.RUNNING, started_at__lt=now - limit)
+
+
+class BackgroundTask(DBTaskResult):
+    objects = BackgroundTaskQuerySet.as_manager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("tâche en arrière-plan")
+        verbose_name_plural = _("tâches en arrière-plan")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        """`send_email_task(42)`: the task's function and its arguments."""
+        args = ", ".join(str(arg) for arg in self.args_kwargs.get("args", []))
+        return f"{self.task_path.rsplit('.', 1)[-1]}({args})"
+
+    @property
+    def is_stuck(self):
+        limit = timedelta(minutes=settings.TASK_STUCK_MINUTES)
+        return self.status == TaskStatus.RUNNING and bool(self.started_at) and (
+            self.started_at < timezone.now() - limit
+        )
+
+    @property
+    def state_label(self):
+        if self.is_stuck:
+            return _("bloquée")
+        return TaskStatus(self.status).label if self.status in TaskStatus.values else self.status
+
+    @property
+    def runs(self):
+        """How many times a worker started it."""
+        return len(self.worker_ids)
+
+    @property
+    def error_name(self):
+        return self.exception_class_path.rsplit(".", 1)[-1] if self.exception_class_path else ""

@@ -1,13 +1,12 @@
 """Recovery of background tasks whose worker died (kill -9, machine restart, database outage)."""
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from .enums import TaskStatus
+from .models import BackgroundTask
 
 logger = logging.getLogger(__name__)
 
@@ -22,16 +21,6 @@ INTERRUPTED_MESSAGE = (
 )
 
 
-def stuck_after():
-    return timedelta(minutes=settings.TASK_STUCK_MINUTES)
-
-
-def stuck_tasks(now=None):
-    """Task results RUNNING for longer than TASK_STUCK_MINUTES: their worker is gone."""
-    now = now or timezone.now()
-    return DBTaskResult.objects.filter(status=TaskStatus.RUNNING, started_at__lt=now - stuck_after())
-
-
 def recover_stuck_tasks(now=None):
     """Run each stuck task once more (back to READY); one already run twice is marked failed.
 
@@ -40,8 +29,8 @@ def recover_stuck_tasks(now=None):
     """
     now = now or timezone.now()
     retried = failed = 0
-    for result in stuck_tasks(now).only("id", "started_at", "worker_ids", "task_path"):
-        same_run = DBTaskResult.objects.filter(pk=result.pk, status=TaskStatus.RUNNING, started_at=result.started_at)
+    for result in BackgroundTask.objects.stuck(now).only("id", "started_at", "worker_ids", "task_path"):
+        same_run = BackgroundTask.objects.filter(pk=result.pk, status=TaskStatus.RUNNING, started_at=result.started_at)
         if len(result.worker_ids) < 2:
             changed = same_run.update(status=TaskStatus.READY, started_at=None)
             retried += changed

@@ -2,9 +2,7 @@
 
 import django_filters
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_tasks_db.models import DBTaskResult
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -12,8 +10,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.exports import FrenchInspectView, french_value
 
-from . import services
 from .enums import STUCK, TaskStatus
+from .models import BackgroundTask
 
 LABELS = {
     "task_path": _("Tâche"),
@@ -30,31 +28,11 @@ LABELS = {
 }
 
 
-def task_label(result):
-    args = ", ".join(str(arg) for arg in result.args_kwargs.get("args", []))
-    return f"{result.task_path.rsplit('.', 1)[-1]}({args})"
-
-
-def is_stuck(result):
-    return result.status == TaskStatus.RUNNING and result.started_at and (
-        result.started_at < timezone.now() - services.stuck_after()
-    )
-
-
-def status_label(result):
-    label = TaskStatus(result.status).label if result.status in TaskStatus.values else result.status
-    return _("bloquée") if is_stuck(result) else label
-
-
-def error_label(result):
-    return result.exception_class_path.rsplit(".", 1)[-1] if result.exception_class_path else ""
-
-
 class TaskResultFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(label=_("Statut"), method="filter_state", empty_label=_("Tous"))
 
     class Meta:
-        model = DBTaskResult
+        model = BackgroundTask
         fields = []
 
     def __init__(self, *args, **kwargs):
@@ -64,7 +42,7 @@ class TaskResultFilterSet(WagtailFilterSet):
 
     def filter_state(self, queryset, name, value):
         if value == STUCK:
-            return queryset.filter(pk__in=services.stuck_tasks().values("pk"))
+            return queryset.stuck()
         return queryset.filter(status=value)
 
 
@@ -73,7 +51,7 @@ class TaskResultInspectView(FrenchInspectView):
         return LABELS.get(field_name) or super().get_field_label(field_name, field)
 
     def get_status_display_value(self):
-        return status_label(self.object)
+        return self.object.state_label
 
     def get_worker_ids_display_value(self):
         return ", ".join(self.object.worker_ids) or french_value(None)
@@ -87,7 +65,7 @@ class TaskResultIndexView(generic.IndexView):
 
 
 class TaskResultViewSet(ModelViewSet):
-    model = DBTaskResult
+    model = BackgroundTask
     icon = "cogs"
     menu_label = _("Tâches en arrière-plan")
     menu_order = 910
@@ -98,12 +76,12 @@ class TaskResultViewSet(ModelViewSet):
     filterset_class = TaskResultFilterSet
     index_view_class = TaskResultIndexView
     list_display = [
-        Column("task", label=_("Tâche"), accessor=task_label),
-        Column("state", label=_("Statut"), accessor=status_label),
+        Column("task", label=_("Tâche"), accessor="label"),
+        Column("state", label=_("Statut"), accessor="state_label"),
         Column("enqueued_at", label=_("Mise en file le"), accessor=lambda r: french_value(r.enqueued_at)),
         Column("finished_at", label=_("Terminée le"), accessor=lambda r: french_value(r.finished_at)),
-        Column("attempts", label=_("Exécutions"), accessor=lambda r: len(r.worker_ids)),
-        Column("error", label=_("Erreur"), accessor=error_label),
+        Column("runs", label=_("Exécutions"), accessor="runs"),
+        Column("error", label=_("Erreur"), accessor="error_name"),
     ]
     search_fields = ["task_path"]
     search_backend_name = None  # a plain database search (the model is not in the search index)

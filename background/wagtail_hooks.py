@@ -1,12 +1,12 @@
-from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from webassoc.admin.policies import ReadOnlyPolicy
 
+from .models import BackgroundTask
 from .viewsets import TaskResultViewSet
 
-register_permission_policy(DBTaskResult, ReadOnlyPolicy(DBTaskResult))
+register_permission_policy(BackgroundTask, ReadOnlyPolicy(BackgroundTask))
 
 
 @hooks.register("register_admin_viewset")
