@@ -231,13 +231,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="gunicorn + worker + scheduler, production settings, supervised.")
     parser.add_argument("--port", type=int, default=8100, help="port of the site (default 8100)")
     parser.add_argument("--no-demo", action="store_true", help="do not load the demo content")
+    parser.add_argument("--no-prepare", action="store_true",
+                        help="start at once: no migrations, static files nor demo content")
     parser.add_argument("--log-dir", default=str(BASE_DIR / "bench" / "results"), help="where the logs go")
     args = parser.parse_args(argv)
     # `kill`/`timeout` send SIGTERM: stop the children too, as Ctrl+C does.
     signal.signal(signal.SIGTERM, stop_on_sigterm)
     env = production_env(GUNICORN_BIND=f"127.0.0.1:{args.port}", BASE_URL=f"http://127.0.0.1:{args.port}")
-    print("Préparation (migrations, fichiers statiques, contenu de démonstration)…", flush=True)
-    prepare(env, demo=not args.no_demo)
+    if not args.no_prepare:
+        print("Préparation (migrations, fichiers statiques, contenu de démonstration)…", flush=True)
+        prepare(env, demo=not args.no_demo)
     print(f"Base : {env['DATABASE_URL']}  Cache : {env['REDIS_URL']}  E-mails : {env['EMAIL_FILE_PATH']}/")
     with contextlib.suppress(KeyboardInterrupt):
         with running_stack(env, worker=True, scheduler=True, log_dir=args.log_dir,
