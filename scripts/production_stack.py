@@ -162,7 +162,7 @@ class Supervisor(Mapping):
                         self.delay[name] = self.first_delay
                     due[name] = now + self.delay[name]
                     self.note(name, f"{name} s'est arrêté (code {process.returncode}) ; "
-                                    f"redémarrage dans {self.delay[name]:.0f} s")
+                                    f"redémarrage dans {self.delay[name]:g} s")
                     self.delay[name] = min(self.delay[name] * 2, self.max_delay)
                 for name, when in list(due.items()):
                     if now >= when:
