@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -121,3 +123,19 @@ def test_background_tasks_are_read_only_and_not_for_everybody(client):
 
     client.force_login(UserFactory(is_staff=True))
     assert client.get("/admin/background_tasks/").status_code in (302, 403)
+
+
+def test_the_task_listing_runs_the_same_queries_for_few_or_many_tasks(client, django_assert_max_num_queries):
+    client.force_login(SuperUserFactory())
+    for _ in range(3):
+        task_result()
+    client.get("/admin/background_tasks/")  # warm caches (site, permissions)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/background_tasks/")
+    for _ in range(30):
+        task_result(status=TaskStatus.FAILED, finished_at=timezone.now())
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/admin/background_tasks/")
+
+    assert len(response.context["object_list"]) > 3
