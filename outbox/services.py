@@ -86,10 +86,15 @@ def build_message(email, connection=None):
     return message
 
 
-def not_delivered(exc):
-    """Whether a failure during the transmission proves the message did not arrive."""
-    refused = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, smtplib.SMTPConnectError)
-    return isinstance(exc, refused + (ConnectionRefusedError,))
+# The connection broke while the message was being handed over: it may have been accepted.
+# (A refusal by the server, SMTPResponseException, proves it was not.)
+LOST_DURING_TRANSMISSION = (
+    smtplib.SMTPServerDisconnected, TimeoutError, ConnectionResetError, ConnectionAbortedError, BrokenPipeError,
+)
+
+
+def may_have_arrived(exc):
+    return isinstance(exc, LOST_DURING_TRANSMISSION) and not isinstance(exc, smtplib.SMTPResponseException)
 
 
 def deliver(email_id):
@@ -97,9 +102,9 @@ def deliver(email_id):
 
     The attempt is recorded by the claim before anything is sent. Connecting and logging in
     to the mail server transmit nothing; `transmission_started_at` is set just before the
-    message is handed over. A failure before that (or a refusal by the server) goes back to
-    the queue; a broken connection after it may have delivered the message: the email is
-    marked "envoi incertain" and never re-sent blindly.
+    message is handed over. A failure before that, a refusal by the server or any other error
+    goes back to the queue; a connection lost after it (disconnection, timeout) may have
+    delivered the message: the email is marked "envoi incertain" and never re-sent blindly.
     """
     if not claim(email_id):
         return False
@@ -107,13 +112,14 @@ def deliver(email_id):
     connection = get_connection()
     transmitting = False
     try:
-        connection.open()
+        if hasattr(connection, "open"):  # connecting and logging in transmit nothing
+            connection.open()
         email.transmission_started_at = timezone.now()
         email.save(update_fields=["transmission_started_at"])
         transmitting = True
         connection.send_messages([build_message(email, connection)])
     except Exception as exc:  # noqa: BLE001 - any transport error is recorded on the email
-        if transmitting and not not_delivered(exc):
+        if transmitting and may_have_arrived(exc):
             record_uncertain(email, exc)
         else:
             record_failure(email, exc)

@@ -39,6 +39,11 @@ class DroppedDuringTransmission(BaseEmailBackend):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
 
+class TimedOutWaitingForTheServer(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise TimeoutError("timed out")
+
+
 class RefusedByTheServer(BaseEmailBackend):
     def send_messages(self, messages):
         raise smtplib.SMTPDataError(451, b"Try again later")
@@ -150,6 +155,15 @@ def test_a_connection_lost_during_the_transmission_makes_the_delivery_uncertain(
     email.refresh_from_db()
     assert email.status == EmailStatus.UNCERTAIN
     assert "SMTPServerDisconnected" in email.last_error
+
+
+def test_no_answer_after_the_message_was_handed_over_makes_the_delivery_uncertain(settings):
+    settings.EMAIL_BACKEND = "tests.outbox.test_interrupted_delivery.TimedOutWaitingForTheServer"
+
+    email = queue_email("marie@example.org", "test_message", {"name": "Marie"})
+
+    email.refresh_from_db()
+    assert email.status == EmailStatus.UNCERTAIN
 
 
 def test_a_message_refused_by_the_server_is_retried_later(settings):
