@@ -9,3 +9,10 @@ class EmailStatus(models.TextChoices):
     SENDING = "sending", _("en cours d'envoi")
     SENT = "sent", _("envoyé")
     FAILED = "failed", _("abandonné")
+    # The worker stopped while the message was being handed to the mail server: it may have
+    # arrived. Never re-sent automatically; the team may re-send it from the admin.
+    UNCERTAIN = "uncertain", _("envoi incertain")
+
+
+# What the team may send again by hand ("Renvoyer" in the admin).
+RESENDABLE = (EmailStatus.UNCERTAIN, EmailStatus.FAILED)

@@ -2,10 +2,14 @@
 
 Writing the message in the database before sending means a failing mail server
 loses nothing: the message stays pending and is retried with a growing delay.
+Its Message-ID is fixed when it is queued and used for every attempt, so a receiver
+that gets it twice can tell it is the same message.
 """
 
 from datetime import timedelta
+from email.utils import make_msgid, parseaddr
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from .enums import EmailStatus
 
 MAX_ATTEMPTS = 8
+
+
+def new_message_id():
+    """`<random@domain of DEFAULT_FROM_EMAIL>`: unique, chosen once per email."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "webassoc.localhost"
+    return make_msgid(domain=domain)
 
 
 class EmailQuerySet(models.QuerySet):
@@ -36,7 +46,13 @@ class Email(models.Model):
     last_error = models.TextField(_("dernière erreur"), blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("prochaine tentative"), default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    message_id = models.CharField(_("identifiant (Message-ID)"), max_length=255, unique=True,
+                                  default=new_message_id, editable=False)
+    claimed_at = models.DateTimeField(_("dernière tentative commencée le"), null=True, blank=True, editable=False)
+    # Set once connected to the mail server, just before the message is handed over: a
+    # claim interrupted after this may have been delivered (see services.release_stale_claims).
+    transmission_started_at = models.DateTimeField(_("transmission commencée le"), null=True, blank=True,
+                                                   editable=False)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
 
     objects = EmailQuerySet.as_manager()
@@ -45,6 +61,7 @@ class Email(models.Model):
         verbose_name = _("e-mail")
         verbose_name_plural = _("e-mails")
         ordering = ["-created_at"]
+        permissions = [("resend_email", _("Peut renvoyer un e-mail"))]
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"

@@ -1,14 +1,18 @@
 """Queue, send and retry emails."""
 
+import contextlib
 import logging
+import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import F
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .enums import EmailStatus
+from .enums import RESENDABLE, EmailStatus
 from .models import MAX_ATTEMPTS, Email
 
 logger = logging.getLogger(__name__)
@@ -53,22 +57,27 @@ def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=
 
 
 def claim(email_id):
-    """Mark a pending email as being sent; False if someone else has it or it is done."""
-    now = timezone.now()
+    """Mark a pending email as being sent and count the attempt, before anything is sent.
+
+    False if someone else has it or it is done (a conditional UPDATE: one winner).
+    """
     return bool(
         Email.objects.filter(pk=email_id, status=EmailStatus.PENDING).update(
-            status=EmailStatus.SENDING, claimed_at=now
+            status=EmailStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1,
+            transmission_started_at=None,
         )
     )
 
 
-def build_message(email):
+def build_message(email, connection=None):
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,
         reply_to=email.reply_to or None,
+        headers={"Message-ID": email.message_id},  # the same for every attempt
+        connection=connection,
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
@@ -77,34 +86,116 @@ def build_message(email):
     return message
 
 
+# The connection broke while the message was being handed over: it may have been accepted.
+# (A refusal by the server, SMTPResponseException, proves it was not.)
+LOST_DURING_TRANSMISSION = (
+    smtplib.SMTPServerDisconnected, TimeoutError, ConnectionResetError, ConnectionAbortedError, BrokenPipeError,
+)
+
+
+def may_have_arrived(exc):
+    return isinstance(exc, LOST_DURING_TRANSMISSION) and not isinstance(exc, smtplib.SMTPResponseException)
+
+
 def deliver(email_id):
-    """Send one email if it is still pending. Failures are recorded, never raised."""
+    """Send one email if it is still pending. Failures are recorded, never raised.
+
+    The attempt is recorded by the claim before anything is sent. Connecting and logging in
+    to the mail server transmit nothing; `transmission_started_at` is set just before the
+    message is handed over. A failure before that, a refusal by the server or any other error
+    goes back to the queue; a connection lost after it (disconnection, timeout) may have
+    delivered the message: the email is marked "envoi incertain" and never re-sent blindly.
+    """
     if not claim(email_id):
         return False
     email = Email.objects.get(pk=email_id)
+    connection = get_connection()
+    transmitting = False
     try:
-        build_message(email).send()
-    except Exception as exc:  # noqa: BLE001 - any transport error means "try again later"
-        email.attempts += 1
-        email.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-        email.status = EmailStatus.FAILED if email.attempts >= MAX_ATTEMPTS else EmailStatus.PENDING
-        email.next_attempt_at = timezone.now() + Email.retry_delay(email.attempts)
-        email.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
-        logger.warning("email %s not sent (attempt %s): %s", email.pk, email.attempts, email.last_error)
+        if hasattr(connection, "open"):  # connecting and logging in transmit nothing
+            connection.open()
+        email.transmission_started_at = timezone.now()
+        email.save(update_fields=["transmission_started_at"])
+        transmitting = True
+        connection.send_messages([build_message(email, connection)])
+    except Exception as exc:  # noqa: BLE001 - any transport error is recorded on the email
+        if transmitting and may_have_arrived(exc):
+            record_uncertain(email, exc)
+        else:
+            record_failure(email, exc)
         return False
-    email.attempts += 1
+    finally:
+        with contextlib.suppress(Exception):
+            connection.close()
     email.status = EmailStatus.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+    email.save(update_fields=["status", "sent_at", "last_error"])
     return True
 
 
+def record_failure(email, exc):
+    """Not sent: try again later with a growing delay, or give up after MAX_ATTEMPTS."""
+    email.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+    email.status = EmailStatus.FAILED if email.attempts >= MAX_ATTEMPTS else EmailStatus.PENDING
+    email.next_attempt_at = timezone.now() + Email.retry_delay(email.attempts)
+    email.save(update_fields=["last_error", "status", "next_attempt_at"])
+    logger.warning("email %s not sent (attempt %s): %s", email.pk, email.attempts, email.last_error)
+
+
+UNCERTAIN_NOTE = _(
+    "Envoi interrompu pendant la transmission au serveur de messagerie (%(reason)s) : "
+    "le message est peut-être arrivé. Il n'est pas renvoyé automatiquement ; "
+    "« Renvoyer » le renverra avec le même identifiant (Message-ID)."
+)
+
+
+def record_uncertain(email, exc):
+    email.status = EmailStatus.UNCERTAIN
+    email.last_error = str(UNCERTAIN_NOTE % {"reason": f"{exc.__class__.__name__}: {exc}"})[:2000]
+    email.save(update_fields=["status", "last_error"])
+    logger.warning("email %s: delivery uncertain (%s), not re-sent automatically", email.pk, exc.__class__.__name__)
+
+
 def release_stale_claims(older_than):
-    """Emails claimed by a process that died mid-send go back to the queue."""
-    return Email.objects.filter(
-        status=EmailStatus.SENDING, claimed_at__lt=timezone.now() - older_than
-    ).update(status=EmailStatus.PENDING)
+    """Emails claimed by a process that died mid-send (kill -9, machine restart).
+
+    Interrupted before the transmission started: back to the queue (or abandoned after
+    MAX_ATTEMPTS). Interrupted after: "envoi incertain", never re-sent blindly.
+    Returns (requeued, uncertain).
+    """
+    now = timezone.now()
+    stale = Email.objects.filter(status=EmailStatus.SENDING, claimed_at__lt=now - older_than)
+    before = stale.filter(transmission_started_at__isnull=True)
+    note = _("Envoi interrompu avant la transmission (processus arrêté) : remis en file.")
+    requeued = before.filter(attempts__lt=MAX_ATTEMPTS).update(
+        status=EmailStatus.PENDING, next_attempt_at=now, last_error=str(note)
+    )
+    before.update(status=EmailStatus.FAILED, last_error=str(note))
+    uncertain_ids = list(stale.filter(transmission_started_at__isnull=False).values_list("pk", flat=True))
+    reason = _("processus arrêté")
+    uncertain = Email.objects.filter(pk__in=uncertain_ids, status=EmailStatus.SENDING).update(
+        status=EmailStatus.UNCERTAIN, last_error=str(UNCERTAIN_NOTE % {"reason": reason})
+    )
+    for email_id in uncertain_ids:
+        logger.warning("email %s: sending interrupted during transmission, marked uncertain", email_id)
+    return requeued, uncertain
+
+
+def resend(email):
+    """The team sends an "envoi incertain" or abandoned email again, with the same Message-ID.
+
+    Returns whether it was queued (False if its status changed meanwhile).
+    """
+    from .tasks import send_email_task
+
+    changed = Email.objects.filter(pk=email.pk, status__in=RESENDABLE).update(
+        status=EmailStatus.PENDING, next_attempt_at=timezone.now(), transmission_started_at=None,
+    )
+    if changed:
+        send_email_task.enqueue(email.pk)  # in the same transaction, like queue_email
+    email.refresh_from_db()
+    return bool(changed)
 
 
 def send_due_emails(limit=200):

@@ -1,22 +1,60 @@
-"""Admin of the emails sent (read only: a log)."""
+"""Admin of the emails sent (a log: read only, except "Renvoyer")."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.policies import ReadOnlyPolicy
+from webassoc.errors import DomainError
 
+from . import services
+from .enums import RESENDABLE
 from .models import Email
 
 
-class EmailIndexView(FrenchExportMixin, generic.IndexView):
-    """Exports with Paris times (see webassoc/admin/exports.py)."""
+class EmailPolicy(ReadOnlyPolicy):
+    """Nobody adds, edits or deletes an email here; "Renvoyer" needs `outbox.resend_email`."""
+
+    read_only_actions = {"view", "resend"}
 
 
-class EmailViewSet(ModelViewSet):
+class ResendEmail(RecordAction):
+    name = "resend"
+    label = gettext_lazy("Renvoyer")
+    icon = "mail"
+    permission = "resend"
+    primary = True
+    summary_template = "outbox/admin/email_summary.html"
+    confirmation = gettext_lazy(
+        "Renvoyer cet e-mail ? S'il est marqué « envoi incertain », son destinataire l'a peut-être déjà "
+        "reçu et le recevra alors une seconde fois (avec le même identifiant, que certaines messageries "
+        "reconnaissent)."
+    )
+
+    def applies(self, email):
+        return email.status in RESENDABLE
+
+    def run(self, request, email):
+        if not services.resend(email):
+            raise DomainError(_("Cet e-mail n'est plus à renvoyer (son statut vient de changer)."))
+        return _("L'e-mail à %(to)s est remis en file : il part dans un instant.") % {"to": ", ".join(email.to)}
+
+
+class EmailIndexView(RecordActionButtonsMixin, FrenchExportMixin, generic.IndexView):
+    """Exports with Paris times (see webassoc/admin/exports.py); "Renvoyer" on the rows."""
+
+
+class EmailInspectView(RecordActionButtonsMixin, FrenchInspectView):
+    """The email, with its "Renvoyer" button when it applies."""
+
+
+class EmailViewSet(RecordActionsMixin, ModelViewSet):
     model = Email
     icon = "mail"
-    menu_label = _("E-mails envoyés")
+    menu_label = gettext_lazy("E-mails envoyés")
     menu_order = 900
     add_to_settings_menu = True
     list_display = ["subject", "to", "tag", "status", "attempts", "created_at", "sent_at"]
@@ -24,11 +62,12 @@ class EmailViewSet(ModelViewSet):
     search_fields = ["subject", "to"]
     index_view_class = EmailIndexView
     inspect_view_enabled = True
-    inspect_view_class = FrenchInspectView
+    inspect_view_class = EmailInspectView
     inspect_view_fields = [
-        "to", "subject", "status", "attempts", "last_error", "created_at", "next_attempt_at",
-        "sent_at", "body_text",
+        "to", "subject", "status", "attempts", "last_error", "created_at", "next_attempt_at", "claimed_at",
+        "transmission_started_at", "sent_at", "message_id", "body_text",
     ]
     list_export = ["created_at", "to", "subject", "tag", "status", "attempts", "sent_at", "last_error"]
     export_filename = "emails"
     form_fields = ["subject"]  # required by ModelViewSet; the policy forbids editing anyway
+    record_actions = [ResendEmail()]

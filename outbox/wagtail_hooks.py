@@ -1,12 +1,10 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from webassoc.admin.policies import ReadOnlyPolicy
-
 from .models import Email
-from .viewsets import EmailViewSet
+from .viewsets import EmailPolicy, EmailViewSet
 
-register_permission_policy(Email, ReadOnlyPolicy(Email))
+register_permission_policy(Email, EmailPolicy(Email))
 
 
 @hooks.register("register_admin_viewset")

@@ -2,19 +2,27 @@
 
 gunicorn with the production settings, the django-tasks database worker and the
 periodic-job scheduler, against the local PostgreSQL and Redis. Used by
-`make production-local`, by the end-to-end stack test and by bench/throughput.py.
+`make production-local`, by the end-to-end stack tests and by the benchmarks.
+
+The processes are supervised (like compose's `restart: unless-stopped`): one that exits
+is restarted with a growing delay and the others keep running; Ctrl+C or SIGTERM stops
+them all.
 
     python -m scripts.production_stack            # serves http://127.0.0.1:8100/
+    python -m scripts.production_stack --port 8101 --no-demo
 """
 
+import argparse
 import contextlib
 import os
 import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -90,57 +98,160 @@ def wait_until_ready(url, timeout=30):
     raise RuntimeError(f"{url} not ready after {timeout}s")
 
 
-@contextlib.contextmanager
-def running_stack(env, worker=True, scheduler=False, log_dir=None):
-    """Start gunicorn (+ worker, + scheduler); stop everything on exit."""
-    log_dir = Path(log_dir or BASE_DIR / "bench" / "results")
-    log_dir.mkdir(parents=True, exist_ok=True)
+class Supervisor(Mapping):
+    """Runs named commands and restarts any that exits, without touching the others.
+
+    A child that exits is started again after a delay (1, 2, 4… up to 30 s; back to 1 s once
+    it had run for 30 s). `stop()` ends every child (SIGTERM to its process group, then
+    SIGKILL after 15 s). As a mapping: name → the child's current `subprocess.Popen`.
+    """
+
+    first_delay = 1.0
+    max_delay = 30.0
+    stable_after = 30.0
+    poll_interval = 0.2
+
+    def __init__(self, commands, env, log_dir, announce=None):
+        self.commands = dict(commands)
+        self.env = env
+        self.log_dir = Path(log_dir)
+        self.announce = announce or (lambda message: None)
+        self.current = {}
+        self.restarts = dict.fromkeys(self.commands, 0)
+        self.started_at = {}
+        self.delay = dict.fromkeys(self.commands, self.first_delay)
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.watcher = threading.Thread(target=self.watch, name="supervisor", daemon=True)
+
+    def __getitem__(self, name):
+        return self.current[name]
+
+    def __iter__(self):
+        return iter(self.current)
+
+    def __len__(self):
+        return len(self.current)
+
+    def start(self):
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        for name in self.commands:
+            self.spawn(name, mode="w")
+        self.watcher.start()
+        return self
+
+    def spawn(self, name, mode="a"):
+        with open(self.log_dir / f"{name}.log", mode) as log:  # the child keeps its own copy
+            self.current[name] = subprocess.Popen(
+                self.commands[name], cwd=BASE_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.started_at[name] = time.monotonic()
+
+    def watch(self):
+        due = {}  # name → when to start it again
+        while not self.stopping.wait(self.poll_interval):
+            with self.lock:
+                if self.stopping.is_set():
+                    return
+                now = time.monotonic()
+                for name, process in self.current.items():
+                    if name in due or process.poll() is None:
+                        continue
+                    if now - self.started_at[name] >= self.stable_after:
+                        self.delay[name] = self.first_delay
+                    due[name] = now + self.delay[name]
+                    self.note(name, f"{name} s'est arrêté (code {process.returncode}) ; "
+                                    f"redémarrage dans {self.delay[name]:g} s")
+                    self.delay[name] = min(self.delay[name] * 2, self.max_delay)
+                for name, when in list(due.items()):
+                    if now >= when:
+                        del due[name]
+                        self.spawn(name)
+                        self.restarts[name] += 1
+                        self.note(name, f"{name} redémarré (pid {self.current[name].pid})")
+
+    def note(self, name, message):
+        line = f"[superviseur {time.strftime('%H:%M:%S')}] {message}"
+        with open(self.log_dir / f"{name}.log", "a") as log:
+            log.write(line + "\n")
+        self.announce(line)
+
+    def stop(self):
+        with self.lock:
+            self.stopping.set()
+        processes = list(self.current.values())
+        for process in processes:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if self.watcher.is_alive():
+            self.watcher.join(timeout=5)
+
+
+def stack_commands(worker=True, scheduler=False, tick=5):
     gunicorn = [PYTHON, "-m", "gunicorn", "--config", "gunicorn.conf.py", "webassoc.wsgi:application"]
     commands = {"web": gunicorn}
     if worker:
         commands["worker"] = [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2",
                               "--no-reload", "--no-startup-delay"]
     if scheduler:
-        commands["scheduler"] = [PYTHON, "manage.py", "run_periodic_jobs", "--loop", "--tick", "5"]
-    processes = {}
+        commands["scheduler"] = [PYTHON, "manage.py", "run_periodic_jobs", "--loop", "--tick", str(tick)]
+    return commands
+
+
+@contextlib.contextmanager
+def running_stack(env, worker=True, scheduler=False, log_dir=None, tick=5, announce=None):
+    """Start gunicorn (+ worker, + scheduler) under a Supervisor; stop everything on exit.
+
+    Yields the supervisor: `stack["web"].pid`, `stack.restarts["worker"]`…
+    """
+    log_dir = Path(log_dir or BASE_DIR / "bench" / "results")
+    supervisor = Supervisor(stack_commands(worker, scheduler, tick), env, log_dir, announce=announce)
     try:
-        for name, command in commands.items():
-            log = open(log_dir / f"{name}.log", "w")  # noqa: SIM115 - closed with the process
-            processes[name] = subprocess.Popen(
-                command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-            )
+        supervisor.start()
         host, port = env["GUNICORN_BIND"].split(":")
         wait_until_ready(f"http://{host}:{port}/healthz")
-        yield processes
+        yield supervisor
     finally:
-        for process in processes.values():
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in processes.values():
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        supervisor.stop()
 
 
 def stop_on_sigterm(signum, frame):
     raise KeyboardInterrupt
 
 
-def main():
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="gunicorn + worker + scheduler, production settings, supervised.")
+    parser.add_argument("--port", type=int, default=8100, help="port of the site (default 8100)")
+    parser.add_argument("--no-demo", action="store_true", help="do not load the demo content")
+    parser.add_argument("--no-prepare", action="store_true",
+                        help="start at once: no migrations, static files nor demo content")
+    parser.add_argument("--log-dir", default=str(BASE_DIR / "bench" / "results"), help="where the logs go")
+    args = parser.parse_args(argv)
     # `kill`/`timeout` send SIGTERM: stop the children too, as Ctrl+C does.
     signal.signal(signal.SIGTERM, stop_on_sigterm)
-    env = production_env()
-    print("Préparation (migrations, fichiers statiques, contenu de démonstration)…")
-    prepare(env)
+    env = production_env(GUNICORN_BIND=f"127.0.0.1:{args.port}", BASE_URL=f"http://127.0.0.1:{args.port}")
+    if not args.no_prepare:
+        print("Préparation (migrations, fichiers statiques, contenu de démonstration)…", flush=True)
+        prepare(env, demo=not args.no_demo)
     print(f"Base : {env['DATABASE_URL']}  Cache : {env['REDIS_URL']}  E-mails : {env['EMAIL_FILE_PATH']}/")
-    with running_stack(env, worker=True, scheduler=True) as processes:
-        print("Site (paramètres de production) : http://127.0.0.1:8100/  — Ctrl+C pour arrêter")
-        print("Processus : " + ", ".join(f"{name} (pid {p.pid})" for name, p in processes.items()))
-        print("Journaux : bench/results/{web,worker,scheduler}.log")
-        with contextlib.suppress(KeyboardInterrupt):
-            while all(process.poll() is None for process in processes.values()):
+    with contextlib.suppress(KeyboardInterrupt):
+        with running_stack(env, worker=True, scheduler=True, log_dir=args.log_dir,
+                           announce=lambda line: print(line, flush=True)) as processes:
+            print(f"Site (paramètres de production) : {env['BASE_URL']}/  — Ctrl+C pour arrêter")
+            print("Processus : " + ", ".join(f"{name} (pid {p.pid})" for name, p in processes.items()))
+            print(f"Journaux : {args.log_dir}/{{web,worker,scheduler}}.log ; "
+                  "un processus qui s'arrête est redémarré, les autres continuent.", flush=True)
+            while True:
                 time.sleep(1)
+    print("Arrêté.", flush=True)
 
 
 if __name__ == "__main__":

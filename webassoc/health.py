@@ -2,7 +2,8 @@
 
 - /healthz: the process is up (no dependency checked).
 - /readyz: the database and the cache answer; 503 otherwise, so the load
-  balancer stops sending traffic to this instance.
+  balancer stops sending traffic to this instance. (Pages are still served
+  without the cache while Redis is down: the 503 is what monitoring sees.)
 
 They run first so that a probe sent with an IP as Host header (common for load
 balancers) is not refused by ALLOWED_HOSTS and never redirected to HTTPS.
@@ -15,6 +16,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 
+from .cache_backends import cache_errors_raised
+
 logger = logging.getLogger(__name__)
 
 
@@ -26,10 +29,11 @@ def check_database():
 
 def check_cache():
     key = f"readyz:{uuid.uuid4().hex}"
-    cache.set(key, "ok", timeout=10)
-    if cache.get(key) != "ok":
-        raise RuntimeError("cache did not return the value just written")
-    cache.delete(key)
+    with cache_errors_raised():  # the fail-safe cache must not hide an outage here
+        cache.set(key, "ok", timeout=10)
+        if cache.get(key) != "ok":
+            raise RuntimeError("cache did not return the value just written")
+        cache.delete(key)
 
 
 CHECKS = {"database": check_database, "cache": check_cache}

@@ -2,17 +2,23 @@
 
 `manage.py run_periodic_jobs` runs the jobs that are due, then exits (for cron);
 with `--loop` it keeps running (the `scheduler` service of compose.yaml). Several
-schedulers may run at once: a job is claimed with an atomic `cache.add` on the
-shared cache (Redis in production), so it runs once per interval in total.
+schedulers may run at once: a job is claimed with a conditional UPDATE on its row in
+the database (`background.PeriodicJob`), so it runs once per interval in total, and
+scheduling does not depend on Redis at all.
+
+The loop never dies of a failing tick: when the database is unreachable it logs a
+warning, drops its connections and tries again (1, 2, 4… seconds, at most one tick).
 """
 
 import logging
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
+from django.db import close_old_connections, connections
 
 logger = logging.getLogger(__name__)
 
@@ -31,27 +37,58 @@ def jobs():
     return [
         Job("emails", timedelta(minutes=1), "send_pending_emails"),
         Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
+        Job("stuck_tasks", timedelta(minutes=5), "recover_stuck_tasks", enabled=uses_task_database),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
         Job("sessions", timedelta(days=1), "clearsessions"),
         Job("personal_data", timedelta(days=1), "purge_personal_data"),
     ]
 
 
+def _claims():
+    return apps.get_model("background", "PeriodicJob").objects
+
+
 def claim(job):
     """True for exactly one caller per interval, whatever the number of schedulers."""
-    return cache.add(f"periodic:{job.name}", "running", timeout=int(job.every.total_seconds()))
+    return _claims().claim(job.name, every=job.every)
 
 
 def run_due_jobs(stdout=None):
+    """Run the jobs that are due. A database error while claiming is raised (see run_forever)."""
     ran = []
     for job in jobs():
         if not job.enabled or not claim(job):
             continue
         try:
             call_command(job.command, *job.args, stdout=stdout)
-        except Exception:  # one broken job must not stop the others
+        except Exception as exc:  # one broken job must not stop the others
             logger.exception("periodic job %s failed", job.name)
-            cache.delete(f"periodic:{job.name}")  # try again at the next tick
+            _claims().release(job.name, error=f"{exc.__class__.__name__}: {exc}")  # try again at the next tick
         else:
+            _claims().finished(job.name)
             ran.append(job.name)
     return ran
+
+
+def run_forever(tick, stdout=None, sleep=time.sleep, ticks=None):
+    """The scheduler's loop: run due jobs every `tick` seconds, whatever fails (`ticks` for tests)."""
+    failures = 0
+    while ticks is None or ticks > 0:
+        ticks = None if ticks is None else ticks - 1
+        close_old_connections()  # drop a connection the database closed (restart) since the last tick
+        try:
+            ran = run_due_jobs(stdout=stdout)
+        except Exception as exc:  # noqa: BLE001 - the scheduler must survive (database restart…)
+            failures += 1
+            delay = min(2 ** (failures - 1), tick)
+            logger.warning("periodic jobs not run (%s: %s), next try in %s s",
+                           exc.__class__.__name__, str(exc).strip()[:200], delay)
+            connections.close_all()
+            sleep(delay)
+            continue
+        if failures:
+            logger.warning("periodic jobs running again after %s failed tick(s)", failures)
+            failures = 0
+        if ran and stdout is not None:
+            stdout.write(f"Tâches exécutées : {', '.join(ran)}")
+        sleep(tick)

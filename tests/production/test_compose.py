@@ -87,3 +87,16 @@ def test_dockerfile_runs_gunicorn_as_a_non_root_user_with_collected_static_files
     assert "USER webassoc" in dockerfile
     assert "collectstatic --noinput" in dockerfile
     assert '"gunicorn"' in dockerfile
+
+
+def test_long_running_services_are_restarted_when_they_exit_and_checked():
+    services = compose()["services"]
+
+    for name in ("web", "worker", "scheduler", "db", "cache"):
+        assert services[name]["restart"] in ("unless-stopped", "always"), name
+        assert "healthcheck" in services[name], name
+    assert services["migrate"]["restart"] == "no"
+
+
+def test_the_scheduler_does_not_wait_for_redis():
+    assert "cache" not in compose()["services"]["scheduler"]["depends_on"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_float, env_int, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "courses",
     "missions",
     "outbox",
+    "background",  # before django_tasks_db: its db_worker command replaces the library's
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -108,13 +109,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: per-process memory locally, Redis (shared by every web process) when REDIS_URL is set.
+# The cache is an optimisation: when Redis is unreachable, FailSafeRedisCache answers like a miss
+# (pages are served uncached), warns once a minute and skips Redis for REDIS_RETRY_SECONDS.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    REDIS_TIMEOUT = env_float("REDIS_TIMEOUT", 0.5)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "webassoc.cache_backends.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "webassoc"),
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_after": env_float("REDIS_RETRY_SECONDS", 5),
+            },
         }
     }
 else:
@@ -191,6 +200,10 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
     }
 }
+
+# A background task still "running" after this many minutes lost its worker (killed): the
+# periodic job recover_stuck_tasks runs it once more, then marks it failed.
+TASK_STUCK_MINUTES = env_int("TASK_STUCK_MINUTES", 15)
 
 # Security defaults that also hold locally.
 # Framing is refused; Wagtail's preview panel still works because the

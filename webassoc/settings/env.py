@@ -28,6 +28,11 @@ def env_int(name: str, default: int) -> int:
     return default if value is None else int(value)
 
 
+def env_float(name: str, default: float) -> float:
+    value = env(name)
+    return default if value is None else float(value)
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     value = env(name)
     if value is None:

@@ -1,5 +1,3 @@
-import time
-
 from django.core.management.base import BaseCommand
 
 from webassoc import periodic
@@ -13,10 +11,9 @@ class Command(BaseCommand):
         parser.add_argument("--tick", type=int, default=30, help="Secondes entre deux passages en boucle.")
 
     def handle(self, *args, loop, tick, **options):
-        while True:
-            ran = periodic.run_due_jobs(stdout=self.stdout)
-            if ran:
-                self.stdout.write(f"Tâches exécutées : {', '.join(ran)}")
-            if not loop:
-                return
-            time.sleep(tick)
+        if loop:
+            periodic.run_forever(tick, stdout=self.stdout)
+            return
+        ran = periodic.run_due_jobs(stdout=self.stdout)
+        if ran:
+            self.stdout.write(f"Tâches exécutées : {', '.join(ran)}")
