@@ -315,12 +315,14 @@ def expired(entry, before):
 
 
 def expired_emails(before):
-    """Stored emails sent or abandoned before `before` (pending ones are still to be sent)."""
+    """Stored emails sent, abandoned or of uncertain delivery before `before` (pending ones are
+    still to be sent; an uncertain one waits for the team's "Renvoyer" until then)."""
     from outbox.enums import EmailStatus
 
     Email = apps.get_model("outbox", "Email")
     sent = Q(status=EmailStatus.SENT) & (Q(sent_at__lt=before) | Q(sent_at__isnull=True, created_at__lt=before))
-    return Email.objects.filter(sent | Q(status=EmailStatus.FAILED, created_at__lt=before))
+    given_up = Q(status__in=[EmailStatus.FAILED, EmailStatus.UNCERTAIN], created_at__lt=before)
+    return Email.objects.filter(sent | given_up)
 
 
 def purge(now=None, months=None, dry_run=False, batch_size=500):

@@ -46,6 +46,15 @@ def test_sent_and_abandoned_emails_are_deleted_after_thirty_days_and_pending_one
     assert "e-mails gardés (envoyés, abandonnés, ou au sujet d'une personne anonymisée) : 2 supprimés" in out.getvalue()
 
 
+def test_an_email_of_uncertain_delivery_is_deleted_after_thirty_days_like_an_abandoned_one():
+    old_uncertain = stored_email("e@exemple.org", status=EmailStatus.UNCERTAIN, age=timedelta(days=31))
+    recent_uncertain = stored_email("f@exemple.org", status=EmailStatus.UNCERTAIN, age=timedelta(days=2))
+
+    call_command("purge_personal_data", stdout=StringIO())
+
+    assert remaining(old_uncertain, recent_uncertain) == {recent_uncertain.pk}
+
+
 def test_email_retention_is_configurable(settings):
     settings.EMAIL_RETENTION_DAYS = 7
     email = stored_email("a@exemple.org", age=timedelta(days=8))
