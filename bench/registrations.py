@@ -1,13 +1,26 @@
-"""Concurrent registrations through a real server: seats never oversold, and how long people wait.
+"""Registrations under a burst, through the production stack: seats, refusals, lock time, wall time.
 
-Starts gunicorn with the production settings on the local PostgreSQL (scripts/production_stack.py),
-creates a session with CAPACITY seats, then N clients each load the session page (CSRF cookie
-and token) and post the registration form at the same moment. Prints confirmed / waitlisted
-counts as stored in the database, HTTP errors, and p50/p95 of the POSTs.
+Starts gunicorn (production settings, 2 workers x 2 threads by default) and the task worker on
+PostgreSQL and Redis (scripts/production_stack.py), creates sessions of CAPACITY seats, then:
 
-    .venv/bin/python -m bench.registrations [--clients 50] [--capacity 10] [--workers 4]
+1. warm-up: a few registrations, so every worker has loaded its code and templates;
+2. one after another: CLIENTS people post the registration form, each waiting for the previous;
+3. burst: CLIENTS other people post it at the same moment (a barrier releases them together).
 
-Prints figures; asserts nothing about time (it exits non-zero only if seats were oversold).
+Each person is a different client address (the sockets are bound to 127.0.0.x), as on the real
+site, where the rate limit counts posts per address. Every person first loads the session page
+(CSRF cookie and token); only the POSTs are timed. Prints, for both runs: answers (registered,
+"réessayez", errors), seats taken against the capacity, e-mails stored and sent, POST latency,
+wall time, and how long each registration held the session's row lock (measured inside the
+service, `courses.locks` log lines of the web processes). Then the burst's wall time divided by
+the one-after-another wall time (the ideal on 2 cores is about 0.5; a lock held for a whole
+request gives about 1).
+
+    .venv/bin/python -m bench.registrations [--clients 40] [--capacity 6] [--workers 2] [--threads 2]
+
+The database is PRODUCTION_LOCAL_DATABASE_URL (default: webassoc_production_local) unless
+--database-url is given. Prints figures; asserts nothing about time (it exits non-zero only if
+seats were oversold, a registration has no email, or an answer was an error).
 """
 
 import argparse
@@ -18,32 +31,52 @@ import statistics
 import sys
 import threading
 import time
+import uuid
+from pathlib import Path
 from urllib.parse import urlencode
 
-from scripts.production_stack import manage, prepare, production_env, running_stack
+from scripts.production_stack import BASE_DIR, manage, prepare, production_env, running_stack
 
-CREATE_SESSION = """
+LOG_DIR = BASE_DIR / "bench" / "results" / "registrations"
+RETRY_WORD = "réessayer"  # in TryAgainLater's message ("Merci de réessayer dans quelques secondes.")
+LOCK_LINE = re.compile(r"session (\d+) lock held ([\d.]+) ms, awaited ([\d.]+) ms \(register\)")
+
+CREATE_SESSIONS = """
 import json
 from datetime import timedelta
 from django.utils import timezone
 from courses.models import TrainingPage, TrainingSessionPage
 course = TrainingPage.objects.live().first()
-start = timezone.now() + timedelta(days=30)
-session = TrainingSessionPage(title="Banc d'essai " + start.isoformat(), slug="banc-" + str(int(start.timestamp())),
-                              start=start, end=start + timedelta(hours=2), mode="a_distance", capacity={capacity},
-                              max_attendees_per_registration=1)
-course.add_child(instance=session)
-session.save_revision().publish()
-print(json.dumps({{"pk": session.pk, "path": session.url}}))
+sessions = {{}}
+for name, capacity in {plan!r}:
+    start = timezone.now() + timedelta(days=30)
+    session = TrainingSessionPage(
+        title="Banc d'essai " + name, slug="banc-{run}-" + name, start=start, end=start + timedelta(hours=2),
+        mode="a_distance", capacity=capacity, max_attendees_per_registration=1)
+    course.add_child(instance=session)
+    session.save_revision().publish()
+    sessions[name] = {{"pk": session.pk, "path": session.url}}
+print(json.dumps(sessions))
 """
 
 COUNT = """
 import json
 from courses.models import Registration
-rows = Registration.objects.filter(session_id={pk})
-print(json.dumps({{"confirmed": rows.filter(status="confirmed").count(),
-                  "waitlisted": rows.filter(status="waitlisted").count(),
-                  "seats": sum(r.attendees for r in rows.filter(status="confirmed"))}}))
+from outbox.models import Email
+rows = list(Registration.objects.filter(session_id={pk}))
+emails = [Email.objects.filter(to=[row.email]) for row in rows]
+print(json.dumps({{
+    "registrations": len(rows),
+    "confirmed": sum(row.status == "confirmed" for row in rows),
+    "waitlisted": sum(row.status == "waitlisted" for row in rows),
+    "seats": sum(row.attendees for row in rows if row.status == "confirmed"),
+    "with_one_email": sum(found.count() == 1 for found in emails),
+    "rendered": sum(found.filter(rendered_at__isnull=False).count() for found in emails),
+    "sent": sum(found.filter(status="sent").count() for found in emails),
+    "right_template": sum(
+        found.filter(template="courses/registration_" + row.status).count() == 1
+        for row, found in zip(rows, emails)),
+}}))
 """
 
 
@@ -51,61 +84,190 @@ def last_json_line(output):
     return json.loads([line for line in output.splitlines() if line.startswith("{")][-1])
 
 
-def one_client(port, path, number, barrier, results):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    html = response.read().decode()
-    cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "").group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    body = urlencode({
-        "csrfmiddlewaretoken": token, "association_name": f"Association {number}", "contact_name": "Banc",
-        "email": f"banc{number}@example.org", "attendees": "1", "consent": "on",
-    })
-    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookie}",
-               "Referer": f"http://127.0.0.1:{port}{path}"}
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(max(round(len(ordered) * fraction + 0.5) - 1, 0), len(ordered) - 1)]
+
+
+class Person:
+    """One registrant: their own client address, the session page loaded, then one POST."""
+
+    def __init__(self, port, path, address, email):
+        self.port, self.path, self.address, self.email = port, path, address, email
+        self.duration = self.status = self.body = None
+
+    def connect(self):
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=120, source_address=(self.address, 0))
+
+    def load_form(self):
+        connection = self.connect()
+        connection.request("GET", self.path)
+        response = connection.getresponse()
+        html = response.read().decode()
+        connection.close()
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "").group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        self.body = urlencode({
+            "csrfmiddlewaretoken": token, "association_name": "Association du banc", "contact_name": "Banc",
+            "email": self.email, "attendees": "1", "consent": "on",
+        })
+        self.headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookie}",
+                        "Referer": f"http://127.0.0.1:{self.port}{self.path}", "Connection": "close"}
+
+    def post(self):
+        connection = self.connect()
+        connection.connect()  # connected before the clock starts, like a browser already on the page
+        started = time.perf_counter()
+        try:
+            connection.request("POST", self.path, body=self.body, headers=self.headers)
+            response = connection.getresponse()
+            text = response.read().decode(errors="replace")
+            self.status = response.status
+            self.retry = RETRY_WORD in text
+        except OSError as error:
+            self.status, self.retry = f"{type(error).__name__}", False
+        self.finished = time.perf_counter()
+        self.started = started
+        self.duration = self.finished - started
+        connection.close()
+
+    @property
+    def outcome(self):
+        if self.status == 302:
+            return "registered"
+        return "retry" if self.retry else "error"
+
+
+def people(port, session, count, first_address, run, phase):
+    return [
+        Person(port, session["path"], f"127.0.{first_address + n // 250}.{2 + n % 250}",
+               f"banc-{run}-{phase}-{n}@example.org")
+        for n in range(count)
+    ]
+
+
+def one_after_another(group):
+    for person in group:
+        person.load_form()
+    started = time.perf_counter()
+    for person in group:
+        person.post()
+    return time.perf_counter() - started
+
+
+def burst(group):
+    for person in group:
+        person.load_form()
+    barrier = threading.Barrier(len(group) + 1)
+
+    def go(person):
+        barrier.wait()
+        person.post()
+
+    threads = [threading.Thread(target=go, args=(person,)) for person in group]
+    for thread in threads:
+        thread.start()
     barrier.wait()
     started = time.perf_counter()
-    connection.request("POST", path, body=body, headers=headers)
-    response = connection.getresponse()
-    response.read()
-    results.append((time.perf_counter() - started, response.status))
-    connection.close()
+    for thread in threads:
+        thread.join()
+    return max(person.finished for person in group) - started
+
+
+def lock_times(log_path, session_pk):
+    """(held, awaited) in ms of every registration of the session, from the web processes' logs."""
+    held, awaited = [], []
+    for line in Path(log_path).read_text(errors="replace").splitlines():
+        try:
+            message = json.loads(line).get("message", "")
+        except ValueError:
+            message = line
+        match = LOCK_LINE.search(message)
+        if match and int(match.group(1)) == session_pk:
+            held.append(float(match.group(2)))
+            awaited.append(float(match.group(3)))
+    return held, awaited
+
+
+def wait_for_emails(env, session_pks, expected, timeout=30):
+    """The counts once every registration's email is sent by the worker (or after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        counts = {pk: last_json_line(manage(env, "shell", "-c", COUNT.format(pk=pk)).stdout) for pk in session_pks}
+        if all(c["sent"] >= expected for c in counts.values()) or time.monotonic() > deadline:
+            return counts
+        time.sleep(1)
+
+
+def report(title, group, wall, counts, capacity, held, awaited):
+    outcomes = [person.outcome for person in group]
+    errors = sorted({str(person.status) for person in group if person.outcome == "error"})
+    latencies = [person.duration * 1000 for person in group]
+    print(f"\n{title}")
+    print(f"  réponses : {outcomes.count('registered')} inscrits, {outcomes.count('retry')} « réessayez », "
+          f"{outcomes.count('error')} erreurs {errors or ''}")
+    print(f"  places : {counts['seats']}/{capacity} occupées ({counts['confirmed']} confirmées, "
+          f"{counts['waitlisted']} en liste d'attente)")
+    print(f"  e-mails : {counts['with_one_email']}/{counts['registrations']} inscriptions avec exactement un e-mail "
+          f"({counts['right_template']} du bon modèle), {counts['rendered']} rédigés, {counts['sent']} envoyés")
+    print(f"  POST : p50 {statistics.median(latencies):.0f} ms, p95 {percentile(latencies, 0.95):.0f} ms, "
+          f"max {max(latencies):.0f} ms ; durée totale {wall:.2f} s")
+    if held:
+        print(f"  verrou de la session tenu : p50 {statistics.median(held):.1f} ms, p95 {percentile(held, 0.95):.1f} ms, "
+              f"max {max(held):.1f} ms ; attendu : p50 {statistics.median(awaited):.1f} ms, "
+              f"p95 {percentile(awaited, 0.95):.1f} ms, max {max(awaited):.1f} ms ({len(held)} mesures)")
+    else:
+        print("  verrou de la session : aucune mesure trouvée dans le journal")
+    return outcomes.count("error") == 0 and counts["seats"] <= capacity and (
+        counts["with_one_email"] == counts["registrations"])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--capacity", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--port", type=int, default=8102)
+    parser.add_argument("--clients", type=int, default=40)
+    parser.add_argument("--capacity", type=int, default=6)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8115)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--no-task-worker", action="store_true", help="no db_worker: emails stay unsent")
+    parser.add_argument("--skip-prepare", action="store_true", help="database already migrated, demo loaded")
     args = parser.parse_args()
 
-    env = production_env(GUNICORN_BIND=f"127.0.0.1:{args.port}", WEB_CONCURRENCY=args.workers,
-                         RATELIMIT_ENABLED="false", ACCESS_LOG_LEVEL="WARNING")
-    print(f"Préparation de la base {env['DATABASE_URL']}…")
-    prepare(env)
-    session = last_json_line(manage(env, "shell", "-c", CREATE_SESSION.format(capacity=args.capacity)).stdout)
-    results = []
-    with running_stack(env, worker=False):
-        barrier = threading.Barrier(args.clients)
-        threads = [threading.Thread(target=one_client, args=(args.port, session["path"], n, barrier, results))
-                   for n in range(args.clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    counts = last_json_line(manage(env, "shell", "-c", COUNT.format(pk=session["pk"])).stdout)
-    latencies = sorted(duration for duration, _status in results)
-    errors = [status for _duration, status in results if status >= 400]
-    p95 = latencies[max(int(len(latencies) * 0.95) - 1, 0)]
-    print(f"\n{args.clients} inscriptions simultanées, {args.capacity} places, {args.workers} workers gunicorn")
-    print(f"confirmées : {counts['confirmed']}   liste d'attente : {counts['waitlisted']}   "
-          f"places occupées : {counts['seats']}/{args.capacity}")
-    print(f"erreurs HTTP : {len(errors)} {sorted(set(errors))}")
-    print(f"latence des POST : p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-          f"max {latencies[-1] * 1000:.0f} ms")
-    return 1 if counts["seats"] > args.capacity else 0
+    run = uuid.uuid4().hex[:8]
+    overrides = {"DATABASE_URL": args.database_url} if args.database_url else {}
+    env = production_env(
+        GUNICORN_BIND=f"127.0.0.1:{args.port}", WEB_CONCURRENCY=args.workers, GUNICORN_THREADS=args.threads,
+        ACCESS_LOG_LEVEL="WARNING", LOCK_LOG_LEVEL="INFO", TASKS_LOG_LEVEL="WARNING",
+        CACHE_KEY_PREFIX=f"bench-registrations-{run}",  # fresh rate-limit counters, nobody else's keys
+        **overrides,
+    )
+    print(f"Base {env['DATABASE_URL']} ; gunicorn {args.workers} workers × {args.threads} threads, "
+          f"{'avec' if not args.no_task_worker else 'sans'} worker de tâches")
+    if not args.skip_prepare:
+        print("Préparation (migrations, fichiers statiques, contenu de démonstration)…")
+        prepare(env)
+    plan = [("chauffe", 2), ("file", args.capacity), ("rafale", args.capacity)]
+    sessions = last_json_line(manage(env, "shell", "-c", CREATE_SESSIONS.format(plan=plan, run=run)).stdout)
+
+    with running_stack(env, worker=not args.no_task_worker, log_dir=LOG_DIR):
+        one_after_another(people(args.port, sessions["chauffe"], 6, 250, run, "chauffe"))
+        sequential = people(args.port, sessions["file"], args.clients, 0, run, "file")
+        sequential_wall = one_after_another(sequential)
+        simultaneous = people(args.port, sessions["rafale"], args.clients, 100, run, "rafale")
+        burst_wall = burst(simultaneous)
+        expected = 0 if args.no_task_worker else 1
+        counts = wait_for_emails(env, [sessions["file"]["pk"], sessions["rafale"]["pk"]], expected * args.clients,
+                                 timeout=60 if expected else 0)
+
+    print(f"\n{args.clients} personnes, sessions de {args.capacity} places")
+    ok = report("Une après l'autre", sequential, sequential_wall, counts[sessions["file"]["pk"]], args.capacity,
+                *lock_times(LOG_DIR / "web.log", sessions["file"]["pk"]))
+    ok &= report("En rafale (toutes en même temps)", simultaneous, burst_wall, counts[sessions["rafale"]["pk"]],
+                 args.capacity, *lock_times(LOG_DIR / "web.log", sessions["rafale"]["pk"]))
+    print(f"\nRafale / une après l'autre : {burst_wall / sequential_wall:.2f} "
+          f"({burst_wall:.2f} s / {sequential_wall:.2f} s ; idéal sur 2 cœurs ≈ 0,5)")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

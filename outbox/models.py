@@ -2,6 +2,10 @@
 
 Writing the message in the database before sending means a failing mail server
 loses nothing: the message stays pending and is retried with a growing delay.
+
+A row is written in the transaction of the record it talks about with what to render
+(`template`, `context`); subject, bodies and attachments are filled right after the commit,
+or by the worker before sending (`rendered_at` says when), so no lock waits for templates.
 """
 
 from datetime import timedelta
@@ -24,11 +28,16 @@ class EmailQuerySet(models.QuerySet):
 class Email(models.Model):
     to = models.JSONField(_("destinataires"), default=list)
     reply_to = models.JSONField(_("répondre à"), default=list, blank=True)
-    subject = models.CharField(_("objet"), max_length=250)
-    body_text = models.TextField(_("texte"))
+    subject = models.CharField(_("objet"), max_length=250, blank=True)
+    body_text = models.TextField(_("texte"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
     attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     tag = models.CharField(_("type"), max_length=60, blank=True, db_index=True)
+    # What to render: emails/<template>_subject.txt, .txt, .html with the frozen context
+    # ({"language": …, "values": …}, see outbox/rendering.py), emptied once rendered.
+    template = models.CharField(_("modèle"), max_length=120, blank=True)
+    context = models.JSONField(_("contexte à rendre"), default=dict, blank=True, editable=False)
+    rendered_at = models.DateTimeField(_("rédigé le"), null=True, blank=True, editable=False)
     status = models.CharField(
         _("statut"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
     )
@@ -47,7 +56,11 @@ class Email(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.subject} → {', '.join(self.to)}"
+        return f"{self.subject or self.template} → {', '.join(self.to)}"
+
+    @property
+    def is_rendered(self):
+        return self.rendered_at is not None
 
     @staticmethod
     def retry_delay(attempts):
