@@ -16,8 +16,3 @@ max_requests_jitter = 200
 accesslog = None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-
-
-def post_fork(server, worker):
-    import sys
-    sys.setswitchinterval(float(os.environ.get("GIL_SWITCH_INTERVAL", "0.005")))
