@@ -26,8 +26,8 @@ class EmailViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = FrenchInspectView
     inspect_view_fields = [
-        "to", "subject", "status", "attempts", "last_error", "created_at", "next_attempt_at",
-        "sent_at", "body_text",
+        "to", "subject", "template", "status", "attempts", "last_error", "created_at", "rendered_at",
+        "next_attempt_at", "sent_at", "body_text",
     ]
     list_export = ["created_at", "to", "subject", "tag", "status", "attempts", "sent_at", "last_error"]
     export_filename = "emails"
