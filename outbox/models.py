@@ -11,6 +11,8 @@ or by the worker before sending (`rendered_at` says when), so no lock waits for 
 from datetime import timedelta
 
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,9 +37,13 @@ class Email(models.Model):
     tag = models.CharField(_("type"), max_length=60, blank=True, db_index=True)
     # What to render: emails/<template>_subject.txt, .txt, .html with the frozen context
     # ({"language": …, "values": …}, see outbox/rendering.py), emptied once rendered.
-    template = models.CharField(_("modèle"), max_length=120, blank=True)
-    context = models.JSONField(_("contexte à rendre"), default=dict, blank=True, editable=False)
-    rendered_at = models.DateTimeField(_("rédigé le"), null=True, blank=True, editable=False)
+    # The database defaults describe a row written already rendered (by code that predates these
+    # columns, during a deployment); queue_email sets rendered_at=None on the rows it writes.
+    template = models.CharField(_("modèle"), max_length=120, blank=True, db_default="")
+    context = models.JSONField(
+        _("contexte à rendre"), default=dict, db_default=Value({}, models.JSONField()), blank=True, editable=False
+    )
+    rendered_at = models.DateTimeField(_("rédigé le"), null=True, blank=True, editable=False, db_default=Now())
     status = models.CharField(
         _("statut"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
     )

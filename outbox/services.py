@@ -41,6 +41,7 @@ def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=
         to=[to] if isinstance(to, str) else list(to),
         reply_to=[reply_to] if isinstance(reply_to, str) else list(reply_to),
         template=template,
+        rendered_at=None,  # rendered by the sending task
         context={
             "language": translation.get_language(),
             "base_url": settings.WAGTAILADMIN_BASE_URL,

@@ -161,3 +161,24 @@ def test_unsaved_instances_and_unknown_objects_are_refused_at_queue_time():
         freeze({"registration": Registration()})
     with pytest.raises(ContextError):
         freeze({"thing": object()})
+
+
+def test_a_row_written_without_what_to_render_counts_as_rendered():
+    """During a deployment, code that predates these columns still writes rendered rows."""
+    from django.db import connection
+
+    columns = ["to", "reply_to", "subject", "body_text", "body_html", "attachments", "tag", "status",
+               "attempts", "last_error", "created_at", "next_attempt_at"]
+    values = ['["marie@example.org"]', "[]", "Bonjour Marie", "Déjà rédigé.", "", "[]", "ancien", "pending",
+              0, "", timezone.now(), timezone.now()]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO outbox_email ({', '.join(connection.ops.quote_name(c) for c in columns)}) "
+            f"VALUES ({', '.join(['%s'] * len(values))})",
+            values,
+        )
+    email = Email.objects.get(tag="ancien")
+
+    assert email.rendered_at is not None and email.template == "" and email.context == {}
+    assert deliver(email.pk)
+    assert mail.outbox[0].subject == "Bonjour Marie" and mail.outbox[0].body == "Déjà rédigé."
