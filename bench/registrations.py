@@ -16,6 +16,11 @@ service, `courses.locks` log lines of the web processes). Then the burst's wall 
 the one-after-another wall time (the ideal on 2 cores is about 0.5; a lock held for a whole
 request gives about 1).
 
+The task worker is paused (SIGSTOP) during the two timed runs, then resumed, and the bench waits
+until it has rendered and sent every email: otherwise it renders emails on the idle core while
+people register one after another but competes with the web processes during the burst, so the
+two runs would not be doing the same work. `--worker-during-runs` keeps it running.
+
     .venv/bin/python -m bench.registrations [--clients 40] [--capacity 6] [--workers 2] [--threads 2]
 
 The database is PRODUCTION_LOCAL_DATABASE_URL (default: webassoc_production_local) unless
@@ -24,9 +29,12 @@ seats were oversold, a registration has no email, or an answer was an error).
 """
 
 import argparse
+import contextlib
 import http.client
 import json
+import os
 import re
+import signal
 import statistics
 import sys
 import threading
@@ -57,6 +65,12 @@ for name, capacity in {plan!r}:
     session.save_revision().publish()
     sessions[name] = {{"pk": session.pk, "path": session.url}}
 print(json.dumps(sessions))
+"""
+
+BACKLOG = """
+import json
+from django_tasks_db.models import DBTaskResult
+print(json.dumps({"ready": DBTaskResult.objects.filter(status="READY").count()}))
 """
 
 COUNT = """
@@ -174,6 +188,23 @@ def burst(group):
     return max(person.finished for person in group) - started
 
 
+@contextlib.contextmanager
+def worker_paused(worker):
+    """The task worker stopped (SIGSTOP) during the timed runs, then resumed to render and send.
+
+    Otherwise it renders each email on the idle core while people register one after another,
+    and competes with the web processes during the burst: the two runs would not do the same work.
+    """
+    if worker is None:
+        yield
+        return
+    os.killpg(worker.pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        os.killpg(worker.pid, signal.SIGCONT)
+
+
 def lock_times(log_path, session_pk):
     """(held, awaited) in ms of every registration of the session, from the web processes' logs."""
     held, awaited = [], []
@@ -231,6 +262,8 @@ def main():
     parser.add_argument("--port", type=int, default=8115)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--no-task-worker", action="store_true", help="no db_worker: emails stay unsent")
+    parser.add_argument("--worker-during-runs", action="store_true",
+                        help="let the task worker render and send emails during the timed runs")
     parser.add_argument("--skip-prepare", action="store_true", help="database already migrated, demo loaded")
     args = parser.parse_args()
 
@@ -242,20 +275,25 @@ def main():
         CACHE_KEY_PREFIX=f"bench-registrations-{run}",  # fresh rate-limit counters, nobody else's keys
         **overrides,
     )
-    print(f"Base {env['DATABASE_URL']} ; gunicorn {args.workers} workers × {args.threads} threads, "
-          f"{'avec' if not args.no_task_worker else 'sans'} worker de tâches")
+    worker = ("sans worker de tâches" if args.no_task_worker else "worker de tâches actif pendant les mesures"
+              if args.worker_during_runs else "worker de tâches en pause pendant les mesures, puis repris")
+    print(f"Base {env['DATABASE_URL']} ; gunicorn {args.workers} workers × {args.threads} threads ; {worker}")
     if not args.skip_prepare:
         print("Préparation (migrations, fichiers statiques, contenu de démonstration)…")
         prepare(env)
+    backlog = last_json_line(manage(env, "shell", "-c", BACKLOG).stdout)["ready"]
+    if backlog:
+        print(f"Attention : {backlog} tâches attendaient déjà dans la file (le worker les traitera d'abord).")
     plan = [("chauffe", 2), ("file", args.capacity), ("rafale", args.capacity)]
     sessions = last_json_line(manage(env, "shell", "-c", CREATE_SESSIONS.format(plan=plan, run=run)).stdout)
 
-    with running_stack(env, worker=not args.no_task_worker, log_dir=LOG_DIR):
+    with running_stack(env, worker=not args.no_task_worker, log_dir=LOG_DIR) as processes:
         one_after_another(people(args.port, sessions["chauffe"], 6, 250, run, "chauffe"))
-        sequential = people(args.port, sessions["file"], args.clients, 0, run, "file")
-        sequential_wall = one_after_another(sequential)
-        simultaneous = people(args.port, sessions["rafale"], args.clients, 100, run, "rafale")
-        burst_wall = burst(simultaneous)
+        with worker_paused(processes.get("worker") if not args.worker_during_runs else None):
+            sequential = people(args.port, sessions["file"], args.clients, 0, run, "file")
+            sequential_wall = one_after_another(sequential)
+            simultaneous = people(args.port, sessions["rafale"], args.clients, 100, run, "rafale")
+            burst_wall = burst(simultaneous)
         expected = 0 if args.no_task_worker else 1
         counts = wait_for_emails(env, [sessions["file"]["pk"], sessions["rafale"]["pk"]], expected * args.clients,
                                  timeout=60 if expected else 0)
