@@ -5,7 +5,9 @@ PostgreSQL and Redis (scripts/production_stack.py), creates sessions of CAPACITY
 
 1. warm-up: a few registrations, so every worker has loaded its code and templates;
 2. one after another: CLIENTS people post the registration form, each waiting for the previous;
-3. burst: CLIENTS other people post it at the same moment (a barrier releases them together).
+3. burst: CLIENTS other people post it at the same moment (a barrier releases them together);
+4. steps 2 and 3 again, ROUNDS times in all, each time on new sessions (a burst of 40 requests
+   lasts well under a second: one round alone is at the mercy of whatever else the machine does).
 
 Each person is a different client address (the sockets are bound to 127.0.0.x), as on the real
 site, where the rate limit counts posts per address. Every person first loads the session page
@@ -14,14 +16,15 @@ site, where the rate limit counts posts per address. Every person first loads th
 wall time, and how long each registration held the session's row lock (measured inside the
 service, `courses.locks` log lines of the web processes). Then the burst's wall time divided by
 the one-after-another wall time (the ideal on 2 cores is about 0.5; a lock held for a whole
-request gives about 1).
+request gives about 1), per round and their median. The web processes use persistent database
+connections (DB_CONN_MAX_AGE=60, as compose.yaml deploys them).
 
 The task worker is paused (SIGSTOP) during the two timed runs, then resumed, and the bench waits
 until it has rendered and sent every email: otherwise it renders emails on the idle core while
 people register one after another but competes with the web processes during the burst, so the
 two runs would not be doing the same work. `--worker-during-runs` keeps it running.
 
-    .venv/bin/python -m bench.registrations [--clients 40] [--capacity 6] [--workers 2] [--threads 2]
+    .venv/bin/python -m bench.registrations [--clients 40] [--capacity 6] [--rounds 3] [--workers 2] [--threads 2]
 
 The database is PRODUCTION_LOCAL_DATABASE_URL (default: webassoc_production_local) unless
 --database-url is given. Prints figures; asserts nothing about time (it exits non-zero only if
@@ -77,20 +80,24 @@ COUNT = """
 import json
 from courses.models import Registration
 from outbox.models import Email
-rows = list(Registration.objects.filter(session_id={pk}))
-emails = [Email.objects.filter(to=[row.email]) for row in rows]
-print(json.dumps({{
-    "registrations": len(rows),
-    "confirmed": sum(row.status == "confirmed" for row in rows),
-    "waitlisted": sum(row.status == "waitlisted" for row in rows),
-    "seats": sum(row.attendees for row in rows if row.status == "confirmed"),
-    "with_one_email": sum(found.count() == 1 for found in emails),
-    "rendered": sum(found.filter(rendered_at__isnull=False).count() for found in emails),
-    "sent": sum(found.filter(status="sent").count() for found in emails),
-    "right_template": sum(
-        found.filter(template="courses/registration_" + row.status).count() == 1
-        for row, found in zip(rows, emails)),
-}}))
+counts = {{}}
+for pk in {pks!r}:
+    rows = list(Registration.objects.filter(session_id=pk))
+    emails = [list(Email.objects.filter(to=[row.email]).values_list("template", "rendered_at", "status"))
+              for row in rows]
+    counts[pk] = {{
+        "registrations": len(rows),
+        "confirmed": sum(row.status == "confirmed" for row in rows),
+        "waitlisted": sum(row.status == "waitlisted" for row in rows),
+        "seats": sum(row.attendees for row in rows if row.status == "confirmed"),
+        "with_one_email": sum(len(found) == 1 for found in emails),
+        "rendered": sum(rendered_at is not None for found in emails for _t, rendered_at, _s in found),
+        "sent": sum(status == "sent" for found in emails for _t, _r, status in found),
+        "right_template": sum(
+            [template for template, _r, _s in found] == ["courses/registration_" + row.status]
+            for row, found in zip(rows, emails)),
+    }}
+print(json.dumps(counts))
 """
 
 
@@ -221,41 +228,54 @@ def lock_times(log_path, session_pk):
 
 
 def wait_for_emails(env, session_pks, expected, timeout=30):
-    """The counts once every registration's email is sent by the worker (or after `timeout`)."""
+    """The counts of each session once every registration's email is sent (or after `timeout`)."""
     deadline = time.monotonic() + timeout
     while True:
-        counts = {pk: last_json_line(manage(env, "shell", "-c", COUNT.format(pk=pk)).stdout) for pk in session_pks}
+        output = manage(env, "shell", "-c", COUNT.format(pks=list(session_pks))).stdout
+        counts = {int(pk): value for pk, value in last_json_line(output).items()}
         if all(c["sent"] >= expected for c in counts.values()) or time.monotonic() > deadline:
             return counts
         time.sleep(1)
 
 
-def report(title, group, wall, counts, capacity, held, awaited):
-    outcomes = [person.outcome for person in group]
-    errors = sorted({str(person.status) for person in group if person.outcome == "error"})
-    latencies = [person.duration * 1000 for person in group]
-    print(f"\n{title}")
+def ms(values):
+    return (f"p50 {statistics.median(values):.1f} ms, p95 {percentile(values, 0.95):.1f} ms, "
+            f"max {max(values):.1f} ms")
+
+
+def report(title, groups, walls, counts, capacity, log_path):
+    """One phase over every round: answers, seats, emails, POST latency, wall times, lock times."""
+    everyone = [person for group in groups for person in group]
+    outcomes = [person.outcome for person in everyone]
+    errors = sorted({str(person.status) for person in everyone if person.outcome == "error"})
+    held, awaited = [], []
+    for pk in counts:
+        session_held, session_awaited = lock_times(log_path, pk)
+        held += session_held
+        awaited += session_awaited
+    total = {key: sum(c[key] for c in counts.values()) for key in next(iter(counts.values()))}
+    most_seats = max(c["seats"] for c in counts.values())
+    print(f"\n{title} ({len(groups)} tours de {len(groups[0])} personnes)")
     print(f"  réponses : {outcomes.count('registered')} inscrits, {outcomes.count('retry')} « réessayez », "
           f"{outcomes.count('error')} erreurs {errors or ''}")
-    print(f"  places : {counts['seats']}/{capacity} occupées ({counts['confirmed']} confirmées, "
-          f"{counts['waitlisted']} en liste d'attente)")
-    print(f"  e-mails : {counts['with_one_email']}/{counts['registrations']} inscriptions avec exactement un e-mail "
-          f"({counts['right_template']} du bon modèle), {counts['rendered']} rédigés, {counts['sent']} envoyés")
-    print(f"  POST : p50 {statistics.median(latencies):.0f} ms, p95 {percentile(latencies, 0.95):.0f} ms, "
-          f"max {max(latencies):.0f} ms ; durée totale {wall:.2f} s")
+    print(f"  places : au plus {most_seats}/{capacity} occupées par session ({total['confirmed']} confirmées, "
+          f"{total['waitlisted']} en liste d'attente en tout)")
+    print(f"  e-mails : {total['with_one_email']}/{total['registrations']} inscriptions avec exactement un e-mail "
+          f"({total['right_template']} du bon modèle), {total['rendered']} rédigés, {total['sent']} envoyés")
+    print(f"  POST : {ms([person.duration * 1000 for person in everyone])} ; "
+          f"durée de chaque tour : {', '.join(f'{wall:.2f} s' for wall in walls)}")
     if held:
-        print(f"  verrou de la session tenu : p50 {statistics.median(held):.1f} ms, p95 {percentile(held, 0.95):.1f} ms, "
-              f"max {max(held):.1f} ms ; attendu : p50 {statistics.median(awaited):.1f} ms, "
-              f"p95 {percentile(awaited, 0.95):.1f} ms, max {max(awaited):.1f} ms ({len(held)} mesures)")
+        print(f"  verrou de la session tenu : {ms(held)} ; attendu : {ms(awaited)} ({len(held)} mesures)")
     else:
         print("  verrou de la session : aucune mesure trouvée dans le journal")
-    return outcomes.count("error") == 0 and counts["seats"] <= capacity and (
-        counts["with_one_email"] == counts["registrations"])
+    return outcomes.count("error") == 0 and most_seats <= capacity and (
+        total["with_one_email"] == total["registrations"])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=3, help="one-after-another then burst, this many times")
     parser.add_argument("--capacity", type=int, default=6)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=2)
@@ -272,6 +292,7 @@ def main():
     env = production_env(
         GUNICORN_BIND=f"127.0.0.1:{args.port}", WEB_CONCURRENCY=args.workers, GUNICORN_THREADS=args.threads,
         ACCESS_LOG_LEVEL="WARNING", LOCK_LOG_LEVEL="INFO", TASKS_LOG_LEVEL="WARNING",
+        DB_CONN_MAX_AGE=60,  # as compose.yaml deploys it: no new PostgreSQL connection per request
         CACHE_KEY_PREFIX=f"bench-registrations-{run}",  # fresh rate-limit counters, nobody else's keys
         **overrides,
     )
@@ -284,27 +305,32 @@ def main():
     backlog = last_json_line(manage(env, "shell", "-c", BACKLOG).stdout)["ready"]
     if backlog:
         print(f"Attention : {backlog} tâches attendaient déjà dans la file (le worker les traitera d'abord).")
-    plan = [("chauffe", 2), ("file", args.capacity), ("rafale", args.capacity)]
+    plan = [("chauffe", 2)] + [(f"{phase}-{r}", args.capacity) for r in range(args.rounds)
+                               for phase in ("file", "rafale")]
     sessions = last_json_line(manage(env, "shell", "-c", CREATE_SESSIONS.format(plan=plan, run=run)).stdout)
 
+    sequential, simultaneous, sequential_walls, burst_walls = [], [], [], []
     with running_stack(env, worker=not args.no_task_worker, log_dir=LOG_DIR) as processes:
         one_after_another(people(args.port, sessions["chauffe"], 6, 250, run, "chauffe"))
         with worker_paused(processes.get("worker") if not args.worker_during_runs else None):
-            sequential = people(args.port, sessions["file"], args.clients, 0, run, "file")
-            sequential_wall = one_after_another(sequential)
-            simultaneous = people(args.port, sessions["rafale"], args.clients, 100, run, "rafale")
-            burst_wall = burst(simultaneous)
+            for r in range(args.rounds):  # each round on its own sessions, from its own addresses
+                sequential.append(people(args.port, sessions[f"file-{r}"], args.clients, 2 * r, run, f"file{r}"))
+                sequential_walls.append(one_after_another(sequential[-1]))
+                simultaneous.append(people(args.port, sessions[f"rafale-{r}"], args.clients, 100 + 2 * r, run,
+                                           f"rafale{r}"))
+                burst_walls.append(burst(simultaneous[-1]))
         expected = 0 if args.no_task_worker else 1
-        counts = wait_for_emails(env, [sessions["file"]["pk"], sessions["rafale"]["pk"]], expected * args.clients,
-                                 timeout=60 if expected else 0)
+        pks = {name: session["pk"] for name, session in sessions.items() if name != "chauffe"}
+        counts = wait_for_emails(env, pks.values(), expected * args.clients, timeout=90 if expected else 0)
 
-    print(f"\n{args.clients} personnes, sessions de {args.capacity} places")
-    ok = report("Une après l'autre", sequential, sequential_wall, counts[sessions["file"]["pk"]], args.capacity,
-                *lock_times(LOG_DIR / "web.log", sessions["file"]["pk"]))
-    ok &= report("En rafale (toutes en même temps)", simultaneous, burst_wall, counts[sessions["rafale"]["pk"]],
-                 args.capacity, *lock_times(LOG_DIR / "web.log", sessions["rafale"]["pk"]))
-    print(f"\nRafale / une après l'autre : {burst_wall / sequential_wall:.2f} "
-          f"({burst_wall:.2f} s / {sequential_wall:.2f} s ; idéal sur 2 cœurs ≈ 0,5)")
+    log = LOG_DIR / "web.log"
+    ok = report("Une après l'autre", sequential, sequential_walls,
+                {pk: counts[pk] for name, pk in pks.items() if name.startswith("file")}, args.capacity, log)
+    ok &= report("En rafale (toutes en même temps)", simultaneous, burst_walls,
+                 {pk: counts[pk] for name, pk in pks.items() if name.startswith("rafale")}, args.capacity, log)
+    ratios = [burst_wall / wall for burst_wall, wall in zip(burst_walls, sequential_walls, strict=True)]
+    print(f"\nRafale / une après l'autre : médiane {statistics.median(ratios):.2f} "
+          f"(tours : {', '.join(f'{ratio:.2f}' for ratio in ratios)} ; idéal sur 2 cœurs ≈ 0,5)")
     return 0 if ok else 1
 
 
