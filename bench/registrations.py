@@ -3,7 +3,7 @@
 Starts gunicorn (production settings, 2 workers x 2 threads by default) and the task worker on
 PostgreSQL and Redis (scripts/production_stack.py), creates sessions of CAPACITY seats, then:
 
-1. warm-up: a few registrations, so every worker has loaded its code and templates;
+1. warm-up: a small burst, so that every web thread has its connection and templates loaded;
 2. one after another: CLIENTS people post the registration form, each waiting for the previous;
 3. burst: CLIENTS other people post it at the same moment (a barrier releases them together);
 4. steps 2 and 3 again, ROUNDS times in all, each time on new sessions (a burst of 40 requests
@@ -311,7 +311,8 @@ def main():
 
     sequential, simultaneous, sequential_walls, burst_walls = [], [], [], []
     with running_stack(env, worker=not args.no_task_worker, log_dir=LOG_DIR) as processes:
-        one_after_another(people(args.port, sessions["chauffe"], 6, 250, run, "chauffe"))
+        # Warm-up: a small burst, so that every web thread has its database connection and templates.
+        burst(people(args.port, sessions["chauffe"], 4 * args.workers * args.threads, 250, run, "chauffe"))
         with worker_paused(processes.get("worker") if not args.worker_during_runs else None):
             for r in range(args.rounds):  # each round on its own sessions, from its own addresses
                 sequential.append(people(args.port, sessions[f"file-{r}"], args.clients, 2 * r, run, f"file{r}"))
