@@ -1,8 +1,8 @@
 """Emails sent to registrants. Each goes through the outbox (a background task, retried).
 
 They are queued while the session is locked, so their context and calendar file are computed
-when the email is rendered, right after the commit (`later`, outbox/rendering.py): the lock is
-not kept for the course lookup, the URLs and the .ics.
+when the sending task renders the email, after the commit (`later`, outbox/rendering.py): the
+lock is not kept for the course lookup, the URLs and the .ics.
 """
 
 from outbox.rendering import computed_when_rendered, later

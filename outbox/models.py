@@ -4,8 +4,8 @@ Writing the message in the database before sending means a failing mail server
 loses nothing: the message stays pending and is retried with a growing delay.
 
 A row is written in the transaction of the record it talks about with what to render
-(`template`, `context`); subject, bodies and attachments are filled right after the commit,
-or by the worker before sending (`rendered_at` says when), so no lock waits for templates.
+(`template`, `context`); subject, bodies and attachments are filled by the sending task, after
+the commit, before it sends (`rendered_at` says when), so no lock waits for templates.
 """
 
 from datetime import timedelta
@@ -63,10 +63,6 @@ class Email(models.Model):
 
     def __str__(self):
         return f"{self.subject or self.template} → {', '.join(self.to)}"
-
-    @property
-    def is_rendered(self):
-        return self.rendered_at is not None
 
     @staticmethod
     def retry_delay(attempts):

@@ -3,8 +3,8 @@
 `queue_email` runs inside the caller's transaction, often while a row is locked (the seats of a
 session). Rendering three templates and building an `.ics` there would keep the lock for the
 whole render, so the outbox stores *what to render*: the template name and a JSON copy of the
-context where model instances become references. The email is rendered right after the
-transaction commits (or by the worker, before sending, if that did not happen).
+context where model instances become references. The sending task renders the email after
+the transaction commits, stores the result and sends it (outbox/services.py: render_email).
 
     freeze({"registration": registration, "days": 3})  ->  {"registration": {"__model__":
                                                             "courses.registration", "pk": 7}, "days": 3}
