@@ -1,12 +1,20 @@
-"""Emails sent to registrants. Each goes through the outbox (a background task, retried)."""
+"""Emails sent to registrants. Each goes through the outbox (a background task, retried).
 
+They are queued while the session is locked, so their context and calendar file are computed
+when the sending task renders the email, after the commit (`later`, outbox/rendering.py): the
+lock is not kept for the course lookup, the URLs and the .ics.
+"""
+
+from outbox.rendering import computed_when_rendered, later
 from outbox.services import absolute_url, queue_email
 
 from .enums import RegistrationStatus
 from .ical import build_calendar
 
 
-def _context(registration, session=None):
+@computed_when_rendered
+def email_context(registration, session=None):
+    """What every registrant email shows. Stored emails name it: keep its name and arguments."""
     session = session or registration.session
     return {
         "registration": registration,
@@ -17,30 +25,36 @@ def _context(registration, session=None):
     }
 
 
+@computed_when_rendered
+def session_calendar(session):
+    """The .ics attached to confirmations and reminders (with its VTIMEZONE)."""
+    return build_calendar([session]).decode()
+
+
 def _ics(session):
-    return [("formation-webassoc.ics", build_calendar([session]).decode(), "text/calendar")]
+    return [("formation-webassoc.ics", later(session_calendar, session), "text/calendar")]
 
 
 def registration_received(registration):
     if registration.status == RegistrationStatus.CONFIRMED:
-        return queue_email(registration.email, "courses/registration_confirmed", _context(registration),
+        return queue_email(registration.email, "courses/registration_confirmed", later(email_context, registration),
                            attachments=_ics(registration.session))
-    return queue_email(registration.email, "courses/registration_waitlisted", _context(registration))
+    return queue_email(registration.email, "courses/registration_waitlisted", later(email_context, registration))
 
 
 def registration_promoted(registration):
-    return queue_email(registration.email, "courses/registration_promoted", _context(registration),
+    return queue_email(registration.email, "courses/registration_promoted", later(email_context, registration),
                        attachments=_ics(registration.session))
 
 
 def registration_cancelled(registration):
-    return queue_email(registration.email, "courses/registration_cancelled", _context(registration))
+    return queue_email(registration.email, "courses/registration_cancelled", later(email_context, registration))
 
 
 def session_reminder(registration):
-    return queue_email(registration.email, "courses/session_reminder", _context(registration),
+    return queue_email(registration.email, "courses/session_reminder", later(email_context, registration),
                        attachments=_ics(registration.session))
 
 
 def session_cancelled(registration, session):
-    return queue_email(registration.email, "courses/session_cancelled", _context(registration, session))
+    return queue_email(registration.email, "courses/session_cancelled", later(email_context, registration, session))

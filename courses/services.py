@@ -8,6 +8,9 @@ every path that frees seats (self-cancel, team cancel, capacity raised); every
 confirmation from the waitlist goes through `_confirm_from_waitlist`.
 """
 
+import logging
+import time
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.apps import apps
@@ -20,6 +23,9 @@ from webassoc.errors import DomainError, polite_lock_timeouts
 from . import emails
 from .enums import SEATED, CancelledBy, RegistrationStatus
 from .models.registrations import Registration  # not .models: the page module imports this one
+
+lock_logger = logging.getLogger("courses.locks")
+LOCK_HELD_WARNING_MS = 250
 
 
 class RegistrationError(DomainError):
@@ -47,13 +53,63 @@ def lock_session(session_pk):
     return session_pages().select_for_update(of=("self",)).get(pk=session_pk)
 
 
-@polite_lock_timeouts
-def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
-    """Register for a session: confirmed if the attendees fit, waitlisted otherwise."""
-    now = now or timezone.now()
+@contextmanager
+def timed_session_lock(*, operation):
+    """A transaction (`transaction.atomic()`) that locks a session with the `lock(pk)` it yields,
+    and logs how long that lock was awaited and held.
+
+    The row lock lasts until the commit (or the rollback), so "held" runs from `lock()` to the
+    end of the commit. Logged at INFO on `courses.locks` (LOCK_LOG_LEVEL=INFO shows them;
+    bench/registrations.py reads them), at WARNING when held longer than LOCK_HELD_WARNING_MS.
+    """
+    timing = {}
+
+    def lock(session_pk):
+        timing["asked"] = time.perf_counter()
+        locked = lock_session(session_pk)
+        timing.update(session=session_pk, acquired=time.perf_counter())
+        # Run first after the commit (hooks run in order): the moment the lock was released.
+        transaction.on_commit(lambda: timing.setdefault("released", time.perf_counter()))
+        return locked
+
     try:
         with transaction.atomic():
-            locked = lock_session(session.pk)
+            yield lock
+    finally:
+        if "acquired" in timing:
+            held_ms = (timing.get("released", time.perf_counter()) - timing["acquired"]) * 1000
+            level = logging.WARNING if held_ms > LOCK_HELD_WARNING_MS else logging.INFO
+            lock_logger.log(level, "session %s lock held %.2f ms, awaited %.2f ms (%s)", timing["session"],
+                            held_ms, (timing["acquired"] - timing["asked"]) * 1000, operation)
+
+
+@polite_lock_timeouts
+def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
+    """Register for a session: confirmed if the attendees fit, waitlisted otherwise.
+
+    The registration is written first, on the waitlist, before the session is locked (the unique
+    constraint refuses a second active registration with the same address). Under the lock: the
+    checks, the count, the confirmation and the email row, whose rendering waits for the commit
+    (outbox). The lock is held a few milliseconds, so a burst of registrants waits in line
+    instead of being asked to retry.
+    """
+    now = now or timezone.now()
+    try:
+        with timed_session_lock(operation="register") as lock:
+            registration = Registration.objects.create(
+                session=session,
+                association_name=association_name,
+                contact_name=contact_name,
+                email=email,
+                phone=phone,
+                attendees=attendees,
+                message=message,
+                consent_at=now,
+                status=RegistrationStatus.WAITLISTED,
+                created_at=now,
+            )
+            locked = lock(session.pk)
+            registration.session = locked
             reason = locked.closed_reason(now)
             if reason:
                 raise RegistrationClosed(str(reason))
@@ -62,24 +118,16 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
                     _("Une inscription compte au plus %(max)s participants pour cette session.")
                     % {"max": locked.max_attendees_per_registration}
                 )
-            if locked.registrations.active().filter(email__iexact=email).exists():
-                raise AlreadyRegistered(duplicate_message())
-            fits = locked.count_seats_taken() + attendees <= locked.capacity
-            registration = Registration.objects.create(
-                session=locked,
-                association_name=association_name,
-                contact_name=contact_name,
-                email=email,
-                phone=phone,
-                attendees=attendees,
-                message=message,
-                consent_at=now,
-                status=RegistrationStatus.CONFIRMED if fits else RegistrationStatus.WAITLISTED,
-                created_at=now,
-            )
+            if locked.count_seats_taken() + attendees <= locked.capacity:
+                registration.status = RegistrationStatus.CONFIRMED
+                # update(), not save(): save's signals (page cache, reference index) ran at the insert.
+                Registration.objects.filter(pk=registration.pk).update(
+                    status=registration.status, updated_at=timezone.now()
+                )
             # Queued in the same transaction: the email exists if and only if the registration does.
+            # Which email (confirmed or waitlisted) is decided here, under the lock.
             emails.registration_received(registration)
-    except IntegrityError as exc:  # the unique constraint caught a simultaneous duplicate
+    except IntegrityError as exc:  # the unique constraint: an active registration with this address
         raise AlreadyRegistered(duplicate_message()) from exc
     return registration
 

@@ -4,6 +4,10 @@ Writing the message in the database before sending means a failing mail server
 loses nothing: the message stays pending and is retried with a growing delay.
 Its Message-ID is fixed when it is queued and used for every attempt, so a receiver
 that gets it twice can tell it is the same message.
+
+A row is written in the transaction of the record it talks about with what to render
+(`template`, `context`); subject, bodies and attachments are filled by the sending task, after
+the commit, before it sends (`rendered_at` says when), so no lock waits for templates.
 """
 
 from datetime import timedelta
@@ -11,6 +15,8 @@ from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -34,11 +40,20 @@ class EmailQuerySet(models.QuerySet):
 class Email(models.Model):
     to = models.JSONField(_("destinataires"), default=list)
     reply_to = models.JSONField(_("répondre à"), default=list, blank=True)
-    subject = models.CharField(_("objet"), max_length=250)
-    body_text = models.TextField(_("texte"))
+    subject = models.CharField(_("objet"), max_length=250, blank=True)
+    body_text = models.TextField(_("texte"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
     attachments = models.JSONField(_("pièces jointes"), default=list, blank=True)
     tag = models.CharField(_("type"), max_length=60, blank=True, db_index=True)
+    # What to render: emails/<template>_subject.txt, .txt, .html with the frozen context
+    # ({"language": …, "values": …}, see outbox/rendering.py), emptied once rendered.
+    # The database defaults describe a row written already rendered (by code that predates these
+    # columns, during a deployment); queue_email sets rendered_at=None on the rows it writes.
+    template = models.CharField(_("modèle"), max_length=120, blank=True, db_default="")
+    context = models.JSONField(
+        _("contexte à rendre"), default=dict, db_default=Value({}, models.JSONField()), blank=True, editable=False
+    )
+    rendered_at = models.DateTimeField(_("rédigé le"), null=True, blank=True, editable=False, db_default=Now())
     status = models.CharField(
         _("statut"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING, db_index=True
     )
@@ -64,7 +79,7 @@ class Email(models.Model):
         permissions = [("resend_email", _("Peut renvoyer un e-mail"))]
 
     def __str__(self):
-        return f"{self.subject} → {', '.join(self.to)}"
+        return f"{self.subject or self.template} → {', '.join(self.to)}"
 
     @staticmethod
     def retry_delay(attempts):

@@ -7,13 +7,12 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .enums import RESENDABLE, EmailStatus
 from .models import MAX_ATTEMPTS, Email
+from .rendering import freeze, render_parts
 
 logger = logging.getLogger(__name__)
 
@@ -26,33 +25,55 @@ def absolute_url(url):
 
 
 def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=""):
-    """Render `emails/<template>_subject.txt`, `.txt` and (if present) `.html`, store, send.
+    """Store an email to `emails/<template>_subject.txt`, `.txt` and (if present) `.html`; send it.
 
-    `attachments` is a list of (filename, text content, mimetype).
+    Called inside the caller's transaction: the row (and, with the database task backend, its
+    sending task) exists if and only if the transaction commits. Only what to render is stored
+    here (the template, the context frozen with model instances as references, see
+    outbox/rendering.py), so a locked row is not kept waiting for templates: the sending task
+    renders the email, after the commit (the worker; in-process after the commit in
+    development, at once in the tests), then sends it.
+
+    `context` is a dict, or `outbox.rendering.later(function, *args)` returning one at render
+    time; `attachments` is a list of (filename, text content, mimetype), where the content may
+    also be `later(...)` (a calendar file built when the email is rendered).
     Returns the stored Email; sending happens in a background task.
     """
     from .tasks import send_email_task
 
-    context = {"base_url": settings.WAGTAILADMIN_BASE_URL, **(context or {})}
-    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-    body_text = render_to_string(f"emails/{template}.txt", context)
-    try:
-        body_html = render_to_string(f"emails/{template}.html", context)
-    except TemplateDoesNotExist:  # the HTML version is optional
-        body_html = ""
     email = Email.objects.create(
         to=[to] if isinstance(to, str) else list(to),
         reply_to=[reply_to] if isinstance(reply_to, str) else list(reply_to),
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html,
+        template=template,
+        rendered_at=None,  # rendered by the sending task
+        context={
+            "language": translation.get_language(),
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+            "values": freeze(context or {}),
+        },
         attachments=[
-            {"filename": name, "content": content, "mimetype": mimetype}
-            for name, content, mimetype in attachments
+            {"filename": filename, "content": freeze(content), "mimetype": mimetype}
+            for filename, content, mimetype in attachments
         ],
         tag=tag or template,
     )
     send_email_task.enqueue(email.pk)
+    return email
+
+
+def render_email(email):
+    """Fill the email's subject, bodies and attachments from what was stored, once.
+
+    Returns the email as stored (the conditional UPDATE lets one render win if two processes
+    ever render the same email).
+    """
+    if email.rendered_at is not None:
+        return email
+    parts = render_parts(email.template, email.context, email.attachments)
+    Email.objects.filter(pk=email.pk, rendered_at__isnull=True).update(
+        **parts, context={}, rendered_at=timezone.now()
+    )
+    email.refresh_from_db()
     return email
 
 
@@ -112,6 +133,7 @@ def deliver(email_id):
     connection = get_connection()
     transmitting = False
     try:
+        email = render_email(email)  # the first attempt renders it; a failure is retried like a send
         if hasattr(connection, "open"):  # connecting and logging in transmit nothing
             connection.open()
         email.transmission_started_at = timezone.now()

@@ -64,8 +64,8 @@ class EmailViewSet(RecordActionsMixin, ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = EmailInspectView
     inspect_view_fields = [
-        "to", "subject", "status", "attempts", "last_error", "created_at", "next_attempt_at", "claimed_at",
-        "transmission_started_at", "sent_at", "message_id", "body_text",
+        "to", "subject", "template", "status", "attempts", "last_error", "created_at", "rendered_at",
+        "next_attempt_at", "claimed_at", "transmission_started_at", "sent_at", "message_id", "body_text",
     ]
     list_export = ["created_at", "to", "subject", "tag", "status", "attempts", "sent_at", "last_error"]
     export_filename = "emails"

@@ -1,12 +1,24 @@
 """Seats under real concurrency: only meaningful on PostgreSQL (SQLite serialises writes itself)."""
 
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 
+from bench.registrations import Person, burst
 from courses import services
+from courses.enums import RegistrationStatus
 from courses.models import Registration
+from outbox.enums import EmailStatus
+from outbox.models import Email
+from scripts.production_stack import wait_until_ready
 from webassoc.errors import DomainError, TryAgainLater
 
 from .factories import TrainingSessionPageFactory
@@ -94,3 +106,57 @@ def test_a_registration_waiting_too_long_for_the_lock_gets_try_again(on_postgres
         with connection.cursor() as cursor:
             cursor.execute("SET lock_timeout = 0")
     assert not Registration.objects.exists()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def development_server(log_path):
+    """`manage.py runserver` (threaded, development settings) on the test database."""
+    database = connection.settings_dict
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "REDIS_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="webassoc.settings.dev",
+        DATABASE_URL=f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
+    )
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
+            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        try:
+            wait_until_ready(f"http://127.0.0.1:{port}/healthz", timeout=60)
+            yield port
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=15)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_development_server_takes_forty_simultaneous_registrants_without_asking_anyone_to_retry(
+    on_postgresql, tmp_path
+):
+    session = TrainingSessionPageFactory(capacity=6, max_attendees_per_registration=1)
+    people = [Person(0, session.url, f"127.0.0.{n + 2}", f"rafale{n}@example.org") for n in range(40)]
+
+    with development_server(tmp_path / "runserver.log") as port:
+        for person in people:
+            person.port = port
+        burst(people)
+
+    answers = [(person.email, person.status, person.outcome) for person in people]
+    assert [outcome for _email, _status, outcome in answers] == ["registered"] * 40, answers
+    registrations = list(Registration.objects.filter(session=session))
+    assert len(registrations) == 40
+    assert session.count_seats_taken() == 6
+    assert sum(r.status == RegistrationStatus.CONFIRMED for r in registrations) == 6
+    # Each registration has its one email, of the kind decided under the lock, rendered and sent.
+    for registration in registrations:
+        email = Email.objects.get(to=[registration.email])
+        assert email.template == f"courses/registration_{registration.status}"
+        assert email.status == EmailStatus.SENT and registration.association_name in email.body_text

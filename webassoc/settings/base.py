@@ -193,11 +193,12 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where the team receives notifications (new applications, requests…).
 TEAM_EMAIL = env("TEAM_EMAIL", "equipe@webassoc.localhost")
 
-# Background tasks: run immediately in-process unless a backend is configured
-# (production uses the database backend and `manage.py db_worker`).
+# Background tasks: run in-process right after the transaction commits unless a backend is
+# configured (production uses the database backend and `manage.py db_worker`; the tests run
+# them immediately, see webassoc/task_backends.py).
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"),
+        "BACKEND": env("TASKS_BACKEND", "webassoc.task_backends.ImmediateAfterCommitBackend"),
     }
 }
 
@@ -281,5 +282,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # One access line per request; the development server prints its own.
         "webassoc.access": {"level": env("ACCESS_LOG_LEVEL", "WARNING")},
+        # How long each registration kept its session locked (INFO: one line per registration).
+        "courses.locks": {"level": env("LOCK_LOG_LEVEL", "WARNING")},
     },
 }

@@ -1,0 +1,74 @@
+"""What happens while a registration holds its session's lock: the count and the rows, nothing else."""
+
+import logging
+
+import pytest
+from django.db import connection
+
+from courses import emails, services
+from courses.enums import RegistrationStatus
+from outbox import rendering
+from outbox.enums import EmailStatus
+from outbox.models import Email
+
+from .factories import TrainingSessionPageFactory
+
+
+@pytest.fixture
+def work_inside_transactions(monkeypatch):
+    """Records, for each template rendered and each calendar built, whether a transaction was open."""
+    seen = []
+
+    def spy(name, function):
+        def wrapper(*args, **kwargs):
+            seen.append((name, connection.in_atomic_block))
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(rendering, "render_to_string", spy("template", rendering.render_to_string))
+    monkeypatch.setattr(emails, "build_calendar", spy("calendar", emails.build_calendar))
+    return seen
+
+
+@pytest.mark.django_db(transaction=True)
+def test_registration_email_is_rendered_after_the_session_lock_is_released(settings, work_inside_transactions):
+    """As in production, the sending task runs once the transaction has committed."""
+    settings.TASKS = {"default": {"BACKEND": "webassoc.task_backends.ImmediateAfterCommitBackend"}}
+    session = TrainingSessionPageFactory(capacity=1)
+
+    registration = services.register(session, association_name="Les Jardins", contact_name="Camille",
+                                     email="camille@example.org")
+
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert {name for name, _in_transaction in work_inside_transactions} == {"template", "calendar"}
+    assert not [work for work in work_inside_transactions if work[1]], "rendered while the session was locked"
+    email = Email.objects.get(to=["camille@example.org"])
+    assert email.status == EmailStatus.SENT and email.subject.startswith("Inscription confirmée")
+    assert email.attachments[0]["content"].startswith("BEGIN:VCALENDAR")
+
+
+@pytest.mark.django_db
+def test_the_kind_of_email_is_decided_under_the_lock_and_kept_whatever_happens_next(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # not sent yet
+    session = TrainingSessionPageFactory(capacity=1)
+    services.register(session, association_name="A", contact_name="Premier", email="premier@example.org")
+    waiting = services.register(session, association_name="B", contact_name="Second", email="second@example.org")
+    assert waiting.status == RegistrationStatus.WAITLISTED
+
+    services.cancel(session.registrations.get(email="premier@example.org"))  # the second one is promoted
+
+    templates = list(Email.objects.filter(to=["second@example.org"]).order_by("pk").values_list("template", flat=True))
+    assert templates == ["courses/registration_waitlisted", "courses/registration_promoted"]
+
+
+@pytest.mark.django_db
+def test_registration_logs_how_long_it_held_the_session_lock(caplog):
+    session = TrainingSessionPageFactory()
+
+    with caplog.at_level(logging.INFO, logger="courses.locks"):
+        services.register(session, association_name="A", contact_name="B", email="c@example.org")
+
+    [record] = [r for r in caplog.records if r.name == "courses.locks"]
+    assert record.levelno == logging.INFO
+    assert f"session {session.pk} lock held " in record.getMessage()
+    assert record.getMessage().endswith("(register)")
