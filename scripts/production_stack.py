@@ -55,6 +55,7 @@ def production_env(**overrides):
         CSRF_COOKIE_SECURE="false",
         GUNICORN_BIND="127.0.0.1:8100",
         WEB_CONCURRENCY="2",
+        DB_CONN_MAX_AGE="60",  # persistent connections, as compose.yaml deploys them
     )
     env.update({key: str(value) for key, value in overrides.items()})
     return env

@@ -17,6 +17,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -58,7 +59,9 @@ def invalidate():
 def _on_content_change(sender, **kwargs):
     label = sender._meta.label_lower
     if sender._meta.app_label in INVALIDATING_APPS and label not in IGNORED_MODELS:
-        invalidate()
+        # After the commit: a page rendered before it would otherwise be cached with the old
+        # data under the new generation; and no row lock waits for the cache.
+        transaction.on_commit(invalidate)
 
 
 def connect_signals():

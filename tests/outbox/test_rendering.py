@@ -164,13 +164,14 @@ def test_unsaved_instances_and_unknown_objects_are_refused_at_queue_time():
 
 
 def test_a_row_written_without_what_to_render_counts_as_rendered():
-    """During a deployment, code that predates these columns still writes rendered rows."""
+    """During a deployment, code that predates these columns (but has the Message-ID of the previous
+    migration) still writes rendered rows."""
     from django.db import connection
 
     columns = ["to", "reply_to", "subject", "body_text", "body_html", "attachments", "tag", "status",
-               "attempts", "last_error", "created_at", "next_attempt_at"]
+               "attempts", "last_error", "created_at", "next_attempt_at", "message_id"]
     values = ['["marie@example.org"]', "[]", "Bonjour Marie", "Déjà rédigé.", "", "[]", "ancien", "pending",
-              0, "", timezone.now(), timezone.now()]
+              0, "", timezone.now(), timezone.now(), "<ancien-1@webassoc.localhost>"]
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO outbox_email ({', '.join(connection.ops.quote_name(c) for c in columns)}) "

@@ -28,16 +28,32 @@ def test_anonymous_page_is_served_from_the_cache_the_second_time(client, home_pa
     assert second.content == first.content
 
 
-def test_publishing_a_change_invalidates_cached_pages(client, home_page, page_cache_on):
+def test_publishing_a_change_invalidates_cached_pages(client, home_page, page_cache_on,
+                                                     django_capture_on_commit_callbacks):
     page = StandardPageFactory(parent=home_page, title="À propos", intro="Ancienne version.")
     client.get(page.url)
 
     page.intro = "Nouvelle version."
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
     response = client.get(page.url)
 
     assert response["X-Cache"] == "MISS"
     assert "Nouvelle version." in response.content.decode()
+
+
+def test_cached_pages_are_invalidated_only_once_the_change_is_committed(home_page, page_cache_on,
+                                                                       django_capture_on_commit_callbacks):
+    """A page rendered between the save and the commit must not be cached as the new version."""
+    from webassoc import page_cache
+
+    before = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        StandardPageFactory(parent=home_page, title="Nouvelle page")
+        assert page_cache.generation() == before
+
+    assert callbacks
+    assert page_cache.generation() != before
 
 
 def test_cached_pages_are_revalidated_by_browsers(client, home_page, page_cache_on):

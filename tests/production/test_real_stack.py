@@ -84,6 +84,8 @@ def stack_env(tmp_path_factory):
         DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}", REDIS_URL="redis://127.0.0.1:6379/6",
         GUNICORN_BIND=f"127.0.0.1:{port}", BASE_URL=f"http://127.0.0.1:{port}", WEB_CONCURRENCY=1,
         EMAIL_FILE_PATH=str(tmp_path_factory.mktemp("sent-emails")), PAGE_CACHE_SECONDS=0,
+        # Its own keys in the shared Redis: rate-limit counters of other runs must not count here.
+        CACHE_KEY_PREFIX=name,
     )
     prepare(env, demo=False)
     env["SESSION_PATH"] = json.loads(manage(env, "shell", "-c", CREATE_SESSION).stdout.strip().splitlines()[-1])["path"]
