@@ -36,6 +36,9 @@ def jobs():
     uses_task_database = settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db")
     return [
         Job("emails", timedelta(minutes=1), "send_pending_emails"),
+        # Wagtail's scheduled publishing: pages and missions going live or expiring. Each publish
+        # or unpublish saves the object, which invalidates the page cache (webassoc/page_cache.py).
+        Job("scheduled_publishing", timedelta(minutes=1), "publish_scheduled"),
         Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
         Job("stuck_tasks", timedelta(minutes=5), "recover_stuck_tasks", enabled=uses_task_database),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
