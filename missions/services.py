@@ -2,6 +2,8 @@
 request a mission and turn a request into a draft mission. Each returns the model it created or
 changed, and queues its emails in the same transaction."""
 
+import re
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -149,17 +151,17 @@ def _draft_mission(mission_request):
         name=name, cause=mission_request.cause, website=mission_request.website, city=mission_request.city,
         contact_name=mission_request.contact_name, contact_email=mission_request.email,
     )
-    deadline = mission_request.deadline
     mission = Mission(
         title=mission_request.title,
         association=association,
-        summary=mission_request.description[:DRAFT_SUMMARY_LENGTH],
-        description="".join(
-            f"<p>{escape(line)}</p>" for line in mission_request.description.splitlines() if line.strip()
-        ),
+        summary=draft_summary(mission_request.description),
+        description="".join(f"<p>{escape(line)}</p>" for line in paragraphs(mission_request.description)),
         format=mission_request.format,
-        location=mission_request.city,
-        apply_before=deadline if deadline and deadline >= timezone.localdate() else None,
+        location="" if mission_request.format == Format.REMOTE else mission_request.city,
+        # The association's wished date is when the work should be done, not a deadline for
+        # volunteers: the editor chooses "candidater avant le" when publishing.
+        needed_by=mission_request.deadline,
+        apply_before=None,
         contact_name=mission_request.contact_name,
         contact_email=mission_request.email,
         live=False,
@@ -169,3 +171,26 @@ def _draft_mission(mission_request):
     mission.save()  # the skills are a ClusterTaggableManager: saved with the mission
     mission.save_revision(log_action=True)
     return mission
+
+
+def paragraphs(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def draft_summary(description, limit=DRAFT_SUMMARY_LENGTH):
+    """The first sentences of the description's first paragraph that fit in `limit` characters
+    (the whole description stays in the mission's description). A first sentence too long is
+    cut at a word, with an ellipsis."""
+    first = (paragraphs(description) or [""])[0]
+    if len(first) <= limit:
+        return first
+    sentences = re.split(r"(?<=[.!?…])\s+", first)
+    summary = ""
+    for sentence in sentences:
+        candidate = f"{summary} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        summary = candidate
+    if summary:
+        return summary
+    return first[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

@@ -169,6 +169,13 @@ class Mission(
     location = models.CharField(_("lieu"), max_length=200, blank=True)
     volunteers_wanted = models.PositiveSmallIntegerField(_("bénévoles recherchés"), default=1)
     apply_before = models.DateField(_("candidater avant le"), null=True, blank=True)
+    needed_by = models.DateField(
+        _("échéance souhaitée par l'association"), null=True, blank=True,
+        help_text=_(
+            "Quand l'association aimerait que le besoin soit couvert (repris de sa demande). "
+            "Ce n'est pas la date limite de candidature."
+        ),
+    )
     status = models.CharField(
         _("statut"), max_length=20, choices=MissionStatus.choices, default=MissionStatus.OPEN,
         db_index=True,
@@ -207,7 +214,8 @@ class Mission(
         FieldPanel("skills"),
         FieldRowPanel([FieldPanel("format"), FieldPanel("location")]),
         FieldRowPanel([FieldPanel("effort_hours"), FieldPanel("volunteers_wanted")]),
-        FieldRowPanel([FieldPanel("apply_before"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("apply_before"), FieldPanel("needed_by")]),
+        FieldPanel("status"),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
         PublishingPanel(),
     ]
@@ -289,7 +297,12 @@ class Mission(
 
     @property
     def accepts_applications(self):
-        return self.live and self.status == MissionStatus.OPEN and not self.is_past_deadline
+        return self.live and self.accepts_applications_once_published
+
+    @property
+    def accepts_applications_once_published(self):
+        """What a preview shows: an open draft will take applications once it is published."""
+        return self.status == MissionStatus.OPEN and not self.is_past_deadline
 
     def status_label(self):
         """The status as the team needs it: an open mission past its deadline says so."""
@@ -353,6 +366,8 @@ class Mission(
             context.update(index_page.detail_context(self, index_page.links(request)))
         else:
             context["mission"] = self
+        # The mission as it will look once published (a draft is not "closed").
+        context["accepts_applications"] = self.accepts_applications_once_published
         context["is_preview"] = True
         return context
 

@@ -108,6 +108,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         """What the detail template shows of a mission (its route and the admin preview)."""
         return {
             "mission": mission,
+            "accepts_applications": mission.accepts_applications,
             "mission_url": links.mission(mission),
             "skills": links.skill_tags(mission),
             "links": links,

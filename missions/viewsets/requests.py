@@ -2,10 +2,12 @@
 that turns a request into a draft mission."""
 
 import django_filters
+from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView, IndexView
@@ -47,6 +49,37 @@ class ConvertRequest(RecordAction):
         return reverse(Mission.snippet_viewset.get_url_name("edit"), args=[instance.mission_id])
 
 
+class MissionRequestAdminForm(WagtailAdminModelForm):
+    """"Transformée en mission" is reached only through the conversion (which creates the mission):
+    never offered in the status field; once converted, the status is no longer edited by hand."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("status")
+        if field is None:
+            return
+        if self.instance.status == MissionRequestStatus.CONVERTED and self.instance.mission_id:
+            field.disabled = True
+            field.help_text = _("Cette demande est devenue une mission : son statut ne change plus.")
+        else:
+            field.choices = [
+                (value, label) for value, label in MissionRequestStatus.choices
+                if value != MissionRequestStatus.CONVERTED
+            ]
+            field.help_text = _(
+                "Pour transformer la demande en mission, utilisez le bouton « Transformer en mission "
+                "brouillon » : il crée la mission."
+            )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == MissionRequestStatus.CONVERTED and not self.instance.mission_id:
+            raise forms.ValidationError(
+                _("Utilisez « Transformer en mission brouillon » : ce statut ne se choisit pas à la main.")
+            )
+        return status
+
+
 class MissionRequestFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Statut"), choices=MissionRequestStatus.choices)
 
@@ -56,6 +89,8 @@ class MissionRequestFilterSet(WagtailFilterSet):
 
 
 class MissionRequestIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
+    primary_actions_in_rows = True
+
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("skills")
 
@@ -103,4 +138,4 @@ class MissionRequestViewSet(RecordActionsMixin, ModelViewSet):
         ),
         FieldPanel("status"),
         FieldPanel("note"),
-    ])
+    ], base_form_class=MissionRequestAdminForm)

@@ -156,8 +156,8 @@ def test_request_becomes_a_draft_mission_with_its_association_and_skills():
     assert request_.status == "convertie" and request_.mission == mission
 
 
-@pytest.mark.parametrize(("days", "kept"), [(-1, False), (0, True), (30, True)])
-def test_a_draft_mission_takes_the_requested_deadline_only_if_it_is_still_ahead(days, kept):
+@pytest.mark.parametrize("days", [-1, 0, 30])
+def test_a_draft_mission_keeps_the_wished_date_apart_from_the_application_deadline(days):
     import datetime
 
     from django.utils import timezone
@@ -165,7 +165,8 @@ def test_a_draft_mission_takes_the_requested_deadline_only_if_it_is_still_ahead(
     deadline = timezone.localdate() + datetime.timedelta(days=days)
     mission = services.convert_request(MissionRequestFactory(deadline=deadline))
 
-    assert mission.apply_before == (deadline if kept else None)
+    assert mission.apply_before is None
+    assert mission.needed_by == deadline
 
 
 def test_converting_a_request_twice_creates_one_mission_and_reuses_the_association():

@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import BaseButton, Button
 
 from webassoc.errors import DomainError
 
@@ -60,6 +60,7 @@ class RecordActionButtonsMixin:
 
     record_actions = ()
     action_url_name = None
+    primary_actions_in_rows = False  # on the list, primary actions are buttons of their own too
 
     def action_url(self, instance, action):
         url = reverse(self.action_url_name, args=[instance.pk, action.name])
@@ -74,8 +75,15 @@ class RecordActionButtonsMixin:
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         for action in self.available_actions(instance):
-            buttons.append(MenuItem(action.label, url=self.action_url(instance, action), icon_name=action.icon,
-                                    priority=5))
+            if action.primary and self.primary_actions_in_rows:
+                buttons.append(BaseButton(  # a BaseButton stays out of the "⋯" dropdown
+                    action.label, url=self.action_url(instance, action), icon_name=action.icon,
+                    classname="button button-small button-primary", priority=1,
+                    attrs={"data-record-action": action.name},
+                ))
+            else:
+                buttons.append(MenuItem(action.label, url=self.action_url(instance, action), icon_name=action.icon,
+                                        priority=5))
         return buttons
 
     @cached_property

@@ -1,0 +1,141 @@
+"""The admin as coordinators use it (issue 11): preview of drafts, request conversion, mission
+states, deleting a mission with applications."""
+
+import datetime
+import re
+
+import pytest
+from django.test import RequestFactory
+from django.utils import timezone
+
+from missions import services
+from missions.enums import MissionRequestStatus
+from missions.models import Mission
+from tests.factories import SuperUserFactory
+
+from .factories import MissionFactory, MissionRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def preview_html(mission):
+    request = RequestFactory().get("/")
+    request.user = SuperUserFactory()
+    return mission.serve_preview(request, "").render().content.decode()
+
+
+def test_preview_of_an_open_draft_shows_it_as_it_will_look_once_published(index_page):
+    mission = MissionFactory(title="Brouillon ouvert", live=False, first_published_at=None)
+
+    html = preview_html(mission)
+
+    assert "Ouverte aux candidatures" in html
+    assert "Candidatures closes" not in html
+    assert "Cette mission est clôturée" not in html
+    assert "Le formulaire de candidature apparaîtra ici une fois la mission publiée." in html
+
+
+def test_preview_of_a_filled_draft_still_says_filled(index_page):
+    html = preview_html(MissionFactory(live=False, status="pourvue"))
+
+    assert "Mission pourvue" in html and "Ouverte aux candidatures" not in html
+
+
+# --- association requests: conversion is the primary action, and the only way to "convertie" ----
+
+REQUESTS_URL = "/admin/demandes_missions/"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(SuperUserFactory())
+    return client
+
+
+def test_conversion_is_a_primary_button_on_each_request_row_not_hidden_in_the_menu(admin_client):
+    request_ = MissionRequestFactory(title="Refaire le site")
+    convert_url = f"{REQUESTS_URL}{request_.pk}/action/convert/"
+
+    html = admin_client.get(REQUESTS_URL).content.decode()
+
+    button = re.search(rf'<a href="{re.escape(convert_url)}[^"]*"[^>]*class="[^"]*button-primary', html) or \
+        re.search(rf'class="[^"]*button-primary[^"]*"[^>]*href="{re.escape(convert_url)}', html)
+    assert button is not None
+    dropdown = re.search(r'data-controller="w-dropdown".*?</div>\s*</div>', html, re.S)
+    assert dropdown is None or convert_url not in dropdown.group(0)
+
+
+def test_the_converted_status_is_not_offered_by_hand(admin_client):
+    request_ = MissionRequestFactory()
+    edit_url = f"{REQUESTS_URL}edit/{request_.pk}/"
+
+    form = admin_client.get(edit_url).content.decode()
+    response = admin_client.post(edit_url, {"status": MissionRequestStatus.CONVERTED, "note": ""})
+
+    assert f'value="{MissionRequestStatus.CONVERTED}"' not in form
+    assert response.status_code == 200  # the form again, with an error
+    request_.refresh_from_db()
+    assert request_.status == MissionRequestStatus.NEW
+    assert not Mission.objects.exists()
+
+
+def test_a_request_can_still_be_refused_by_hand(admin_client):
+    request_ = MissionRequestFactory()
+
+    admin_client.post(f"{REQUESTS_URL}edit/{request_.pk}/", {"status": MissionRequestStatus.REFUSED, "note": "Hors champ"})
+
+    request_.refresh_from_db()
+    assert request_.status == MissionRequestStatus.REFUSED
+
+
+def test_a_converted_request_keeps_its_status_and_mission(admin_client):
+    request_ = MissionRequestFactory()
+    mission = services.convert_request(request_)
+
+    admin_client.post(f"{REQUESTS_URL}edit/{request_.pk}/", {"status": MissionRequestStatus.NEW, "note": "vu"})
+
+    request_.refresh_from_db()
+    assert request_.status == MissionRequestStatus.CONVERTED and request_.mission == mission
+    assert request_.note == "vu"
+
+
+def test_conversion_maps_fields_sensibly():
+    description = (
+        "Notre association aide les familles du quartier. Nous voulons un site plus lisible. "
+        + "Nous avons beaucoup de contenus anciens à trier et des pages à réécrire entièrement. " * 8
+        + "\nDeuxième paragraphe : le contexte détaillé.\nTroisième : nos contraintes."
+    )
+    deadline = timezone.localdate() + datetime.timedelta(days=40)
+    request_ = MissionRequestFactory(description=description, deadline=deadline, city="Lyon", format="a_distance")
+
+    mission = services.convert_request(request_)
+
+    assert len(mission.summary) <= 400
+    assert mission.summary.startswith("Notre association aide les familles du quartier.")
+    assert mission.summary.endswith(".")  # whole sentences
+    assert "Deuxième paragraphe" not in mission.summary
+    assert "<p>Deuxième paragraphe : le contexte détaillé.</p>" in mission.description
+    assert "<p>Troisième : nos contraintes.</p>" in mission.description
+    assert mission.apply_before is None  # the wished date is not a deadline for volunteers
+    assert mission.needed_by == deadline
+    assert mission.location == ""  # remote: the association's city is not where it happens
+
+
+def test_conversion_of_an_on_site_need_keeps_the_city_as_location():
+    mission = services.convert_request(MissionRequestFactory(city="Nantes", format="sur_place"))
+
+    assert mission.location == "Nantes"
+
+
+def test_a_summary_without_sentence_end_is_cut_at_a_word():
+    summary = services.draft_summary("mot " * 200)
+
+    assert len(summary) <= 390 and summary.endswith("mot…")
+
+
+def test_the_wished_date_is_shown_on_the_public_mission(client, index_page):
+    mission = MissionFactory(needed_by=datetime.date(2031, 3, 15))
+
+    html = client.get(f"{index_page.url}{mission.slug}/").content.decode()
+
+    assert "Réalisation souhaitée pour le" in html and "15 mars 2031" in html
