@@ -12,6 +12,19 @@ class MissionStatus(models.TextChoices):
     CLOSED = "cloturee", _("Clôturée")
 
 
+class MissionState(models.TextChoices):
+    """Where a mission stands for the team: publication (draft, scheduled, expired) and status
+    together. Computed (Mission.state, MissionQuerySet.in_state), never stored."""
+
+    DRAFT = "brouillon", _("Brouillon")
+    SCHEDULED = "planifiee", _("Planifiée")
+    LIVE = "en_ligne", _("Ouverte")  # published and taking applications
+    PAST_DEADLINE = "echeance_passee", _("Échéance passée")
+    FILLED = "pourvue", _("Pourvue")
+    CLOSED = "cloturee", _("Clôturée")
+    EXPIRED = "expiree", _("Expirée")
+
+
 class ApplicationStatus(models.TextChoices):
     NEW = "nouvelle", _("Nouvelle")
     SHORTLISTED = "preselectionnee", _("Présélectionnée")

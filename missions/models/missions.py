@@ -27,7 +27,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from missions.enums import MissionSort, MissionStatus
+from missions.enums import MissionSort, MissionState, MissionStatus
 from webassoc.enums import Format
 from webassoc.pagination import page_of_known_rows
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
@@ -67,6 +67,29 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
             .filter(status=MissionStatus.OPEN)
             .filter(models.Q(apply_before__isnull=True) | models.Q(apply_before__gte=today))
         )
+
+    def in_state(self, state, now=None):
+        """The missions in one MissionState (the admin filter), the same rule as Mission.state."""
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        past_deadline = models.Q(apply_before__lt=today)
+        live_with = {
+            MissionState.LIVE: models.Q(status=MissionStatus.OPEN) & ~past_deadline,
+            MissionState.PAST_DEADLINE: models.Q(status=MissionStatus.OPEN) & past_deadline,
+            MissionState.FILLED: models.Q(status=MissionStatus.FILLED),
+            MissionState.CLOSED: models.Q(status=MissionStatus.CLOSED),
+        }
+        if state in live_with:
+            return self.filter(models.Q(live=True) & live_with[state])
+        not_live = self.filter(live=False)
+        if state == MissionState.EXPIRED:
+            return not_live.filter(expired=True)
+        scheduled = models.Q(go_live_at__gt=now)
+        if state == MissionState.SCHEDULED:
+            return not_live.filter(expired=False).filter(scheduled)
+        if state == MissionState.DRAFT:
+            return not_live.filter(expired=False).exclude(scheduled)
+        return self.none()
 
     def contact_in_use(self, before):
         """Missions whose association contact is still needed at `before` (the purge's cutoff):
@@ -303,6 +326,37 @@ class Mission(
     def accepts_applications_once_published(self):
         """What a preview shows: an open draft will take applications once it is published."""
         return self.status == MissionStatus.OPEN and not self.is_past_deadline
+
+    def state(self, now=None):
+        """The MissionState of this mission (publication and status together)."""
+        now = now or timezone.now()
+        if not self.live:
+            if self.expired:
+                return MissionState.EXPIRED
+            if self.go_live_at and self.go_live_at > now:
+                return MissionState.SCHEDULED
+            return MissionState.DRAFT
+        if self.status == MissionStatus.FILLED:
+            return MissionState.FILLED
+        if self.status == MissionStatus.CLOSED:
+            return MissionState.CLOSED
+        if self.is_past_deadline:
+            return MissionState.PAST_DEADLINE
+        return MissionState.LIVE
+
+    def state_label(self):
+        """The state as the list shows it: the date of a scheduled publication, unpublished changes."""
+        state = self.state()
+        label = state.label
+        if state == MissionState.SCHEDULED:
+            label = gettext("Planifiée le %(date)s") % {
+                "date": date_format(timezone.localtime(self.go_live_at), "d/m/Y à H:i")
+            }
+        elif self.live and self.has_unpublished_changes:
+            label = gettext("%(state)s (modifications en brouillon)") % {"state": label}
+        return label
+
+    state_label.short_description = _("état")
 
     def status_label(self):
         """The status as the team needs it: an open mission past its deadline says so."""

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from webassoc.admin.exports import FrenchExportMixin
 from webassoc.enums import Format
 
-from ..enums import Cause, MissionStatus
+from ..enums import Cause, MissionState, MissionStatus
 from ..models import Association, Mission, MissionSkill, Skill
 
 
@@ -49,6 +49,7 @@ class AssociationViewSet(SnippetViewSet):
 
 
 class MissionFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(label=_("État"), choices=MissionState.choices, method="filter_state")
     status = django_filters.ChoiceFilter(label=_("Statut"), choices=MissionStatus.choices)
     skill = django_filters.ModelChoiceFilter(
         label=_("Compétence"), field_name="tagged_items__tag", queryset=Skill.objects.order_by("name"),
@@ -60,7 +61,10 @@ class MissionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Mission
-        fields = ["status", "skill", "association", "format"]
+        fields = ["state", "status", "skill", "association", "format"]
+
+    def filter_state(self, queryset, name, value):
+        return queryset.in_state(value)
 
 
 def applications_url(mission):
@@ -74,7 +78,7 @@ class MissionViewSet(SnippetViewSet):
     menu_label = _("Missions")
     list_display = [
         "title",
-        Column("status", label=_("Statut"), accessor="status_label", sort_key="status"),
+        Column("state", label=_("État"), accessor="state_label", sort_key="live"),
         Column("association", label=_("Association"), sort_key="association__name"),
         Column("skills", label=_("Compétences"), accessor="skill_names"),
         Column("apply_before", label=_("Date limite"), accessor="deadline_label", sort_key="apply_before"),
@@ -87,11 +91,12 @@ class MissionViewSet(SnippetViewSet):
     search_fields = ["title", "summary", "association__name", "location"]
     search_backend_name = None
     list_export = [
-        "title", "slug", "association", "status_label", "skill_names", "get_format_display",
+        "title", "slug", "association", "state_label", "status_label", "skill_names", "get_format_display",
         "effort_hours", "location", "volunteers_wanted", "apply_before", "application_count",
         "contact_name", "contact_email", "live", "first_published_at",
     ]
     export_headings = {
+        "state_label": _("État"),
         "status_label": _("Statut"),
         "skill_names": _("Compétences"),
         "get_format_display": _("Format"),

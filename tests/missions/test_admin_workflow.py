@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from missions import services
-from missions.enums import MissionRequestStatus
+from missions.enums import MissionRequestStatus, MissionState
 from missions.models import Mission
 from tests.factories import SuperUserFactory
 
@@ -139,3 +139,57 @@ def test_the_wished_date_is_shown_on_the_public_mission(client, index_page):
     html = client.get(f"{index_page.url}{mission.slug}/").content.decode()
 
     assert "Réalisation souhaitée pour le" in html and "15 mars 2031" in html
+
+
+# --- the missions list: state column and filter ---------------------------------------------
+
+MISSIONS_URL = "/admin/snippets/missions/mission/"
+
+
+@pytest.fixture
+def missions_in_every_state():
+    now = timezone.now()
+    past = timezone.localdate() - datetime.timedelta(days=1)
+    missions = {
+        MissionState.DRAFT: MissionFactory(title="Un brouillon", live=False, first_published_at=None),
+        MissionState.SCHEDULED: MissionFactory(title="Une planifiée", live=False, first_published_at=None,
+                                               go_live_at=now + datetime.timedelta(days=1)),
+        MissionState.EXPIRED: MissionFactory(title="Une expirée", live=False, expired=True),
+        MissionState.LIVE: MissionFactory(title="Une ouverte"),
+        MissionState.PAST_DEADLINE: MissionFactory(title="Une échue", apply_before=past),
+        MissionState.FILLED: MissionFactory(title="Une pourvue", status="pourvue"),
+        MissionState.CLOSED: MissionFactory(title="Une clôturée", status="cloturee"),
+    }
+    return missions
+
+
+def test_each_mission_has_the_state_the_team_expects(missions_in_every_state):
+    for state, mission in missions_in_every_state.items():
+        assert mission.state() == state, mission.title
+        assert list(Mission.objects.in_state(state)) == [mission], state
+
+
+def test_the_missions_list_says_draft_and_scheduled_rather_than_open(admin_client, missions_in_every_state):
+    response = admin_client.get(MISSIONS_URL)
+    rows = {m.title: m.state_label() for m in response.context["object_list"]}
+    html = response.content.decode()
+
+    assert rows["Un brouillon"] == "Brouillon"
+    assert rows["Une planifiée"].startswith("Planifiée le ")
+    assert rows["Une expirée"] == "Expirée"
+    assert rows["Une ouverte"] == "Ouverte"
+    assert rows["Une pourvue"] == "Pourvue"
+    assert "Planifiée le" in html and "Brouillon" in html
+
+
+@pytest.mark.parametrize("state", list(MissionState))
+def test_the_missions_list_filters_by_state(admin_client, missions_in_every_state, state):
+    response = admin_client.get(MISSIONS_URL, {"state": state.value})
+
+    assert [m.title for m in response.context["object_list"]] == [missions_in_every_state[state].title]
+
+
+def test_a_live_mission_with_a_pending_draft_says_so():
+    mission = MissionFactory(has_unpublished_changes=True)
+
+    assert mission.state_label() == "Ouverte (modifications en brouillon)"
