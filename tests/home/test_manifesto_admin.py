@@ -119,7 +119,7 @@ def test_the_csv_export_says_oui_non_and_gives_paris_times_to_the_minute(admin_c
 
     response = admin_client.get(reverse("manifesto_signatures:index"), {"export": "csv"})
 
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     by_name = {row["Prénom"]: row for row in rows}
     assert by_name["Camille"]["Affichage public"] == "Oui"
     assert by_name["Discrète"]["Affichage public"] == "Non"

@@ -40,7 +40,7 @@ def test_the_csv_export_gives_paris_times_to_the_minute(client):
 
     response = client.get("/admin/emails/", {"export": "csv"})
 
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert "25/11/2026 18:18" in rows[1]
 
 

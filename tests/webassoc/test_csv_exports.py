@@ -49,8 +49,8 @@ def export_views():
 
 
 def csv_cells(response):
-    content = b"".join(response.streaming_content).decode()
-    return [cell for row in csv.reader(io.StringIO(content)) for cell in row]
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return [cell for row in csv.reader(io.StringIO(content), dialect="excel-fr") for cell in row]
 
 
 @pytest.mark.parametrize("value", FORMULAS)

@@ -1,22 +1,46 @@
 """The admin reads in French: CSV/XLSX exports and inspect views with local times and Oui/Non.
 
+CSV exports open as columns in French Excel and LibreOffice: UTF-8 with a byte order mark (else
+Excel reads the accents as Windows-1252), `;` between cells (French Excel's list separator; the
+comma is the decimal mark), dates as 26/12/2026. `?export=csv&separateur=virgule` gives commas
+for other tools. XLSX cells of dates and times are real dates with French formats.
+
 CSV exports are also safe to open in a spreadsheet: a cell that starts like a formula (names typed
 on the public site such as `=HYPERLINK(…)`) is written as text (OWASP's "CSV injection" advice).
 """
 
+import csv
 import datetime
 
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
+
+BYTE_ORDER_MARK = "\ufeff"
+XLSX_DATE_FORMAT = "dd/mm/yyyy"
+XLSX_DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+
+
+class FrenchExcel(csv.excel):
+    """The CSV dialect of French Excel (and LibreOffice's default for French): `;` between cells."""
+
+    delimiter = ";"
+
+
+csv.register_dialect("excel-fr", FrenchExcel)
 
 
 def local_datetime_text(value):
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.strftime("%d/%m/%Y %H:%M")
+
+
+def french_date_text(value):
+    return value.strftime("%d/%m/%Y")
 
 
 def local_naive_datetime(value):
@@ -63,17 +87,68 @@ def write_safe_csv_row(view, writer, row_dict):
 
 
 class SafeCsvExportMixin:
-    """For any view with Wagtail's SpreadsheetExportMixin: CSV cells never start a formula.
-    (XLSX exports are safe already: Wagtail writes formula-like values as text.)"""
+    """For any view with Wagtail's SpreadsheetExportMixin: CSV cells never start a formula, the
+    French Excel dialect with a byte order mark, French date formats in XLSX. (XLSX exports are
+    safe already: Wagtail writes formula-like values as text.)"""
 
     def write_csv_row(self, writer, row_dict):
         return write_safe_csv_row(self, writer, row_dict)
 
+    def stream_csv(self, queryset):
+        return stream_french_csv(self, queryset)
+
+    def write_csv_response(self, queryset):
+        return write_french_csv_response(self, queryset)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        return generate_french_xlsx_row(self, worksheet, row_dict, date_format)
+
+
+def csv_dialect(view):
+    """`;` (French Excel) unless the person asked for commas (`separateur=virgule`)."""
+    request = getattr(view, "request", None)
+    if request is not None and request.GET.get("separateur") == "virgule":
+        return csv.excel
+    return FrenchExcel
+
+
+def stream_french_csv(view, queryset):
+    """SpreadsheetExportMixin.stream_csv in the French Excel dialect, starting with a byte order mark."""
+    writer = csv.DictWriter(Echo(), fieldnames=view.list_export, dialect=csv_dialect(view))
+    yield BYTE_ORDER_MARK.encode() + writer.writerow({field: view.get_heading(queryset, field) for field in view.list_export})
+    for item in queryset:
+        yield view.write_csv_row(writer, view.to_row_dict(item))
+
+
+def write_french_csv_response(view, queryset):
+    response = StreamingHttpResponse(stream_french_csv(view, queryset), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{view.get_filename()}.csv"'
+    return response
+
+
+def generate_french_xlsx_row(view, worksheet, row_dict, date_format=None):
+    """Wagtail's cells, with French formats on dates and times (real dates, not text)."""
+    for value, cell in zip(row_dict.values(), ORIGINAL_GENERATE_XLSX_ROW(view, worksheet, row_dict),
+                                    strict=True):
+        if isinstance(value, datetime.datetime):
+            cell.number_format = XLSX_DATETIME_FORMAT
+        elif isinstance(value, datetime.date):
+            cell.number_format = XLSX_DATE_FORMAT
+        yield cell
+
+
+ORIGINAL_GENERATE_XLSX_ROW = SpreadsheetExportMixin.generate_xlsx_row
+
 
 def protect_every_csv_export():
     """Make Wagtail's own exports (users, pages, reports such as the site history, which names
-    records typed on the public site) as safe as ours. Called once, from an AppConfig.ready()."""
+    records typed on the public site) as safe and as French as ours: formulas neutralised, the
+    French Excel dialect with a byte order mark, French date formats in XLSX. Called once, from an
+    AppConfig.ready()."""
     SpreadsheetExportMixin.write_csv_row = write_safe_csv_row
+    SpreadsheetExportMixin.stream_csv = stream_french_csv
+    SpreadsheetExportMixin.write_csv_response = write_french_csv_response
+    SpreadsheetExportMixin.generate_xlsx_row = generate_french_xlsx_row
 
 
 class FrenchExportMixin(SafeCsvExportMixin):
@@ -85,6 +160,7 @@ class FrenchExportMixin(SafeCsvExportMixin):
         **SpreadsheetExportMixin.custom_value_preprocess,  # lists, dates: Wagtail's handling
         bool: {"csv": yes_no, "xlsx": yes_no},
         datetime.datetime: {"csv": local_datetime_text, "xlsx": local_naive_datetime},
+        datetime.date: {"csv": french_date_text, "xlsx": None},  # after datetime (a subclass)
     }
 
 
