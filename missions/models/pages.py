@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from home.models.base import BasePage
+from home.sharing import sharing_context
 from missions import feeds, services
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
@@ -209,6 +210,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         sent = just_sent(request)
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
+            **sharing_context(request.build_absolute_uri(links.mission(mission)), mission.title, mission.summary),
         })
         # A post to a mission that takes no applications conflicts with its state.
         response.status_code = 409 if request.method == "POST" and not accepts else form.http_status
