@@ -18,3 +18,11 @@ def share_links(*, url, text, subject):
         (_("Partager sur Bluesky"), BLUESKY_SHARE + urlencode({"text": f"{text} {url}"})),
         (_("Partager sur LinkedIn"), LINKEDIN_SHARE + urlencode({"url": url})),
     ]
+
+
+def sharing_context(url, title, text=""):
+    """The context of `components/share_links.html` for a page at `url` (absolute)."""
+    return {
+        "share_links": share_links(url=url, text=f"{title} – {text}" if text else title, subject=title),
+        "share_url": url,
+    }

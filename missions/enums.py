@@ -63,3 +63,20 @@ class MissionSort(models.TextChoices):
 
     NEWEST = "recentes", _("Les plus récentes")
     DEADLINE = "echeance", _("Échéance la plus proche")
+
+
+class Commitment(models.TextChoices):
+    """How much time a mission asks (the `engagement` filter), from its estimated effort in hours."""
+
+    HOURS = "heures", _("Quelques heures")
+    DAYS = "jours", _("Quelques jours")
+    WEEKS = "semaines", _("Sur plusieurs semaines")
+
+
+# Estimated effort (hours, bounds included; None: unbounded) of each commitment. A mission
+# without an estimate matches none of them.
+COMMITMENT_HOURS = {
+    Commitment.HOURS: (None, 10),
+    Commitment.DAYS: (11, 35),
+    Commitment.WEEKS: (36, None),
+}

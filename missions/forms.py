@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from webassoc.enums import Format
 from webassoc.forms import ConsentField, PublicFormMixin
 
-from .enums import Cause, MissionSort
+from .enums import Cause, Commitment, MissionSort
 from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
 from .models.skills import Skill
 
@@ -30,7 +30,19 @@ class MissionFilterForm(forms.Form):
     cause = forms.ChoiceField(
         label=_("Cause"), required=False, choices=[("", _("Toutes les causes"))] + Cause.choices
     )
+    engagement = forms.ChoiceField(
+        label=_("Temps à consacrer"), required=False,
+        choices=[("", _("Toutes les durées"))] + Commitment.choices,
+    )
+    lieu = forms.CharField(
+        label=_("Lieu"), required=False, max_length=100,
+        help_text=_("Ville ou numéro de département, par exemple « Lyon » ou « 69 ». "
+                    "Les missions à distance restent affichées."),
+    )
     tri = forms.ChoiceField(label=_("Trier par"), required=False, choices=MissionSort.choices)
+
+    # Filters whose options show how many missions they would list, and their key in facet_counts().
+    COUNTED = {"format": "format", "cause": "cause", "engagement": "commitment"}
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data if data is not None else {}, **kwargs)
@@ -44,8 +56,23 @@ class MissionFilterForm(forms.Form):
             "skills": list(data.get("competences") or []),
             "format": data.get("format") or "",
             "cause": data.get("cause") or "",
+            "commitment": data.get("engagement") or "",
+            "place": (data.get("lieu") or "").strip(),
             "sort": data.get("tri") or MissionSort.NEWEST,
         }
+
+    def show_counts(self, counts):
+        """Write each option's number of missions (MissionQuerySet.facet_counts()) in its label."""
+        skills = counts["skills"]
+        self.fields["competences"].label_from_instance = (
+            lambda skill: f"{skill.name} ({skills.get(skill.pk, 0)})"
+        )
+        for name, key in self.COUNTED.items():
+            field = self.fields[name]
+            field.choices = [
+                (value, f"{label} ({counts[key].get(value, 0)})" if value else label)
+                for value, label in field.choices
+            ]
 
     @property
     def is_filtered(self):
@@ -55,7 +82,9 @@ class MissionFilterForm(forms.Form):
     def active_count(self):
         """How many filters narrow the list (each checked skill counts)."""
         filters = self.filters()
-        return len(filters["skills"]) + sum(bool(filters[key]) for key in ("q", "format", "cause"))
+        return len(filters["skills"]) + sum(
+            bool(filters[key]) for key in ("q", "format", "cause", "commitment", "place")
+        )
 
 
 URL_INVALID = _("Saisissez une adresse web valide, par exemple https://exemple.fr")

@@ -31,8 +31,10 @@ from wagtail.search import index
 from courses import services
 from courses.forms import CatalogueFilterForm, RegistrationForm
 from courses.ical import build_calendar, calendar_response
+from home import structured_data
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
+from home.sharing import sharing_context
 from missions.models import Skill
 from webassoc.enums import Format
 from webassoc.errors import DomainError
@@ -303,6 +305,14 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     def get_meta_description(self):
         return self.search_description or self.course.summary
 
+    def get_meta_title(self):
+        """Shared pages name the course, not only the date ("Emailing – 04/12/2026 – en ligne")."""
+        return f"{self.course.title} – {self.title}"
+
+    def structured_data(self, request):
+        """JSON-LD Event (never the meeting link: home/structured_data.py)."""
+        return structured_data.event(self, request, course=self.course, seats_left=self.seats_left)
+
     # --- routes ---------------------------------------------------------------------------------
 
     @path("")
@@ -320,6 +330,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
                 return redirect(self.url)
         response = self.render(request, context_overrides={
             "course": self.course, "form": form, "closed_reason": self.closed_reason(),
+            **sharing_context(self.get_full_url(request), self.get_meta_title(), self.course.summary),
         })
         response.status_code = form.http_status
         if form.http_status == 503:

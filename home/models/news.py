@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from home import structured_data
 from home.blocks import ArticleStreamBlock
 from home.feeds import NewsAtomFeed, NewsRssFeed
 from webassoc.pagination import page_number, paginate
@@ -148,6 +149,20 @@ class NewsPage(BasePage):
 
     def get_meta_description(self):
         return self.search_description or self.intro
+
+    # --- sharing and search engines: an article, with its own image ------------------------
+    og_type = "article"
+
+    def get_social_image(self):
+        return self.social_image or self.listing_image
+
+    def og_published_time(self):
+        return self.date.isoformat()
+
+    def structured_data(self, request):
+        image = self.get_social_image()
+        image_url = request.build_absolute_uri(image.get_rendition("fill-1200x630").url) if image else ""
+        return structured_data.news_article(self, request, image_url=image_url)
 
     def related_news(self, limit=3):
         """Other live articles sharing the most tags with this one, newest first."""

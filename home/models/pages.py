@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from home import structured_data
 from home.blocks import BaseStreamBlock, KeyFigureBlock
 
 from .base import BasePage
@@ -67,6 +68,13 @@ class HomePage(BasePage):
 
     def figures(self):
         return [block.value for block in self.key_figures]
+
+    def structured_data(self, request):
+        """JSON-LD: the organisation and the site, with its search (home/structured_data.py)."""
+        from home.models.site_settings import SiteSettings
+
+        return [structured_data.organization(request, SiteSettings.for_request(request)),
+                structured_data.website(request)]
 
 
 class StandardPage(BasePage):

@@ -43,8 +43,10 @@ def page_meta(context):
     if page is not None and isinstance(page, Page):
         getter = getattr(page, "get_meta_description", None)
         description = (getter() if getter else page.search_description) or ""
-        image = getattr(page, "social_image", None)
-        title = page.seo_title or page.title
+        image_getter = getattr(page, "get_social_image", None)
+        image = image_getter() if image_getter else getattr(page, "social_image", None)
+        title_getter = getattr(page, "get_meta_title", None)
+        title = page.seo_title or (title_getter() if title_getter else page.title)
     description = context.get("meta_description") or description
     if not description and site_settings is not None:
         description = site_settings.default_meta_description
@@ -57,7 +59,8 @@ def page_meta(context):
         "title": context.get("meta_title") or title or _("Webassoc"),
         "description": description,
         "canonical": request.build_absolute_uri(request.path) if request is not None else "",
-        "og_type": context.get("og_type", "website"),
+        "og_type": context.get("og_type") or getattr(page, "og_type", "website"),
+        "published_time": getattr(page, "og_published_time", lambda: "")() if page is not None else "",
     }
 
 

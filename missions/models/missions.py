@@ -1,6 +1,7 @@
 """Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
 
 import math
+import re
 
 from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
@@ -27,7 +28,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from missions.enums import MissionSort, MissionState, MissionStatus
+from missions.enums import COMMITMENT_HOURS, Commitment, MissionSort, MissionState, MissionStatus
 from webassoc.enums import Format
 from webassoc.pagination import page_of_known_rows
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
@@ -35,7 +36,7 @@ from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_emai
 from .skills import Skill
 
 # Sub-paths of the mission index page that a mission slug must not take.
-RESERVED_SLUGS = {"proposer", "competences", "merci"}
+RESERVED_SLUGS = {"proposer", "competences", "merci", "rss", "atom", "json"}
 MAX_SEARCH_WORDS = 10
 
 
@@ -53,6 +54,21 @@ class MissionSkill(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_mission_skill"),
         ]
+
+
+# A French department number: 01–95, 2A, 2B, 971–976.
+DEPARTMENT = re.compile(r"(0[1-9]|[1-8][0-9]|9[0-5]|2[ab]|97[1-6])", re.IGNORECASE)
+
+
+def commitment_q(commitment):
+    """The missions whose estimated effort falls in the range of `commitment`."""
+    low, high = COMMITMENT_HOURS[commitment]
+    condition = models.Q(effort_hours__isnull=False)
+    if low is not None:
+        condition &= models.Q(effort_hours__gte=low)
+    if high is not None:
+        condition &= models.Q(effort_hours__lte=high)
+    return condition
 
 
 class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -109,20 +125,79 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
             qs = qs.filter(tagged_items__tag=skill)
         return qs
 
-    def matching(self, *, q="", skills=(), format="", cause="", sort=MissionSort.NEWEST):
-        """The missions matching the public list's filters (MissionFilterForm.filters()), sorted."""
+    def with_commitment(self, commitment):
+        """Missions whose estimated effort falls in the commitment's range (COMMITMENT_HOURS)."""
+        return self.filter(commitment_q(commitment))
+
+    def at_place(self, place):
+        """Missions on site (or hybrid) whose place names `place`, a town or a department number
+        ("69", "2A"), and every remote mission (they can be done from anywhere)."""
+        place = place.strip()
+        if DEPARTMENT.fullmatch(place):
+            # "69" matches "Lyon (69)" and "69003 Lyon", not "Rue du 169".
+            here = models.Q(location__iregex=rf"(^|[^0-9a-z]){place}([0-9]{{3}})?([^0-9a-z]|$)")
+        else:
+            here = models.Q(location__icontains=place)
+        return self.filter(models.Q(format=Format.REMOTE) | (~models.Q(format=Format.REMOTE) & here))
+
+    def filtered(self, *, q="", skills=(), format="", cause="", commitment="", place=""):
+        """The missions matching the public list's filters, unsorted (see matching())."""
         qs = self.with_skills(skills)
         if format:
             qs = qs.filter(format=format)
         if cause:
             qs = qs.filter(association__cause=cause)
+        if commitment:
+            qs = qs.with_commitment(commitment)
+        if place:
+            qs = qs.at_place(place)
         for word in q.split()[:MAX_SEARCH_WORDS]:
             qs = qs.filter(
                 models.Q(title__icontains=word) | models.Q(summary__icontains=word)
                 | models.Q(description__icontains=word) | models.Q(association__name__icontains=word)
                 | models.Q(location__icontains=word)
             )
+        return qs
+
+    def matching(self, *, sort=MissionSort.NEWEST, **filters):
+        """The missions matching the public list's filters (MissionFilterForm.filters()), sorted."""
+        qs = self.filtered(**filters)
         return qs.by_deadline() if sort == MissionSort.DEADLINE else qs.newest_first()
+
+    def facet_counts(self, *, sort=None, **filters):
+        """How many missions each filter option would list, given the other filters.
+
+        {"skills": {skill_pk: n}, "format": {value: n}, "cause": {value: n}, "commitment": {value: n}}.
+        Two grouped queries whatever the number of options. A skill counts the missions that have
+        it on top of the chosen ones (skills combine with AND). A single-choice filter (format,
+        cause, commitment) counts with its own choice left out, since choosing it replaces it:
+        the missions matching the other filters are grouped by (format, cause, commitment) once,
+        and each option sums the groups that the two other choices keep.
+        """
+        skills = (
+            MissionSkill.objects.filter(content_object__in=self.filtered(**filters).order_by().values("pk"))
+            .order_by().values("tag").annotate(n=models.Count("pk")).values_list("tag", "n")
+        )
+        single = {"format": "format", "cause": "association__cause", "commitment": "commitment_value"}
+        groups = (
+            self.filtered(**{**filters, "format": "", "cause": "", "commitment": ""})
+            .order_by()
+            .annotate(commitment_value=models.Case(
+                *(models.When(commitment_q(value), then=models.Value(value)) for value in Commitment.values),
+                default=models.Value(""),
+            ))
+            .values_list(*single.values())
+            .annotate(n=models.Count("pk"))
+        )
+        counts = {name: {} for name in single}
+        for *values, n in groups:
+            chosen = dict(zip(single, values, strict=True))
+            for name in single:
+                others_kept = all(not filters.get(other) or chosen[other] == filters[other]
+                                  for other in single if other != name)
+                if others_kept:
+                    counts[name][chosen[name]] = counts[name].get(chosen[name], 0) + n
+        return {"skills": dict(skills), **counts}
 
     def for_listing(self):
         return self.select_related("association").prefetch_related(

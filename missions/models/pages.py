@@ -2,6 +2,7 @@
 pages and the request form."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db import models
@@ -14,7 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from home.models.base import BasePage
-from missions import services
+from home.sharing import sharing_context
+from missions import feeds, services
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
@@ -122,15 +124,29 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         filter_form = MissionFilterForm(request.GET)
-        missions = Mission.objects.open().matching(**filter_form.filters())
-        page_obj = missions.page(page_number(request), self.per_page)
+        filters = filter_form.filters()
+        page_obj = Mission.objects.open().matching(**filters).page(page_number(request), self.per_page)
+        filter_form.show_counts(Mission.objects.open().facet_counts(**filters))
         return self.render(request, context_overrides={
             "filter_form": filter_form,
             "page_obj": page_obj,
             "missions": page_obj.object_list,
             "result_count": page_obj.paginator.count,
             "links": self.links(request),
+            "feeds": feeds.feed_links(self, request, feeds.filter_query(request)),
         })
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        return feeds.MissionRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_route(self, request):
+        return feeds.MissionAtomFeed(self)(request)
+
+    @path("json/", name="json")
+    def json_feed_route(self, request):
+        return feeds.json_feed(self, request)
 
     @path("competences/<str:skill_slug>/", name="skill")
     def skill_route(self, request, skill_slug):
@@ -143,6 +159,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             "missions": page_obj.object_list,
             "result_count": page_obj.paginator.count,
             "links": self.links(request),
+            "feeds": feeds.feed_links(self, request, urlencode({"competences": skill.slug})),
             "meta_title": gettext("Missions en %(skill)s") % {"skill": skill.name},
             "meta_description": skill.description,
         })
@@ -194,6 +211,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         sent = just_sent(request)
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
+            **sharing_context(request.build_absolute_uri(links.mission(mission)), mission.title, mission.summary),
         })
         # A post to a mission that takes no applications conflicts with its state.
         response.status_code = 409 if request.method == "POST" and not accepts else form.http_status

@@ -102,3 +102,47 @@ def test_confirmation_email_calendar_attachment_parses():
     name, content, mimetype = mail.outbox[-1].attachments[0]
     assert mimetype == "text/calendar"
     assert len(events(content)) == 1
+
+
+# A second parser: vobject (as ical.js) reads only the first value of a multi-valued RDATE, so the
+# VTIMEZONE must describe the daylight-saving changes with RRULEs.
+
+def read_with_vobject(content):
+    import vobject
+    import vobject.icalendar
+
+    # vobject remembers each TZID it has read, process-wide: forget them so that this calendar's
+    # own VTIMEZONE is the one used.
+    getattr(vobject.icalendar, "__tzidMap").clear()
+    return vobject.readOne(content.decode())
+
+
+@pytest.mark.parametrize(("start", "utc_hour"), [
+    (datetime(2026, 10, 16, 18, tzinfo=PARIS), 16),  # summer time (CEST, +02:00)
+    (datetime(2026, 12, 4, 18, tzinfo=PARIS), 17),   # winter time (CET, +01:00)
+    (datetime(2027, 3, 29, 9, tzinfo=PARIS), 7),     # the day after the March change
+])
+def test_session_times_read_the_same_by_icalendar_and_vobject(start, utc_hour):
+    session = TrainingSessionPageFactory(start=start, end=start + timedelta(hours=2))
+    content = build_calendar([session])
+
+    by_icalendar = events(content)[0].decoded("dtstart")
+    by_vobject = read_with_vobject(content).vevent.dtstart.value
+
+    utc = ZoneInfo("UTC")
+    assert by_icalendar.astimezone(utc).hour == by_vobject.astimezone(utc).hour == utc_hour
+    assert by_vobject.astimezone(PARIS) == start
+
+
+def test_vtimezone_uses_yearly_rules_that_agree_with_the_time_zone_database():
+    content = build_calendar([TrainingSessionPageFactory()])
+    text = content.decode()
+    assert "RDATE" not in text
+    assert text.count("RRULE:FREQ=YEARLY") == 2
+    vtimezone = read_with_vobject(content).vtimezone.gettzinfo()
+
+    for year in range(2020, 2038):
+        for month in range(1, 13):
+            for day, hour in ((1, 12), (15, 3), (28, 23)):
+                moment = datetime(year, month, day, hour)
+                assert vtimezone.utcoffset(moment) == moment.replace(tzinfo=PARIS).utcoffset(), moment

@@ -199,3 +199,70 @@ def test_a_page_past_the_end_shows_the_last_page(client, index_page):
 
     assert response.context["page_obj"].number == 2
     assert len(response.context["missions"]) == 2
+
+
+# --- time commitment, place, counts per option ----------------------------------------------
+
+def test_time_commitment_filter_uses_the_estimated_effort(client, index_page):
+    MissionFactory(title="Deux heures", effort_hours=2)
+    MissionFactory(title="Dix heures", effort_hours=10)
+    MissionFactory(title="Trois jours", effort_hours=20)
+    MissionFactory(title="Des semaines", effort_hours=80)
+    MissionFactory(title="Sans estimation", effort_hours=None)
+
+    assert set(titles(client.get("/missions/?engagement=heures"))) == {"Deux heures", "Dix heures"}
+    assert titles(client.get("/missions/?engagement=jours")) == ["Trois jours"]
+    assert titles(client.get("/missions/?engagement=semaines")) == ["Des semaines"]
+    assert len(titles(client.get("/missions/?engagement=toujours"))) == 5  # unknown value ignored
+
+
+def test_place_filter_finds_a_town_or_a_department_and_keeps_remote_missions(client, index_page):
+    MissionFactory(title="Lyon", format="sur_place", location="Lyon (69)")
+    MissionFactory(title="Villeurbanne", format="hybride", location="69100 Villeurbanne")
+    MissionFactory(title="Brest", format="sur_place", location="Brest")
+    MissionFactory(title="Rue 169", format="sur_place", location="169 rue de Paris, Brest")
+    MissionFactory(title="À distance", format="a_distance", location="")
+
+    assert set(titles(client.get("/missions/?lieu=lyon"))) == {"Lyon", "À distance"}
+    assert set(titles(client.get("/missions/?lieu=69"))) == {"Lyon", "Villeurbanne", "À distance"}
+    assert set(titles(client.get("/missions/?lieu=Brest&format=sur_place"))) == {"Brest", "Rue 169"}
+
+
+def test_each_filter_option_shows_how_many_missions_it_would_list(client, index_page):
+    MissionFactory(format="a_distance", effort_hours=4, skills=["video", "collecte"],
+                   association=AssociationFactory(cause="environnement"))
+    MissionFactory(format="a_distance", effort_hours=30, skills=["video"])
+    MissionFactory(format="sur_place", effort_hours=30, skills=["collecte"])
+
+    html = client.get("/missions/?competences=video").content.decode()
+
+    # Skills combine (AND): "Collecte" would leave 1 of the 2 video missions.
+    assert re.search(r'value="video"[^>]*checked[^>]*> Vidéo \(2\)', html)
+    assert re.search(r'value="collecte"[^>]*> Collecte[^<(]*\(1\)', html)
+    # Single-choice filters count among the video missions, their own choice left out.
+    assert '<option value="a_distance">À distance (2)</option>' in html
+    assert '<option value="sur_place">Sur place (0)</option>' in html
+    assert '<option value="environnement">Environnement (1)</option>' in html
+    assert '<option value="heures">Quelques heures (1)</option>' in html
+    assert '<option value="jours">Quelques jours (1)</option>' in html
+
+    html = client.get("/missions/?competences=video&format=sur_place").content.decode()
+    assert '<option value="a_distance">À distance (2)</option>' in html  # choosing replaces
+    assert '<option value="sur_place" selected>Sur place (0)</option>' in html
+
+
+def test_filter_counts_take_the_same_number_of_queries_whatever_the_options(client, index_page):
+    from missions.models import Mission, Skill
+
+    MissionFactory(skills=["video"])
+    filters = {"skills": [], "format": "", "cause": "", "commitment": "", "place": "", "q": ""}
+    with CaptureQueriesContext(connection) as few:
+        Mission.objects.open().facet_counts(**filters)
+    for n in range(30):
+        Skill.objects.create(name=f"Compétence {n}", slug=f"competence-{n}")
+        MissionFactory(skills=[f"competence-{n}"], format="hybride", effort_hours=n * 3)
+    with CaptureQueriesContext(connection) as many:
+        counts = Mission.objects.open().facet_counts(**filters)
+
+    assert len(few) == len(many) == 2
+    assert sum(counts["skills"].values()) == 31
