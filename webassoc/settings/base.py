@@ -87,6 +87,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # After Django's built-in csrf processor: pages being cached get a placeholder.
+                "webassoc.page_cache.csrf_placeholder",
             ],
         },
     },
