@@ -8,6 +8,8 @@ writes it as soon as the cache answers again, so a change made during a Redis ou
 does not leave stale pages behind once Redis is back.
 """
 
+import contextlib
+import contextvars
 import logging
 import threading
 import time
@@ -20,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 _lost_bumps = set()
 _lost_bumps_lock = threading.Lock()
+# Versions read while a page renders (webassoc.page_cache keeps them with the cached page).
+_reads = contextvars.ContextVar("cache_version_reads", default=None)
 
 
 def _fresh():
@@ -33,7 +37,28 @@ def current(key):
     if value is None:
         cache.add(key, _fresh(), timeout=None)
         value = cache.get(key)
+    reads = _reads.get()
+    if reads is not None:
+        reads[key] = value
     return value
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect {key: version} of every version read inside the block (this thread only)."""
+    reads = {}
+    token = _reads.set(reads)
+    try:
+        yield reads
+    finally:
+        _reads.reset(token)
+
+
+def unchanged(versions):
+    """True when every version in {key: version} is still the current one (one round trip)."""
+    if not versions:
+        return True
+    return cache.get_many(list(versions)) == versions
 
 
 def bump(key):

@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
 from .errors import TryAgainLater
@@ -138,3 +139,16 @@ def just_sent(request):
     return request.method == "GET" and any(
         message.level == messages.SUCCESS for message in messages.get_messages(request)
     )
+
+
+def keep_personal_answers_private(request, response):
+    """Never store a form page that shows what someone typed or a message meant for them.
+
+    The empty form of a plain GET is the same for everyone: the page cache stores it with a
+    placeholder for the CSRF token (webassoc.page_cache) and sends each visitor their own token,
+    `private`. Answers to a POST (typed values, errors) and pages with a pending message are
+    `never_cache`, for browsers and any cache in between.
+    """
+    if request.method != "GET" or len(messages.get_messages(request)):
+        add_never_cache_headers(response)
+    return response

@@ -1,25 +1,39 @@
 """Full-page cache for anonymous visitors, invalidated whenever content changes.
 
 Only responses that are the same for every anonymous visitor are stored:
-GET, status 200, no cookie set, no CSRF token rendered (so pages with forms
-are never cached), no `Cache-Control: private/no-store` (views showing
-personal data must say so, e.g. with `never_cache`). Requests carrying a
-session or pending messages always reach Django, so `Vary: Cookie` (set on
+GET, status 200, no cookie set, no `Cache-Control: private/no-store` (views
+showing personal data must say so, e.g. with `never_cache`). Requests carrying
+a session or pending messages always reach Django, so `Vary: Cookie` (set on
 every page because the templates ask whether someone is logged in) is safe.
+
+Pages with forms are cached too. While a cacheable request renders, the
+`{% csrf_token %}` tag writes a placeholder instead of a token (the context
+processor `csrf_placeholder` below): the stored page holds no token. Every
+visitor then gets the page with the placeholder replaced by a token of their
+own (`get_token()`, their existing CSRF cookie reused, a new one set
+otherwise), sent `Cache-Control: private`. A view that asks for a real token
+itself (`get_token()` outside the template tag) still makes its page uncacheable.
 
 Invalidation is global and cheap: keys include a "generation" number kept in
 the shared cache; saving or deleting any content model bumps it. Listings
 (home page, catalogue, seats left…) depend on many objects, so a global bump
 is the only rule that is always right, and content changes at human pace.
+Data cached under its own version (the manifesto's counter, fragments) is
+recorded while the page renders (`cache_versions.recording()`): the cached
+page is stale as soon as one of those versions is bumped.
 """
 
+import hashlib
+import hmac
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 
 from webassoc import cache_versions
 
@@ -37,8 +51,9 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex", "wagtailcore.pagesubscription", "wagtailcore.taskstate",
     "wagtailcore.workflowstate", "wagtailcore.editingsession", "wagtailcore.comment",
     "wagtailimages.rendition",
-    # Manifesto signatures: the manifesto page renders a form (never cached) and its counter
-    # has its own versioned cache (home/services.py), so a signature must not flush the site.
+    # Manifesto signatures: the counter and the list have their own versioned cache
+    # (home/services.py), recorded with the cached manifesto page: a signature makes that
+    # page stale, and must not flush the whole site.
     "home.signature",
 }
 
@@ -70,28 +85,80 @@ def connect_signals():
 
 
 def cache_key(request):
-    return f"pagecache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+    return f"pagecache:v2:{generation()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def csrf_placeholder_text():
+    """What `{% csrf_token %}` writes in a page being cached: 64 characters, like a token.
+
+    Derived from SECRET_KEY, so no visitor can type it into a page (a search query
+    echoed in the results) to have someone else's token written there.
+    """
+    digest = hmac.new(settings.SECRET_KEY.encode(), b"webassoc.page_cache.csrf", hashlib.sha256)
+    return "csrfplaceholder" + digest.hexdigest()[:49]
+
+
+PLACEHOLDER_ATTR = "page_cache_csrf_placeholder"  # on the request: None (off), False (unused), True (used)
+
+
+def csrf_placeholder(request):
+    """Context processor: the placeholder as `csrf_token` while a cacheable request renders.
+
+    Listed after Django's built-in `csrf` processor, which it overrides only then.
+    """
+    if getattr(request, PLACEHOLDER_ATTR, None) is None:
+        return {}
+
+    def placeholder():
+        setattr(request, PLACEHOLDER_ATTR, True)
+        return csrf_placeholder_text()
+
+    return {"csrf_token": SimpleLazyObject(placeholder)}
 
 
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.mark_private_if_personal(request, self.get_response(request))
         key = cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Cache"] = "HIT"
-            return cached
-        response = self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None and cache_versions.unchanged(entry["versions"]):
+            response = entry["response"]
+            response["X-Cache"] = "HIT"
+            return self.with_visitor_token(request, response) if entry["csrf"] else response
+        setattr(request, PLACEHOLDER_ATTR, False)
+        with cache_versions.recording() as versions:
+            response = self.get_response(request)
+        has_form = getattr(request, PLACEHOLDER_ATTR)
         if self.is_cacheable_response(request, response):
             patch_cache_control(response, no_cache=True)
-            cache.set(key, response, timeout())
+            versions.pop(GENERATION_KEY, None)
+            cache.set(key, {"response": response, "csrf": has_form, "versions": versions}, timeout())
             response["X-Cache"] = "MISS"
+        else:
+            response = self.mark_private_if_personal(request, response)
+        return self.with_visitor_token(request, response) if has_form else response
+
+    def with_visitor_token(self, request, response):
+        """Replace each placeholder with a token of this visitor's, and set their CSRF cookie."""
+        if response.streaming:
             return response
-        return self.mark_private_if_personal(request, response)
+        self.csrf.process_request(request)  # the visitor's own secret, if their cookie has one
+        placeholder = csrf_placeholder_text().encode()
+        parts = response.content.split(placeholder)
+        content = parts[0]
+        for part in parts[1:]:
+            content += get_token(request).encode() + part
+        response.content = content
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(content))
+        self.csrf.process_response(request, response)  # Set-Cookie when get_token() asked for it
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
 
     @staticmethod
     def is_cacheable_request(request):

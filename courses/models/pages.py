@@ -13,11 +13,9 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -38,6 +36,7 @@ from home.sharing import sharing_context
 from missions.models import Skill
 from webassoc.enums import Format
 from webassoc.errors import DomainError
+from webassoc.forms import keep_personal_answers_private
 from webassoc.pagination import page_number, paginate
 
 from ..enums import RegistrationStatus, SessionMode
@@ -316,7 +315,6 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     # --- routes ---------------------------------------------------------------------------------
 
     @path("")
-    @method_decorator(never_cache)
     def detail(self, request):
         """The session, its seats and the registration form (Post/Redirect/Get)."""
         form = RegistrationForm(request.POST or None, session=self)
@@ -335,7 +333,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         response.status_code = form.http_status
         if form.http_status == 503:
             response["Retry-After"] = "5"
-        return response
+        return keep_personal_answers_private(request, response)
 
     @path("calendrier/")
     def ics(self, request):

@@ -19,6 +19,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import ResendForm, SignatureForm
 from home.sharing import share_links
 from webassoc.errors import TryAgainLater
+from webassoc.forms import keep_personal_answers_private
 from webassoc.pagination import page_number
 
 from .base import BasePage
@@ -97,7 +98,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         response.status_code = form.http_status  # 200 with errors, like every form of the site
         if form.http_status == 503:
             response["Retry-After"] = "5"
-        return response
+        return keep_personal_answers_private(request, response)
 
     @path("merci/", name="thanks")
     def thanks_route(self, request):
@@ -139,4 +140,4 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         response = self.render(request, template="home/manifesto_resend.html",
                                context_overrides={"resend_form": form})
         response.status_code = form.http_status
-        return response
+        return keep_personal_answers_private(request, response)

@@ -94,7 +94,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": page_obj,
                 "news_items": page_obj.object_list,
                 "index_url": self.get_url(request),  # once for every card's tag links
-                "all_tags": list(self.tags()),
+                "all_tags": self.tags(),  # read by the template, unless its fragment is cached
                 "tag_slug": tag_slug,
                 "current_tag": current_tag,
             },

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from webassoc import fragments
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -73,6 +75,15 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings with their pages and image, read from the fragment cache (one
+        query joining three pages and an image otherwise); saving them, or any content, bumps
+        the generation its key holds (webassoc/fragments.py)."""
+        if site is None:
+            return super().for_site(site)
+        return fragments.cached("site_settings", lambda: super(SiteSettings, cls).for_site(site), [site.pk])
 
     def social_links(self):
         candidates = [

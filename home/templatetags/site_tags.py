@@ -2,6 +2,8 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from webassoc import fragments
+
 register = template.Library()
 
 
@@ -52,16 +54,25 @@ def page_meta(context):
         description = site_settings.default_meta_description
     if image is None and site_settings is not None:
         image = site_settings.default_social_image
-    rendition = image.get_rendition("fill-1200x630") if image is not None else None
+    rendition = social_rendition(image) if image is not None else None
     return {
         "rendition": rendition,
-        "image_url": request.build_absolute_uri(rendition.url) if rendition and request else "",
+        "image_url": request.build_absolute_uri(rendition["url"]) if rendition and request else "",
         "title": context.get("meta_title") or title or _("Webassoc"),
         "description": description,
         "canonical": request.build_absolute_uri(request.path) if request is not None else "",
         "og_type": context.get("og_type") or getattr(page, "og_type", "website"),
         "published_time": getattr(page, "og_published_time", lambda: "")() if page is not None else "",
     }
+
+
+def social_rendition(image):
+    """URL and size of the image's sharing rendition (Wagtail looks it up, then writes it to the
+    cache, on every call: cached here per content generation)."""
+    def find():
+        rendition = image.get_rendition("fill-1200x630")
+        return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+    return fragments.cached("social_rendition", find, [image.pk, image.file_hash])
 
 
 @register.filter
@@ -80,3 +91,29 @@ def privacy_policy_url(context):
 
     page = SiteSettings.for_request(request).privacy_page
     return page.get_url(request) if page else ""
+
+
+@register.tag("cachedfragment")
+def cached_fragment(parser, token):
+    """{% cachedfragment "name" value… %}…{% endcachedfragment %}: rendered once per content
+    generation, day, host and values (webassoc.fragments). Only for what every visitor sees alike."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% cachedfragment %} needs a fragment name.")
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]),
+                              [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        return fragments.cached(
+            self.name.resolve(context),
+            lambda: self.nodelist.render(context),
+            [value.resolve(context) for value in self.vary_on],
+            context.get("request"),
+        )

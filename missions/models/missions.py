@@ -1,6 +1,5 @@
 """Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
 
-import math
 import re
 
 from django.apps import apps
@@ -30,7 +29,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from missions.enums import COMMITMENT_HOURS, Commitment, MissionSort, MissionState, MissionStatus
 from webassoc.enums import Format
-from webassoc.pagination import page_of_known_rows
+from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
 
 from .skills import Skill
@@ -213,22 +212,16 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def page(self, number, per_page):
         """One page of these missions, ready for cards; a page past the end shows the last one.
 
-        The matching rows are read once: the sorted query returns only the page's ids and the
-        total (a window COUNT(*) OVER ()); the page's missions are then loaded with their
-        association and skills. The query count does not grow with the number of missions.
+        One query returns the page's ids and the count of matching missions, capped at
+        COUNT_CAP ("plus de 1 000"), walking the sort order's index (Meta.indexes) only as far
+        as the page (`webassoc.pagination.page_of_ids`); the page's missions are then loaded
+        with their association and skills. Neither the query count nor the time grows with
+        the number of missions.
         """
-        ids_and_total = self.annotate(total=models.Window(models.Count("pk"))).values_list("pk", "total")
-
-        def rows(number):
-            return list(ids_and_total[(number - 1) * per_page:number * per_page])
-
-        found = rows(number)
-        total = found[0][1] if found else self.count()
-        if not found and total:  # a page past the end
-            found = rows(math.ceil(total / per_page))
-        ids = [pk for pk, _total in found]
+        ids, page = page_of_ids(self, number, per_page)
         missions = self.model.objects.filter(pk__in=ids).for_listing().in_bulk() if ids else {}
-        return page_of_known_rows([missions[pk] for pk in ids if pk in missions], total, number, per_page)
+        page.object_list = [missions[pk] for pk in ids if pk in missions]
+        return page
 
 
 class Mission(
@@ -334,6 +327,15 @@ class Mission(
         verbose_name = _("mission")
         verbose_name_plural = _("missions")
         ordering = ["-created_at", "-pk"]
+        # The public list's two sort orders (MissionQuerySet.newest_first, by_deadline), so that
+        # the database walks a page's rows in order and stops there, whatever the number of
+        # missions (webassoc.pagination.page_of_ids).
+        indexes = [
+            SortIndex(models.F("first_published_at").desc(nulls_last=True), models.F("id").desc(),
+                      name="mission_newest_first"),
+            SortIndex(models.F("apply_before").asc(nulls_last=True), models.F("id").desc(),
+                      name="mission_by_deadline"),
+        ]
 
     def __str__(self):
         return self.title

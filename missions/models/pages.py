@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.db import models
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -20,7 +19,7 @@ from missions import feeds, services
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
-from webassoc.forms import just_sent
+from webassoc.forms import just_sent, keep_personal_answers_private
 from webassoc.pagination import page_number
 
 from .missions import Mission
@@ -188,8 +187,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             "breadcrumb_ancestors": self.breadcrumb_ancestors(),
         })
         response.status_code = form.http_status
-        add_never_cache_headers(response)
-        return response
+        return keep_personal_answers_private(request, response)
 
     @path("<slug:mission_slug>/", name="mission_detail")
     def mission_route(self, request, mission_slug):
@@ -215,5 +213,4 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         })
         # A post to a mission that takes no applications conflicts with its state.
         response.status_code = 409 if request.method == "POST" and not accepts else form.http_status
-        add_never_cache_headers(response)
-        return response
+        return keep_personal_answers_private(request, response)

@@ -266,3 +266,77 @@ def test_filter_counts_take_the_same_number_of_queries_whatever_the_options(clie
 
     assert len(few) == len(many) == 2
     assert sum(counts["skills"].values()) == 31
+
+
+def test_past_the_count_cap_the_list_says_more_than_and_goes_on_page_after_page(client, index_page, settings):
+    from webassoc import pagination
+
+    settings.DEBUG = False
+    bulk_missions(40)
+    original = pagination.COUNT_CAP
+    pagination.page_of_ids.__defaults__ = (25,)  # a cap of 25 rather than 1,000
+    try:
+        first = client.get("/missions/")
+        third = client.get("/missions/?page=3")
+        last = client.get("/missions/?page=4")
+        past = client.get("/missions/?page=99")
+    finally:
+        pagination.page_of_ids.__defaults__ = (original,)
+
+    assert first.context["page_obj"].count_is_lower_bound
+    assert "Plus de 25 missions ouvertes" in first.content.decode()
+    assert "Page 1</p>" in first.content.decode()  # not "Page 1 sur 3": the last page is unknown
+    assert first.context["page_obj"].has_next()
+    assert len(third.context["missions"]) == 12 and third.context["page_obj"].number == 3
+    assert third.context["page_obj"].has_next()
+    # The last page knows the exact total again.
+    assert last.context["page_obj"].paginator.count == 40
+    assert not last.context["page_obj"].count_is_lower_bound
+    assert [m.title for m in last.context["missions"]] == [f"Mission en nombre {n}" for n in (36, 37, 38, 39)]
+    assert past.context["page_obj"].number == 4
+
+
+def test_the_count_is_exact_under_the_cap(client, index_page):
+    bulk_missions(30)
+
+    response = client.get("/missions/?page=2")
+
+    assert response.context["page_obj"].paginator.count == 30
+    assert not response.context["page_obj"].count_is_lower_bound
+    assert "Page 2 sur 3" in response.content.decode()
+
+
+def test_pages_follow_each_other_without_gap_nor_repeat_in_both_sort_orders(client, index_page):
+    today = timezone.localdate()
+    bulk_missions(10)
+    bulk_missions(10, apply_before=today + datetime.timedelta(days=3))
+    bulk_missions(10, apply_before=today + datetime.timedelta(days=1))
+
+    pages = {}
+    for sort in ("recentes", "echeance"):
+        pages[sort] = [title for n in (1, 2, 3) for title in titles(client.get(f"/missions/?tri={sort}&page={n}"))]
+        assert len(pages[sort]) == len(set(pages[sort])) == 30, sort
+
+    def numbers(titles):
+        return [int(title.rsplit(" ", 1)[1]) for title in titles]
+
+    # Soonest deadline first, the missions without a deadline last; the latest created first among equals.
+    assert numbers(pages["echeance"]) == [*range(29, 19, -1), *range(19, 9, -1), *range(9, -1, -1)]
+    # bulk_missions publishes its n-th mission n minutes before the call: the batches interleave.
+    assert numbers(pages["recentes"]) == [batch * 10 + n for n in range(10) for batch in (2, 1, 0)]
+
+
+def test_the_list_walks_an_index_in_its_sort_order(index_page):
+    """The page query must not sort every matching row: the database walks the sort's index."""
+    from missions.enums import MissionSort
+    from missions.models import Mission
+
+    bulk_missions(300)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the statistics PostgreSQL's autovacuum keeps
+    for sort in (MissionSort.NEWEST, MissionSort.DEADLINE):
+        queryset = Mission.objects.open().matching(sort=sort).values_list("pk")[:13]
+        plan = queryset.explain()
+        if connection.vendor == "sqlite":
+            assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
+            assert ("mission_newest_first" if sort == MissionSort.NEWEST else "mission_by_deadline") in plan, plan

@@ -87,6 +87,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # After Django's built-in csrf processor: pages being cached get a placeholder.
+                "webassoc.page_cache.csrf_placeholder",
             ],
         },
     },
@@ -216,6 +218,10 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Full-page cache of anonymous public pages (seconds; 0 disables it).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# Fragments every visitor sees alike (header, footer, home sections) and the site settings,
+# cached for everybody, logged-in editors included (seconds; 0 disables it). Any content change
+# renders them afresh (webassoc/fragments.py); this bounds what depends on the clock.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 
 # Personal data (registrations, applications, requests, signatures, contacts) is anonymised after
 # this many months (webassoc/privacy.py); stored emails are deleted this many days after they were

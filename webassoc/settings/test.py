@@ -12,3 +12,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
 # Templates used only by the tests (emails of the outbox tests).
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
+# Tests change content inside transactions that never commit (no generation bump): fragments
+# are cached only in the tests about them.
+FRAGMENT_CACHE_SECONDS = 0

@@ -1,0 +1,155 @@
+"""Fragments cached for everybody (header, footer, home sections, news) and the site settings (issue 14).
+
+They are rendered afresh after any committed content change (the content generation in their
+key), and they never hold anything personal.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import SiteSettings
+from tests.factories import StandardPageFactory, SuperUserFactory
+from tests.home.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.missions.factories import MissionFactory, MissionIndexPageFactory
+from webassoc import fragments
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fragments_on(settings, home_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        SiteSettings.for_site(home_page.get_site())  # created on first read: a content change
+    settings.FRAGMENT_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if committed: the generation is bumped after the commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_home_page_reads_its_sections_header_footer_and_settings_once(client, home_page, fragments_on):
+    MissionIndexPageFactory()
+    MissionFactory(title="Refonte du site")
+
+    first, html_first = queries_of(client, "/")
+    second, html_second = queries_of(client, "/")
+
+    assert second <= 9 < first
+    assert html_second == html_first
+    assert "Refonte du site" in html_second
+
+
+def test_a_committed_change_shows_at_once_in_the_cached_sections(client, home_page, fragments_on, committed):
+    MissionIndexPageFactory()
+    client.get("/")
+
+    with committed():
+        MissionFactory(title="Nouvelle mission de la semaine")
+
+    assert "Nouvelle mission de la semaine" in client.get("/").content.decode()
+
+
+def test_editing_the_site_settings_changes_header_and_footer_at_once(client, home_page, fragments_on, committed):
+    client.get("/")
+
+    with committed():
+        site_settings = SiteSettings.for_site(home_page.get_site())
+        site_settings.tagline = "Une nouvelle signature"
+        site_settings.contact_email = "nouveau@webassoc.example"
+        site_settings.save()
+    html = client.get("/").content.decode()
+
+    assert "Une nouvelle signature" in html.split("</header>")[0]
+    assert "mailto:nouveau@webassoc.example" in html.split('<footer class="site-footer">')[1]
+
+
+def test_site_settings_are_read_from_the_cache(home_page, fragments_on):
+    site = home_page.get_site()
+    SiteSettings.for_site(site)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = SiteSettings.for_site(site)
+
+    assert len(queries) == 0
+    assert again.site_id == site.pk
+
+
+def test_the_menu_highlights_the_current_page_on_each_page(client, home_page, fragments_on, committed):
+    with committed():
+        about = StandardPageFactory(parent=home_page, title="Qui sommes-nous", show_in_menus=True)
+        faq = StandardPageFactory(parent=home_page, title="FAQ", show_in_menus=True)
+
+    for page, other in ((about, faq), (faq, about), (about, faq)):
+        header = client.get(page.url).content.decode().split("</header>")[0]
+        assert f'<a href="{page.url}" aria-current="page">' in header
+        assert f'<a href="{other.url}">' in header
+
+
+def test_the_header_keeps_each_visitors_search_words(client, home_page, fragments_on):
+    first = client.get("/recherche/?q=accessibilite").content.decode().split("</header>")[0]
+    second = client.get("/recherche/?q=collecte").content.decode().split("</header>")[0]
+
+    assert 'value="accessibilite"' in first
+    assert 'value="collecte"' in second
+
+
+def test_related_news_follow_a_publication(client, home_page, fragments_on, committed):
+    with committed():
+        index = NewsIndexPageFactory()
+        article = NewsPageFactory(parent=index, title="Premier article", tags=["benevolat"])
+    client.get(article.url)
+
+    with committed():
+        NewsPageFactory(parent=index, title="Un article voisin", tags=["benevolat"])
+
+    assert "Un article voisin" in client.get(article.url).content.decode()
+
+
+def test_an_editors_page_gets_the_same_fragments_and_nothing_of_theirs_is_cached(client, home_page, fragments_on):
+    editor = SuperUserFactory(username="editrice", first_name="Édith")
+    client.force_login(editor)
+    client.get("/")
+
+    stored = [value for key, value in fragments_cache_items() if ":fragment:" in key]
+
+    assert stored
+    assert not any("editrice" in str(value) or "Édith" in str(value) for value in stored)
+    assert not any("csrfmiddlewaretoken" in str(value) for value in stored)
+
+
+def test_fragments_are_not_stored_when_turned_off(client, home_page, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+    client.get("/")
+
+    assert not [key for key, _value in fragments_cache_items() if ":fragment:" in key]
+
+
+def test_a_fragment_key_changes_with_the_content_generation_and_the_host(rf, fragments_on):
+    from webassoc import page_cache
+
+    request = rf.get("/", HTTP_HOST="localhost")
+    before = fragments.key("site_footer", [], request)
+    page_cache.invalidate()
+
+    assert fragments.key("site_footer", [], request) != before
+    assert fragments.key("site_footer", [], rf.get("/", HTTP_HOST="127.0.0.1")) != fragments.key(
+        "site_footer", [], request)
+
+
+def fragments_cache_items():
+    import pickle
+
+    from django.core.cache import cache
+
+    return [(key, pickle.loads(value)) for key, value in cache._cache.items()]

@@ -1,0 +1,258 @@
+"""Pages with forms are served from the page cache, each visitor with their own CSRF token (issue 14).
+
+The cached copy holds a placeholder, never a token; the middleware writes the visitor's token
+in its place and sets their CSRF cookie. Runs on SQLite and PostgreSQL.
+"""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token
+from django.template import engines
+from django.test import Client, RequestFactory
+from django.utils import timezone
+
+from courses.models import Registration
+from home.models import Signature, SiteSettings
+from missions.models import Application
+from tests.courses.factories import TrainingSessionPageFactory, registration_data
+from tests.home.factories import ManifestoPageFactory, SignatureFactory
+from tests.missions.factories import MissionFactory, MissionIndexPageFactory
+from webassoc import page_cache
+from webassoc.page_cache import AnonymousPageCacheMiddleware, csrf_placeholder_text
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+APPLICATION = {
+    "name": "Camille Bénévole",
+    "email": "camille@example.org",
+    "message": "J'ai fait plusieurs audits d'accessibilité, je serais ravie d'aider.",
+    "availability": "Deux soirs par semaine",
+    "portfolio_url": "https://www.linkedin.com/in/camille",
+    "consent": "on",
+}
+SIGNATURE = {
+    "first_name": "Camille", "last_name": "Exemple", "email": "camille@exemple.org",
+    "profession": "Développeuse", "organisation": "", "city": "Lyon", "show_publicly": "on",
+    "consent": "on",
+}
+
+
+@pytest.fixture
+def page_cache_on(settings, home_page):
+    SiteSettings.for_site(home_page.get_site())  # created on first read: a content change
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.RATELIMIT_ENABLED = False
+
+
+@pytest.fixture
+def mission(page_cache_on):
+    MissionIndexPageFactory()
+    return MissionFactory(title="Refonte du site de la Banque alimentaire")
+
+
+def visitor():
+    return Client(enforce_csrf_checks=True)
+
+
+def tokens_of(response):
+    return TOKEN.findall(response.content.decode())
+
+
+def is_valid_for(token, client):
+    """What CsrfViewMiddleware checks: the token unmasks to the secret of the visitor's cookie."""
+    return _unmask_cipher_token(token) == client.cookies["csrftoken"].value
+
+
+def stored_pages():
+    return [entry for key, entry in cache._cache.items() if ":pagecache:v2:" in key]
+
+
+def test_a_cached_mission_page_carries_a_different_valid_token_for_each_visitor(mission):
+    first, second = visitor(), visitor()
+
+    response_1 = first.get(mission.get_url())
+    response_2 = second.get(mission.get_url())
+
+    assert response_1["X-Cache"] == "MISS"
+    assert response_2["X-Cache"] == "HIT"
+    [token_1], [token_2] = tokens_of(response_1), tokens_of(response_2)
+    assert token_1 != token_2
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    assert is_valid_for(token_1, first) and is_valid_for(token_2, second)
+    assert not is_valid_for(token_1, second)
+    for response in (response_1, response_2):
+        assert csrf_placeholder_text() not in response.content.decode()
+        assert "private" in response["Cache-Control"]
+        assert int(response["Content-Length"]) == len(response.content)
+
+
+def test_a_post_with_another_visitors_token_or_none_is_refused(mission):
+    first, second = visitor(), visitor()
+    [token_1] = tokens_of(first.get(mission.get_url()))
+    second.get(mission.get_url())
+
+    with_other_token = second.post(mission.get_url(), {**APPLICATION, "csrfmiddlewaretoken": token_1})
+    without_token = second.post(mission.get_url(), APPLICATION)
+
+    assert with_other_token.status_code == 403
+    assert without_token.status_code == 403
+    assert not Application.objects.exists()
+
+
+def test_a_post_with_ones_own_token_from_a_cached_page_succeeds(mission):
+    visitor().get(mission.get_url())  # fills the cache
+    client = visitor()
+    response = client.get(mission.get_url())
+    assert response["X-Cache"] == "HIT"
+
+    posted = client.post(mission.get_url(), {**APPLICATION, "csrfmiddlewaretoken": tokens_of(response)[0]})
+
+    assert posted.status_code == 302
+    assert Application.objects.get().email == "camille@example.org"
+
+
+def test_a_returning_visitor_keeps_the_csrf_secret_of_their_cookie(mission):
+    client = visitor()
+    client.get(mission.get_url())
+    secret = client.cookies["csrftoken"].value
+
+    again = client.get(mission.get_url())
+
+    assert again["X-Cache"] == "HIT"
+    assert client.cookies["csrftoken"].value == secret
+    assert _unmask_cipher_token(tokens_of(again)[0]) == secret
+
+
+def test_the_cached_copy_holds_neither_a_token_nor_a_cookie(mission):
+    client = visitor()
+    client.get(mission.get_url())
+    secret = client.cookies["csrftoken"].value
+
+    [entry] = stored_pages()
+    stored = page_cache.cache.get(page_cache.cache_key(RequestFactory().get(mission.get_url())))
+    response = stored["response"]
+    html = response.content.decode()
+
+    assert entry  # one page stored
+    assert stored["csrf"] is True
+    assert csrf_placeholder_text() in html
+    assert not TOKEN.search(html.replace(csrf_placeholder_text(), ""))
+    assert secret not in html
+    assert not response.cookies
+    assert "private" not in response["Cache-Control"]
+
+
+def test_session_page_is_cached_and_registering_with_ones_own_token_works(page_cache_on):
+    session = TrainingSessionPageFactory(capacity=5)
+    visitor().get(session.url)
+    client = visitor()
+    response = client.get(session.url)
+
+    refused = visitor().post(session.url, registration_data())
+    registered = client.post(session.url, {**registration_data(), "csrfmiddlewaretoken": tokens_of(response)[0]})
+
+    assert response["X-Cache"] == "HIT"
+    assert refused.status_code == 403
+    assert registered.status_code == 302
+    assert Registration.objects.get().email == "camille@jardins.example.org"
+
+
+def test_manifesto_is_cached_and_signing_with_ones_own_token_works(page_cache_on, home_page):
+    manifesto = ManifestoPageFactory(parent=home_page, slug="manifeste")
+    visitor().get(manifesto.url)
+    client = visitor()
+    response = client.get(manifesto.url)
+
+    refused = visitor().post(manifesto.url, SIGNATURE)
+    signed = client.post(manifesto.url, {**SIGNATURE, "csrfmiddlewaretoken": tokens_of(response)[0]})
+
+    assert response["X-Cache"] == "HIT"
+    assert refused.status_code == 403
+    assert signed.status_code == 302
+    assert Signature.objects.get().email == "camille@exemple.org"
+
+
+def test_a_cached_manifesto_page_shows_a_new_signature_at_once(page_cache_on, home_page,
+                                                              django_capture_on_commit_callbacks):
+    """Signatures do not flush the whole cache; the counter's own version makes the page stale."""
+    manifesto = ManifestoPageFactory(parent=home_page, slug="manifeste")
+    before = visitor().get(manifesto.url)
+    assert visitor().get(manifesto.url)["X-Cache"] == "HIT"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        SignatureFactory(page=manifesto, first_name="Dominique", last_name="Nouvelle",
+                         confirmed_at=timezone.now())
+    after = visitor().get(manifesto.url)
+
+    assert before.context["signature_count"] == 0
+    assert after["X-Cache"] == "MISS"
+    assert after.context["signature_count"] == 1
+    assert "Dominique" in after.content.decode()
+
+
+def test_what_a_visitor_typed_is_never_served_to_another(mission):
+    client = visitor()
+    [token] = tokens_of(client.get(mission.get_url()))
+    client.post(mission.get_url(), {**APPLICATION, "email": "pas-une-adresse", "csrfmiddlewaretoken": token})
+
+    other = visitor().get(mission.get_url())
+
+    assert other["X-Cache"] == "HIT"
+    assert "pas-une-adresse" not in other.content.decode()
+    assert "Camille Bénévole" not in other.content.decode()
+
+
+def test_the_thank_you_page_after_applying_is_not_cached(mission):
+    client = visitor()
+    [token] = tokens_of(client.get(mission.get_url()))
+    thanks = client.post(mission.get_url(), {**APPLICATION, "csrfmiddlewaretoken": token}, follow=True)
+
+    assert thanks.status_code == 200
+    assert not thanks.has_header("X-Cache")  # the messages cookie sends it to Django
+    assert "Camille Bénévole" not in visitor().get(mission.get_url()).content.decode()
+
+
+def render_with_token(cache_control=None, status=200):
+    template = engines["django"].from_string('<form method="post">{% csrf_token %}</form>')
+
+    def view(request):
+        response = HttpResponse(template.render({}, request), status=status)
+        if cache_control:
+            response["Cache-Control"] = cache_control
+        return response
+    return view
+
+
+@pytest.mark.parametrize("cache_control, status", [("private, no-store", 200), (None, 404)])
+def test_a_form_page_that_is_not_stored_still_gets_a_real_token(page_cache_on, cache_control, status):
+    middleware = AnonymousPageCacheMiddleware(render_with_token(cache_control, status))
+
+    response = middleware(RequestFactory().get("/une-page-avec-formulaire/"))
+
+    assert not response.has_header("X-Cache")
+    assert csrf_placeholder_text() not in response.content.decode()
+    [token] = tokens_of(response)
+    assert _unmask_cipher_token(token) == response.cookies["csrftoken"].value
+    assert not stored_pages()
+
+
+def test_forms_outside_the_page_cache_keep_djangos_own_tokens(settings, mission):
+    settings.PAGE_CACHE_SECONDS = 0
+    client = visitor()
+
+    response = client.get(mission.get_url())
+
+    assert not response.has_header("X-Cache")
+    assert is_valid_for(tokens_of(response)[0], client)
+
+
+def test_the_placeholder_cannot_be_guessed_without_the_secret_key(settings):
+    known = csrf_placeholder_text()
+    settings.SECRET_KEY = "une-autre-clé-secrète-" * 3
+
+    assert csrf_placeholder_text() != known
+    assert len(known) == 64

@@ -1,0 +1,49 @@
+"""Template fragments cached for everybody (header, footer, home sections), and site settings.
+
+A fragment's key holds the content generation of the page cache (`webassoc.page_cache`):
+any content change (a page published, a mission saved, a registration, the site settings
+edited) bumps it through `webassoc.cache_versions.bump()`, and every fragment is rendered
+afresh. The key also holds the host, the day (lists of "open" or "upcoming" things change
+at midnight) and what the fragment varies on (the current page for the menu's highlighted
+item, the search words shown in the header). `FRAGMENT_CACHE_SECONDS` bounds the rest
+(a session starting, registrations closing); 0 turns fragment caching off (the tests do,
+except those about it).
+
+Only what is the same for every visitor goes in a fragment: never a form with a CSRF token,
+never anything about the person asking.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from . import page_cache
+
+
+def seconds():
+    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+
+
+def key(name, vary_on=(), request=None):
+    hasher = hashlib.sha256()
+    for value in vary_on:
+        hasher.update(str(value).encode())
+        hasher.update(b"\0")
+    host = request.get_host() if request is not None else ""
+    return (f"fragment:{name}:{page_cache.generation()}:{timezone.localdate().isoformat()}:"
+            f"{host}:{hasher.hexdigest()[:32]}")
+
+
+def cached(name, render, vary_on=(), request=None):
+    """The cached value of `render()` under this fragment's key (computed and stored on a miss)."""
+    timeout = seconds()
+    if timeout <= 0:
+        return render()
+    fragment_key = key(name, vary_on, request)
+    value = cache.get(fragment_key)
+    if value is None:
+        value = render()
+        cache.set(fragment_key, value, timeout)
+    return value
