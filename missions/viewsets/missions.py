@@ -14,6 +14,7 @@ from webassoc.enums import Format
 
 from ..enums import Cause, MissionStatus
 from ..models import Association, Mission, MissionSkill, Skill
+from .filters import MyMissionsFilter
 
 
 class AssociationFilterSet(WagtailFilterSet):
@@ -49,6 +50,7 @@ class AssociationViewSet(SnippetViewSet):
 
 
 class MissionFilterSet(WagtailFilterSet):
+    mes_missions = MyMissionsFilter(mission_path="")
     status = django_filters.ChoiceFilter(label=_("Statut"), choices=MissionStatus.choices)
     skill = django_filters.ModelChoiceFilter(
         label=_("Compétence"), field_name="tagged_items__tag", queryset=Skill.objects.order_by("name"),
@@ -60,7 +62,7 @@ class MissionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Mission
-        fields = ["status", "skill", "association", "format"]
+        fields = ["mes_missions", "status", "skill", "association", "format"]
 
 
 def applications_url(mission):
