@@ -27,9 +27,7 @@ class OpenCasesPanel(Component):
     order = 60
 
     def get_context_data(self, parent_context):
-        cases = list(open_cases())
-        return {"cases": cases, "total": FollowUpCase.objects.unresolved().count() if len(cases) == PANEL_ROWS
-                else len(cases)}
+        return {"cases": list(open_cases()), "total": FollowUpCase.objects.unresolved().count()}
 
 
 def add_open_cases_panel(request, panels):
