@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "courses",
     "missions",
     "outbox",
+    "stats",
     "background",  # before django_tasks_db: its db_worker command replaces the library's
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
