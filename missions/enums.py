@@ -33,16 +33,70 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "retiree", _("Retirée")
 
 
-# The statuses an application may move to from each status.
+# The statuses an application may move to from each status. A coordinator makes the usual
+# decisions in one step (a new application may be introduced or declined at once) and may undo a
+# decision made by mistake (back to "nouvelle"); an introduction cannot be undone (its emails are
+# sent), and a withdrawal is the volunteer's own decision.
 TRANSITIONS = {
-    ApplicationStatus.NEW: (ApplicationStatus.SHORTLISTED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN),
+    ApplicationStatus.NEW: (
+        ApplicationStatus.SHORTLISTED, ApplicationStatus.INTRODUCED, ApplicationStatus.DECLINED,
+        ApplicationStatus.WITHDRAWN,
+    ),
     ApplicationStatus.SHORTLISTED: (
         ApplicationStatus.INTRODUCED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN, ApplicationStatus.NEW,
     ),
     ApplicationStatus.INTRODUCED: (ApplicationStatus.WITHDRAWN,),
-    ApplicationStatus.DECLINED: (ApplicationStatus.SHORTLISTED,),
+    ApplicationStatus.DECLINED: (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED),
     ApplicationStatus.WITHDRAWN: (),
 }
+
+# Applications waiting for the team (the coordinator's queue, the reminders).
+AWAITING_ANSWER = (ApplicationStatus.NEW,)
+# Decisions the volunteer is told about by email.
+DECISIONS = (ApplicationStatus.SHORTLISTED, ApplicationStatus.INTRODUCED, ApplicationStatus.DECLINED)
+# Applications the volunteer may still withdraw.
+WITHDRAWABLE = (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.INTRODUCED)
+
+
+class DeclineReason(models.TextChoices):
+    FILLED = "pourvue", _("Mission pourvue")
+    PROFILE = "profil", _("Profil ne correspondant pas aux besoins")
+    CANCELLED = "annulee", _("Mission annulée par l'association")
+    OTHER = "autre", _("Autre")
+
+
+class Side(models.TextChoices):
+    """Each side of an introduction."""
+
+    VOLUNTEER = "benevole", _("Bénévole")
+    ASSOCIATION = "association", _("Association")
+
+
+class CheckinAnswer(models.TextChoices):
+    FINE = "ok", _("Tout va bien")
+    HELP = "aide", _("Besoin d'aide")
+
+
+class Urgency(models.TextChoices):
+    LOW = "faible", _("Pas urgent")
+    MEDIUM = "moyenne", _("Dans la semaine")
+    HIGH = "haute", _("Urgent")
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "ouvert", _("Ouvert")
+    IN_PROGRESS = "en_cours", _("En cours")
+    RESOLVED = "resolu", _("Résolu")
+
+
+# Follow-up cases the team still has to deal with.
+UNRESOLVED_CASES = (CaseStatus.OPEN, CaseStatus.IN_PROGRESS)
+
+
+class Outcome(models.TextChoices):
+    DONE = "realisee", _("Réalisée")
+    PARTIAL = "partielle", _("Partiellement réalisée")
+    ABANDONED = "abandonnee", _("Abandonnée")
 
 
 class MissionRequestStatus(models.TextChoices):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from webassoc.enums import Format
 from webassoc.forms import ConsentField, PublicFormMixin
 
-from .enums import Cause, Commitment, MissionSort
+from .enums import Cause, Commitment, MissionSort, Urgency
 from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
 from .models.skills import Skill
 
@@ -184,3 +184,34 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
                 code="past_deadline",
             )
         return deadline
+
+
+class HelpRequestForm(PublicFormMixin, forms.Form):
+    """"J'ai besoin de l'aide de l'équipe", from the check-in email's signed link."""
+
+    description = forms.CharField(
+        label=_("Que se passe-t-il ?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Quelques lignes suffisent. L'autre partie n'en est pas informée : l'équipe vous répond d'abord."),
+    )
+    urgency = forms.ChoiceField(
+        label=_("Est-ce urgent ?"), choices=Urgency.choices, initial=Urgency.MEDIUM, widget=forms.RadioSelect,
+    )
+
+
+RATINGS = [
+    ("5", _("5 – Excellent")), ("4", _("4 – Bien")), ("3", _("3 – Correct")), ("2", _("2 – Décevant")),
+    ("1", _("1 – Très décevant")),
+]
+
+
+class FeedbackForm(PublicFormMixin, forms.Form):
+    """The one question after a mission (1–5) and an optional comment."""
+
+    rating = forms.TypedChoiceField(
+        label=_("Comment s'est passée la mission ?"), choices=RATINGS, coerce=int, widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Un commentaire ? (facultatif)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Lu par l'équipe de coordination seulement."),
+    )

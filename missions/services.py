@@ -1,10 +1,16 @@
-"""Domain operations of the missions app: apply, change an application's status, introduce,
-request a mission and turn a request into a draft mission. Each returns the model it created or
+"""Domain operations of the missions app: apply, decide on an application (change its status,
+introduce, decline with a reason), withdraw, mark a mission filled, request a mission and turn a
+request into a draft mission, and the loop after the introduction (reminders, check-ins, follow-up
+cases, outcomes, feedback: see README "The matchmaking loop"). Each returns the model it created or
 changed, and queues its emails in the same transaction."""
 
 import re
+from collections import defaultdict
+from datetime import timedelta
+from statistics import median
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -13,9 +19,26 @@ from webassoc.enums import Format
 from webassoc.errors import DomainError
 
 from . import emails
-from .enums import ApplicationStatus, Cause, MissionRequestStatus
-from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
+from .enums import (
+    AWAITING_ANSWER,
+    ApplicationStatus,
+    CaseStatus,
+    Cause,
+    CheckinAnswer,
+    DeclineReason,
+    MissionRequestStatus,
+    MissionStatus,
+    Outcome,
+    Side,
+    Urgency,
+)
+from .models.applications import (  # not .models: its pages module imports this one
+    Application,
+    ApplicationStep,
+    MissionRequest,
+)
 from .models.associations import Association
+from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
 
 DRAFT_SUMMARY_LENGTH = 390  # Mission.summary holds 400 characters
@@ -64,52 +87,372 @@ def apply(mission, *, name, email, message, consent, skills=(), availability="",
                 portfolio_url=portfolio_url, consent=consent,
             )
             application.skills.set(skills)
+            ApplicationStep.objects.create(application=application, status=ApplicationStatus.NEW,
+                                           at=application.created_at)
             emails.application_received(application)
             emails.application_to_team(application)
+            _announce_first_applications(mission)
     except IntegrityError as exc:  # two submissions raced past the check above
         raise DuplicateApplication from exc
     return application
 
 
-def change_status(application, *, status, note=None):
-    """Move an application to `status`, if its current status allows it."""
+def change_status(application, *, status, note=None, by=None, decline_reason="", decline_detail="",
+                  show_decline_detail=False, notify_again=False):
+    """A coordinator's decision: move an application to `status`, if its current status allows it,
+    record the step (who, when) and tell the volunteer by email.
+
+    Each decision (présélectionnée, mise en relation, déclinée) is emailed once: making it again
+    after undoing it (declined by mistake, back to "nouvelle", declined again) sends nothing
+    unless `notify_again`; going back to "nouvelle" is emailed only with `notify_again`.
+    A decline needs one of the fixed reasons. The returned application lists in `emails_sent`
+    the emails queued (French descriptions, for the coordinator's message)."""
     if status not in ApplicationStatus.values:
         raise StatusChangeRefused(_("Statut inconnu."))
-    if status == ApplicationStatus.INTRODUCED:  # decided on the stored status, in introduce()
-        return introduce(application, note=note)
+    if status == ApplicationStatus.DECLINED and decline_reason not in DeclineReason.values:
+        raise StatusChangeRefused(_("Choisissez le motif du refus : il est dit au bénévole."))
     with transaction.atomic():
-        application = Application.objects.select_for_update().get(pk=application.pk)
+        application = (
+            Application.objects.select_for_update().select_related("mission__association").get(pk=application.pk)
+        )
+        previous = application.status
         if not application.can_move_to(status):
             raise StatusChangeRefused(
                 _("Une candidature « %(current)s » ne peut pas passer à « %(new)s ».")
                 % {"current": application.get_status_display(), "new": ApplicationStatus(status).label}
             )
-        application.status = status
         if note is not None:
             application.note = note
+        application.emails_sent = []
+        if status == previous:
+            if status == ApplicationStatus.DECLINED:  # the reason may be corrected
+                _set_decline(application, decline_reason, decline_detail, show_decline_detail)
+            application.save()
+            return application
+        now = timezone.now()
+        application.status = status
+        if status == ApplicationStatus.DECLINED:
+            _set_decline(application, decline_reason, decline_detail, show_decline_detail)
+        else:
+            _set_decline(application, "", "", False)
+        if status == ApplicationStatus.INTRODUCED:
+            application.matched_at = application.matched_at or now
+        if previous in AWAITING_ANSWER and status != ApplicationStatus.WITHDRAWN and not application.first_answered_at:
+            application.first_answered_at = now
         application.save()
+        emailed = _email_decision(application, previous, notify_again)
+        ApplicationStep.objects.create(application=application, status=status, previous_status=previous, at=now,
+                                       by=by, emailed=emailed)
     return application
 
 
-def introduce(application, *, note=None):
+def _set_decline(application, reason, detail, show):
+    application.decline_reason = reason
+    application.decline_detail = detail.strip() if reason == DeclineReason.OTHER else ""
+    application.show_decline_detail = bool(show and application.decline_detail)
+
+
+def _email_decision(application, previous, notify_again):
+    """Queue the emails of a decision; whether the volunteer was emailed."""
+    status = application.status
+    if status == ApplicationStatus.INTRODUCED:
+        already = application.steps.filter(status=status).exists()
+        if already and not notify_again:
+            return False
+        emails.introduction_to_volunteer(application)
+        emails.introduction_to_association(application)
+        application.emails_sent += [
+            _("l'introduction au bénévole (%(email)s)") % {"email": application.email},
+            _("l'introduction à l'association (%(email)s)") % {"email": application.mission.contact_email},
+        ]
+        _announce_introduction(application)
+        return True
+    if status == ApplicationStatus.WITHDRAWN:
+        return False
+    if status == ApplicationStatus.NEW:
+        if not notify_again:
+            return False
+    elif application.steps.filter(status=status, emailed=True).exists() and not notify_again:
+        return False
+    emails.decision_to_volunteer(application, suggestions=suggestions_for(application))
+    application.emails_sent.append(
+        _("la décision « %(status)s » au bénévole (%(email)s)")
+        % {"status": application.get_status_display(), "email": application.email}
+    )
+    return True
+
+
+def introduce(application, *, note=None, by=None):
     """"Mise en relation": mark the application matched and email the volunteer and the association
     (once: introducing an introduced application only updates the note)."""
+    return change_status(application, status=ApplicationStatus.INTRODUCED, note=note, by=by)
+
+
+def suggestions_for(application, limit=3):
+    """Up to `limit` other open missions sharing skills with the application (or its mission), most
+    shared skills first, that the volunteer has not applied to."""
+    skill_ids = list(application.skills.values_list("pk", flat=True)) or list(
+        application.mission.tagged_items.values_list("tag_id", flat=True)
+    )
+    if not skill_ids:
+        return []
+    applied = Application.objects.filter(email=application.email).values("mission_id")
+    return list(
+        Mission.objects.open().filter(tagged_items__tag_id__in=skill_ids)
+        .exclude(pk__in=applied)
+        .annotate(shared=models.Count("tagged_items", distinct=True))
+        .order_by("-shared", "apply_before", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def withdraw(application):
+    """The volunteer withdraws (from their follow link): the application leaves the team's queue,
+    with a note, and the team (or the mission's coordinator) is told. Whether it changed anything."""
     with transaction.atomic():
-        application = (
-            Application.objects.select_for_update().select_related("mission__association").get(pk=application.pk)
-        )
-        if not application.can_move_to(ApplicationStatus.INTRODUCED):
-            raise StatusChangeRefused(_("Seule une candidature présélectionnée peut être mise en relation."))
-        already_introduced = application.status == ApplicationStatus.INTRODUCED
-        application.status = ApplicationStatus.INTRODUCED
-        application.matched_at = application.matched_at or timezone.now()
-        if note is not None:
-            application.note = note
-        application.save()
-        if not already_introduced:
-            emails.introduction_to_volunteer(application)
-            emails.introduction_to_association(application)
+        locked = Application.objects.select_for_update().select_related("mission").get(pk=application.pk)
+        if not locked.can_be_withdrawn:
+            application.refresh_from_db()
+            return False
+        previous, now = locked.status, timezone.now()
+        locked.status = ApplicationStatus.WITHDRAWN
+        stamp = _("Retirée par le bénévole le %(date)s.") % {"date": timezone.localtime(now).strftime("%d/%m/%Y")}
+        locked.note = f"{locked.note}\n{stamp}".strip()
+        locked.save(update_fields=["status", "note", "updated_at"])
+        ApplicationStep.objects.create(application=locked, status=locked.status, previous_status=previous, at=now,
+                                       by_volunteer=True, note=stamp)
+        emails.withdrawal_to_team(locked, was_introduced=previous == ApplicationStatus.INTRODUCED)
+    application.refresh_from_db()
+    return True
+
+
+def introductions_reach_wanted(mission):
+    """An open mission whose introductions reach the number of volunteers wanted."""
+    if mission.status != MissionStatus.OPEN:
+        return False
+    introduced = mission.applications.filter(status=ApplicationStatus.INTRODUCED).count()
+    return introduced >= mission.volunteers_wanted
+
+
+@transaction.atomic
+def mark_filled(mission, *, by=None):
+    """Mark a mission filled ("pourvue"): the live record and its latest draft, logged. Whether it
+    changed anything."""
+    mission = Mission.objects.select_for_update().get(pk=mission.pk)
+    if mission.status == MissionStatus.FILLED:
+        return False
+    had_draft = mission.has_unpublished_changes
+    mission.status = MissionStatus.FILLED
+    mission.save(update_fields=["status", "updated_at"])
+    draft = mission.get_latest_revision_as_object() if mission.latest_revision_id else mission
+    draft.status, draft.filled_at = MissionStatus.FILLED, mission.filled_at
+    revision = draft.save_revision(user=by, log_action=True)
+    if mission.live and not had_draft:
+        revision.publish(user=by, skip_permission_checks=True)
+    return True
+
+
+def median_answer_days(*, since=None, minimum=10):
+    """The median days from an application to its first answer over the last 6 months, or None
+    when fewer than `minimum` applications were answered (too few to promise anything)."""
+    since = since or timezone.now() - timedelta(days=183)
+    delays = [
+        (answered - created).total_seconds() / 86400
+        for created, answered in Application.objects.filter(
+            created_at__gte=since, first_answered_at__isnull=False
+        ).values_list("created_at", "first_answered_at")
+    ]
+    return median(delays) if len(delays) >= minimum else None
+
+
+def usual_answer_days():
+    """What volunteers are told: the usual answer time from real data, else the team's target."""
+    measured = median_answer_days()
+    if measured is None:
+        return settings.APPLICATION_ANSWER_TARGET_DAYS, False
+    return max(1, round(measured)), True
+
+
+# --- reminders to the team -----------------------------------------------------------------------
+
+def send_application_reminders(*, now=None):
+    """The team's daily digest of applications without an answer: at APPLICATION_REMINDER_DAYS
+    days, and again flagged "en retard" at APPLICATION_LATE_DAYS. Sent to the mission's coordinator
+    when it has one, else to TEAM_EMAIL. Each reminder is claimed once with a conditional UPDATE
+    (`reminded_at`, `late_reminded_at`), so several runs or processes never repeat one. Returns the
+    number of digests queued."""
+    now = now or timezone.now()
+    due_at = now - timedelta(days=settings.APPLICATION_REMINDER_DAYS)
+    late_at = now - timedelta(days=settings.APPLICATION_LATE_DAYS)
+    waiting = Application.objects.filter(status__in=AWAITING_ANSWER, anonymised_at__isnull=True)
+    late_ids = list(waiting.filter(created_at__lte=late_at, late_reminded_at__isnull=True).values_list("pk", flat=True))
+    due_ids = list(
+        waiting.filter(created_at__lte=due_at, reminded_at__isnull=True)
+        .exclude(pk__in=late_ids).values_list("pk", flat=True)
+    )
+    digests = defaultdict(lambda: {"due": [], "late": []})
+    with transaction.atomic():
+        for key, ids, field in (("late", late_ids, "late_reminded_at"), ("due", due_ids, "reminded_at")):
+            for pk in ids:
+                claimed = waiting.filter(pk=pk, **{f"{field}__isnull": True}).update(
+                    **{field: now}, **({"reminded_at": models.functions.Coalesce("reminded_at", now)}
+                                       if field == "late_reminded_at" else {})
+                )
+                if claimed:
+                    application = Application.objects.select_related("mission__coordinator").get(pk=pk)
+                    coordinator = application.mission.coordinator
+                    to = coordinator.email if coordinator is not None and coordinator.email else settings.TEAM_EMAIL
+                    digests[to][key].append(pk)
+        for to, lists in digests.items():
+            emails.reminder_digest(to, due=lists["due"], late=lists["late"])
+    return len(digests)
+
+
+# --- after the introduction ---------------------------------------------------------------------
+
+def send_checkins(*, now=None):
+    """"Tout se passe bien ?" to both sides, CHECKIN_AFTER_DAYS after an introduction (claimed once
+    per application with a conditional UPDATE on `checkin_sent_at`). Returns the number of
+    introductions checked on."""
+    now = now or timezone.now()
+    due = Application.objects.filter(
+        status=ApplicationStatus.INTRODUCED, checkin_sent_at__isnull=True, anonymised_at__isnull=True,
+        matched_at__lte=now - timedelta(days=settings.CHECKIN_AFTER_DAYS), outcome="",
+    )
+    sent = 0
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            if not due.filter(pk=pk).update(checkin_sent_at=now):
+                continue
+            application = Application.objects.select_related("mission").get(pk=pk)
+            for side in Side.values:
+                checkin, _created = Checkin.objects.get_or_create(application=application, side=side,
+                                                                  defaults={"sent_at": now})
+                emails.checkin(application, side)
+            sent += 1
+    return sent
+
+
+class AlreadyAnswered(DomainError):
+    pass
+
+
+def answer_checkin_fine(application, side):
+    """"Oui, tout va bien". Whether it was recorded (False: this side had answered already)."""
+    with transaction.atomic():
+        checkin, _created = Checkin.objects.select_for_update().get_or_create(application=application, side=side)
+        if checkin.answer:
+            return False
+        checkin.answer, checkin.answered_at = CheckinAnswer.FINE, timezone.now()
+        checkin.save(update_fields=["answer", "answered_at"])
+    return True
+
+
+def open_case(application, *, side, description, urgency=Urgency.MEDIUM):
+    """"J'ai besoin de l'aide de l'équipe": a follow-up case, and the team is emailed. The other side
+    is never told automatically. One case per side and introduction through the link (the team
+    follows up from there); a second request answers AlreadyAnswered."""
+    with transaction.atomic():
+        checkin, _created = Checkin.objects.select_for_update().get_or_create(application=application, side=side)
+        if checkin.answer == CheckinAnswer.HELP:
+            raise AlreadyAnswered(_("Votre demande d'aide est déjà transmise à l'équipe : elle revient vers vous."))
+        checkin.answer, checkin.answered_at = CheckinAnswer.HELP, timezone.now()
+        checkin.save(update_fields=["answer", "answered_at"])
+        case = FollowUpCase.objects.create(application=application, side=side, description=description.strip(),
+                                           urgency=urgency)
+        emails.case_to_team(case)
+    return case
+
+
+def update_case(case, *, status, note=None, by=None):
+    """The team moves a case along (ouvert, en cours, résolu) and keeps an internal note."""
+    case.status = status
+    if note is not None:
+        case.note = note
+    if status == CaseStatus.RESOLVED:
+        case.resolved_at = case.resolved_at or timezone.now()
+    else:
+        case.resolved_at = None
+    if by is not None and case.handled_by_id is None:
+        case.handled_by = by
+    case.save()
+    return case
+
+
+class OutcomeRefused(DomainError):
+    pass
+
+
+def record_outcome(application, *, outcome, reason="", by=None):
+    """The coordinator records how an introduced mission ended; both sides are then asked for one
+    piece of feedback (once, whatever the corrections of the outcome)."""
+    if outcome not in Outcome.values:
+        raise OutcomeRefused(_("Choisissez l'issue de la mission."), field="outcome")
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("mission").get(pk=application.pk)
+        if application.status != ApplicationStatus.INTRODUCED:
+            raise OutcomeRefused(_("Seule une mise en relation a une issue."))
+        first = not application.outcome
+        application.outcome, application.outcome_reason = outcome, reason.strip()
+        application.outcome_at = application.outcome_at or timezone.now()
+        application.save(update_fields=["outcome", "outcome_reason", "outcome_at", "updated_at"])
+        application.emails_sent = []
+        if first:
+            for side in Side.values:
+                _feedback, created = Feedback.objects.get_or_create(application=application, side=side)
+                if created:
+                    emails.feedback_request(application, side)
+                    application.emails_sent.append(_("la demande d'avis (%(side)s)") % {"side": Side(side).label})
     return application
+
+
+def give_feedback(application, *, side, rating, comment=""):
+    """One answer per side; a second one answers AlreadyAnswered."""
+    with transaction.atomic():
+        feedback = Feedback.objects.select_for_update().filter(application=application, side=side).first()
+        if feedback is None:
+            raise AlreadyAnswered(_("Ce lien ne correspond à aucune demande d'avis."))
+        if feedback.is_answered:
+            raise AlreadyAnswered(_("Vous avez déjà donné votre avis : merci !"))
+        feedback.rating, feedback.comment, feedback.answered_at = rating, comment.strip(), timezone.now()
+        feedback.save(update_fields=["rating", "comment", "answered_at"])
+    return feedback
+
+
+# --- status emails to the association that made the request -------------------------------------
+
+def _request_of(mission):
+    return MissionRequest.objects.filter(mission=mission, anonymised_at__isnull=True).order_by("pk").first()
+
+
+def announce_publication(mission):
+    """The request's contact learns that their mission is published (once, with its public link)."""
+    with transaction.atomic():
+        mission_request = _request_of(mission)
+        if mission_request is None or not mission.live:
+            return False
+        if not MissionRequest.objects.filter(pk=mission_request.pk, published_notified_at__isnull=True).update(
+            published_notified_at=timezone.now()
+        ):
+            return False
+        emails.request_status(mission_request, "published")
+    return True
+
+
+def _announce_first_applications(mission):
+    mission_request = _request_of(mission)
+    if mission_request is not None and MissionRequest.objects.filter(
+        pk=mission_request.pk, applications_notified_at__isnull=True
+    ).update(applications_notified_at=timezone.now()):
+        emails.request_status(mission_request, "applications")
+
+
+def _announce_introduction(application):
+    """The introduction email goes to the mission's contact; the request's contact, when it is
+    someone else, is told that an introduction was made."""
+    mission_request = _request_of(application.mission)
+    if mission_request is not None and mission_request.email != application.mission.contact_email.lower():
+        emails.request_status(mission_request, "introduction")
 
 
 def submit_request(*, association_name, contact_name, email, title, description, consent, skills=(),
@@ -141,6 +484,7 @@ def convert_request(mission_request):
         locked.mission = _draft_mission(locked)
         locked.status = MissionRequestStatus.CONVERTED
         locked.save(update_fields=["mission", "status"])
+        emails.request_status(locked, "converted")
     mission_request.mission, mission_request.status = locked.mission, locked.status
     return locked.mission
 

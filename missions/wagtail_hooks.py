@@ -1,11 +1,16 @@
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from webassoc.admin.policies import PublicRecordPolicy
+from webassoc.admin.policies import PublicRecordPolicy, ReadOnlyPolicy
 
-from .models import Application, MissionRequest
+from .admin_panels import add_open_cases_panel
+from .models import Application, Feedback, FollowUpCase, MissionRequest
 from .viewsets import MissionsGroup
 
 register_permission_policy(Application, PublicRecordPolicy(Application))
 register_permission_policy(MissionRequest, PublicRecordPolicy(MissionRequest))
+register_permission_policy(FollowUpCase, PublicRecordPolicy(FollowUpCase))
+register_permission_policy(Feedback, ReadOnlyPolicy(Feedback))
+hooks.register("construct_homepage_panels", add_open_cases_panel)
 register_snippet(MissionsGroup)

@@ -40,6 +40,8 @@ def jobs():
         # or unpublish saves the object, which invalidates the page cache (webassoc/page_cache.py).
         Job("scheduled_publishing", timedelta(minutes=1), "publish_scheduled"),
         Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
+        Job("application_reminders", timedelta(days=1), "send_application_reminders"),
+        Job("checkins", timedelta(hours=1), "send_checkins"),
         Job("stuck_tasks", timedelta(minutes=5), "recover_stuck_tasks", enabled=uses_task_database),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
         Job("sessions", timedelta(days=1), "clearsessions"),

@@ -1,7 +1,11 @@
-from .applications import Application, MissionRequest
+from .applications import Application, ApplicationStep, MissionRequest
 from .associations import Association
+from .followup import Checkin, Feedback, FollowUpCase
 from .missions import Mission, MissionSkill
 from .pages import MissionIndexPage
 from .skills import Skill
 
-__all__ = ["Application", "Association", "Mission", "MissionIndexPage", "MissionRequest", "MissionSkill", "Skill"]
+__all__ = [
+    "Application", "ApplicationStep", "Association", "Checkin", "Feedback", "FollowUpCase", "Mission",
+    "MissionIndexPage", "MissionRequest", "MissionSkill", "Skill",
+]

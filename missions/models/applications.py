@@ -1,10 +1,19 @@
 """Personal-data records: volunteers' applications and associations' mission requests."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from missions.enums import TRANSITIONS, ApplicationStatus, Cause, MissionRequestStatus
+from missions.enums import (
+    TRANSITIONS,
+    WITHDRAWABLE,
+    ApplicationStatus,
+    Cause,
+    DeclineReason,
+    MissionRequestStatus,
+    Outcome,
+)
 from webassoc.enums import Format
 from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email
 
@@ -32,6 +41,24 @@ class Application(AnonymisableMixin, models.Model):
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     matched_at = models.DateTimeField(_("mise en relation le"), null=True, blank=True)
+    # The decision, as the volunteer is told about it.
+    decline_reason = models.CharField(
+        _("motif du refus"), max_length=20, choices=DeclineReason.choices, blank=True,
+    )
+    decline_detail = models.TextField(_("précision sur le refus"), max_length=2000, blank=True)
+    show_decline_detail = models.BooleanField(
+        _("montrer la précision au bénévole"), default=False,
+        help_text=_("Sinon, la précision reste interne à l'équipe."),
+    )
+    first_answered_at = models.DateTimeField(_("première réponse le"), null=True, blank=True, db_index=True)
+    # Reminders to the team (each claimed once by a conditional UPDATE).
+    reminded_at = models.DateTimeField(_("rappel à 2 jours le"), null=True, blank=True)
+    late_reminded_at = models.DateTimeField(_("rappel « en retard » le"), null=True, blank=True)
+    # After the introduction.
+    checkin_sent_at = models.DateTimeField(_("e-mail « tout se passe bien ? » le"), null=True, blank=True)
+    outcome = models.CharField(_("issue de la mission"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome_reason = models.TextField(_("raison de l'issue"), max_length=2000, blank=True)
+    outcome_at = models.DateTimeField(_("issue enregistrée le"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("candidature")
@@ -59,6 +86,30 @@ class Application(AnonymisableMixin, models.Model):
     def can_move_to(self, status):
         return status == self.status or status in self.allowed_statuses()
 
+    @property
+    def can_be_withdrawn(self):
+        return self.status in WITHDRAWABLE and self.outcome == ""
+
+    @property
+    def is_declined(self):
+        return self.status == ApplicationStatus.DECLINED
+
+    @property
+    def is_introduced(self):
+        return self.status == ApplicationStatus.INTRODUCED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == ApplicationStatus.WITHDRAWN
+
+    def decline_reason_for_volunteer(self):
+        """The reason as the volunteer reads it: the free text only when the coordinator chose so."""
+        if not self.is_declined or not self.decline_reason:
+            return ""
+        if self.decline_reason == DeclineReason.OTHER:
+            return self.decline_detail if self.show_decline_detail and self.decline_detail else ""
+        return DeclineReason(self.decline_reason).label
+
     def personal_identifiers(self):
         return [self.email, self.name, self.portfolio_url]
 
@@ -70,7 +121,16 @@ class Application(AnonymisableMixin, models.Model):
         self.availability = ""
         self.portfolio_url = ""
         self.note = ""
+        self.decline_detail = ""
+        self.outcome_reason = ""
         self.skills.clear()
+        # What either side wrote about this introduction may name the person.
+        for case in self.cases.all():
+            case.forget_text()
+        for feedback in self.feedbacks.exclude(comment=""):
+            feedback.comment = ""
+            feedback.save(update_fields=["comment"])
+        self.steps.exclude(note="").update(note="")
 
 
 class MissionRequest(AnonymisableMixin, models.Model):
@@ -103,6 +163,11 @@ class MissionRequest(AnonymisableMixin, models.Model):
     )
     note = models.TextField(_("note interne"), blank=True)
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
+    # Status emails to the association's contact (each sent once).
+    published_notified_at = models.DateTimeField(_("publication annoncée le"), null=True, blank=True)
+    applications_notified_at = models.DateTimeField(
+        _("premières candidatures annoncées le"), null=True, blank=True,
+    )
 
     class Meta:
         verbose_name = _("demande de mission")
@@ -126,3 +191,39 @@ class MissionRequest(AnonymisableMixin, models.Model):
         self.phone = ""
         self.description = ""
         self.note = ""
+
+
+class ApplicationStep(models.Model):
+    """One step in an application's life (received, each change of status): who made it and when,
+    and which emails went out. The volunteer's follow page lists them."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("candidature"), on_delete=models.CASCADE, related_name="steps",
+    )
+    status = models.CharField(_("statut"), max_length=20, choices=ApplicationStatus.choices)
+    previous_status = models.CharField(
+        _("statut précédent"), max_length=20, choices=ApplicationStatus.choices, blank=True,
+    )
+    at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("par"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    by_volunteer = models.BooleanField(_("par le bénévole"), default=False)
+    emailed = models.BooleanField(_("e-mail envoyé au bénévole"), default=False)
+    note = models.CharField(_("remarque"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("étape de candidature")
+        verbose_name_plural = _("étapes de candidature")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.at:%d/%m/%Y})"
+
+    def author_label(self):
+        if self.by_volunteer:
+            return _("le bénévole")
+        if self.by is not None:
+            return self.by.get_full_name() or self.by.get_username()
+        return _("le site")

@@ -3,6 +3,7 @@
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -276,6 +277,12 @@ class Mission(
         _("e-mail du contact à l'association"),
         help_text=_("Reçoit l'e-mail de mise en relation. Jamais affiché sur le site public."),
     )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("coordinateur ou coordinatrice"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="coordinated_missions",
+        help_text=_("Reçoit les rappels des candidatures sans réponse (sinon, l'adresse de l'équipe)."),
+    )
+    filled_at = models.DateTimeField(_("pourvue le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -308,6 +315,7 @@ class Mission(
         FieldRowPanel([FieldPanel("apply_before"), FieldPanel("needed_by")]),
         FieldPanel("status"),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
+        FieldPanel("coordinator"),
         PublishingPanel(),
     ]
 
@@ -383,6 +391,14 @@ class Mission(
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
+        if self.status == MissionStatus.FILLED and self.filled_at is None:
+            self.filled_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "filled_at"}
+        elif self.status != MissionStatus.FILLED and self.filled_at is not None:
+            self.filled_at = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "filled_at"}
         return super().save(*args, **kwargs)
 
     # --- state --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from wagtail.models import Site
 from home.models.base import BasePage
 from home.sharing import sharing_context
 from missions import feeds, services
+from missions.emails import follow_path
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
@@ -24,6 +25,9 @@ from webassoc.pagination import page_number
 
 from .missions import Mission
 from .skills import Skill
+
+# The thank-you page after applying links to the follow page (its signed URL kept in the session).
+FOLLOW_SESSION_KEY = "missions-follow-url"
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         accepts = mission.accepts_applications
         if request.method == "POST" and accepts and form.accept(request, scope="mission-application"):
             try:
-                services.apply(mission, **form.submitted(), consent=form.cleaned_data["consent"])
+                application = services.apply(mission, **form.submitted(), consent=form.cleaned_data["consent"])
             except DomainError as error:
                 form.add_domain_error(error)
             else:
@@ -205,11 +209,13 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                     "Merci, votre candidature est bien envoyée ! Un e-mail de confirmation vient de "
                     "partir vers votre adresse ; l'équipe vous répondra rapidement."
                 ))
+                request.session[FOLLOW_SESSION_KEY] = follow_path(application)  # for the thank-you page only
                 return redirect(links.mission(mission))
         sent = just_sent(request)
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
             **sharing_context(request.build_absolute_uri(links.mission(mission)), mission.title, mission.summary),
+            "follow_url": request.session.pop(FOLLOW_SESSION_KEY, "") if sent else "",
         })
         # A post to a mission that takes no applications conflicts with its state.
         response.status_code = 409 if request.method == "POST" and not accepts else form.http_status

@@ -34,3 +34,18 @@ def latest_open_missions(context, count=3):
         "missions": list(Mission.objects.open().newest_first().for_listing()[:count]),
         "links": index_page.links(request),
     }
+
+
+ANSWER_TIME_CACHE_SECONDS = 3600
+
+
+@register.simple_tag
+def usual_answer_time():
+    """{"days", "measured"}: the usual answer time to applications (median of the last six months,
+    once there are enough answers; otherwise the team's target), cached for an hour."""
+    from django.core.cache import cache
+
+    from missions.services import usual_answer_days
+
+    days, measured = cache.get_or_set("missions:usual-answer-days", usual_answer_days, ANSWER_TIME_CACHE_SECONDS)
+    return {"days": days, "measured": measured}

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .applications import ApplicationViewSet
+from .followup import FeedbackViewSet, FollowUpCaseViewSet
 from .missions import AssociationViewSet, MissionViewSet
 from .requests import MissionRequestViewSet
 
@@ -13,4 +14,5 @@ class MissionsGroup(SnippetViewSetGroup):
     menu_label = _("Missions")
     menu_icon = "tasks"
     menu_order = 200
-    items = (MissionViewSet, AssociationViewSet, ApplicationViewSet, MissionRequestViewSet)
+    items = (MissionViewSet, AssociationViewSet, ApplicationViewSet, FollowUpCaseViewSet, FeedbackViewSet,
+             MissionRequestViewSet)

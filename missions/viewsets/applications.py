@@ -1,38 +1,54 @@
 """Volunteers' applications in the admin: list, exports, inspect, and the status form whose
-changes go through the domain services ("mise en relation" sends the introduction emails)."""
+changes go through the domain services ("mise en relation" sends the introduction emails).
+A coordinator makes the usual decisions in one step, is told which emails went out, and is
+offered to mark the mission filled when its introductions reach the number of volunteers wanted."""
 
 import django_filters
 from django import forms
-from django.contrib import messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.panels import RecordSummaryPanel
 from webassoc.errors import DomainError
 
 from .. import services
-from ..enums import ApplicationStatus
+from ..enums import ApplicationStatus, DeclineReason, MissionStatus, Outcome
 from ..models import Application, Mission
+from .filters import MyMissionsFilter
 
 
 class ApplicationFilterSet(WagtailFilterSet):
+    mes_missions = MyMissionsFilter()
     status = django_filters.ChoiceFilter(label=_("Statut"), choices=ApplicationStatus.choices)
     mission = django_filters.ModelChoiceFilter(label=_("Mission"), queryset=Mission.objects.order_by("title"))
+    outcome = django_filters.ChoiceFilter(label=_("Issue"), choices=Outcome.choices)
 
     class Meta:
         model = Application
-        fields = ["status", "mission"]
+        fields = ["mes_missions", "status", "mission", "outcome"]
 
 
 class ApplicationAdminForm(WagtailAdminModelForm):
-    """Status and note only; the status offers the transitions allowed from the current one."""
+    """The decision: status (the transitions allowed from the current one), the reason of a
+    decline, whether to email the volunteer again, the internal note."""
+
+    notify_again = forms.BooleanField(
+        label=_("Prévenir de nouveau le bénévole"), required=False,
+        help_text=_("Chaque décision n'est envoyée qu'une fois : cochez pour l'envoyer de nouveau après un "
+                    "retour en arrière, ou pour annoncer au bénévole que sa candidature est de nouveau à l'étude."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,9 +58,15 @@ class ApplicationAdminForm(WagtailAdminModelForm):
                 (value, label) for value, label in ApplicationStatus.choices if value in allowed
             ]
             self.fields["status"].help_text = _(
-                "« Mise en relation » envoie un e-mail d'introduction au bénévole et au contact de "
-                "l'association."
+                "« Présélectionnée » et « Déclinée » préviennent le bénévole par e-mail ; « Mise en relation » "
+                "envoie l'introduction au bénévole et au contact de l'association. « Nouvelle » annule une "
+                "décision prise par erreur, sans e-mail sauf si vous cochez la case ci-dessous."
             )
+        if "decline_reason" in self.fields:
+            self.fields["decline_reason"].help_text = _("Obligatoire pour décliner ; dit au bénévole avec des "
+                                                        "suggestions d'autres missions.")
+            self.fields["decline_detail"].help_text = _("Pour le motif « Autre ». Interne, sauf si vous cochez "
+                                                        "la case suivante.")
 
     def clean_status(self):
         status = self.cleaned_data["status"]
@@ -53,27 +75,106 @@ class ApplicationAdminForm(WagtailAdminModelForm):
             raise forms.ValidationError(_("Ce changement de statut n'est pas possible."))
         return status
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == ApplicationStatus.DECLINED:
+            reason = cleaned.get("decline_reason")
+            if not reason:
+                self.add_error("decline_reason", _("Choisissez le motif du refus : il est dit au bénévole."))
+            elif reason == DeclineReason.OTHER and not (cleaned.get("decline_detail") or "").strip():
+                self.add_error("decline_detail", _("Précisez le motif « Autre »."))
+        if cleaned.get("outcome") and cleaned.get("status") != ApplicationStatus.INTRODUCED:
+            self.add_error("outcome", _("Seule une mise en relation a une issue."))
+        return cleaned
 
-class ApplicationEditView(EditView):
+
+class ApplicationEditView(RecordActionButtonsMixin, EditView):
+    refused = False
+
     def save_instance(self):
         data = self.form.cleaned_data
         try:
-            instance = services.change_status(self.form.instance, status=data["status"], note=data.get("note", ""))
+            instance = services.change_status(
+                self.form.instance, status=data["status"], note=data.get("note", ""), by=self.request.user,
+                decline_reason=data.get("decline_reason") or "", decline_detail=data.get("decline_detail") or "",
+                show_decline_detail=data.get("show_decline_detail", False), notify_again=data.get("notify_again"),
+            )
+            if data.get("outcome") and (data["outcome"], data.get("outcome_reason", "")) != (
+                instance.outcome, instance.outcome_reason
+            ):
+                sent = instance.emails_sent
+                instance = services.record_outcome(instance, outcome=data["outcome"],
+                                                   reason=data.get("outcome_reason", ""), by=self.request.user)
+                instance.emails_sent = sent + getattr(instance, "emails_sent", [])
         except DomainError as error:
             messages.error(self.request, error.message)
+            self.refused = True
             return Application.objects.get(pk=self.form.instance.pk)
         log(instance=instance, action="wagtail.edit", user=self.request.user)
+        self.decision = instance
         return instance
 
+    def get_success_message(self):
+        if self.refused:
+            return None
+        return decision_message(self.decision)
 
-class ApplicationIndexView(FrenchExportMixin, IndexView):
+    def get_success_buttons(self):
+        buttons = super().get_success_buttons()
+        if not self.refused and services.introductions_reach_wanted(self.decision.mission):
+            buttons.insert(0, messages.button(mark_filled_url(self.decision), gettext("Marquer la mission pourvue")))
+        return buttons
+
+
+def decision_message(application):
+    """What the coordinator reads after a decision: the new status, which emails went out, and
+    whether the mission has all its volunteers."""
+    message = gettext("Candidature de %(name)s : « %(status)s ».") % {
+        "name": application.name, "status": application.get_status_display(),
+    }
+    sent = getattr(application, "emails_sent", [])
+    if sent:
+        message += " " + ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {
+            "list": " ; ".join(sent)}
+    else:
+        message += " " + gettext("Aucun e-mail envoyé.")
+    mission = application.mission
+    if services.introductions_reach_wanted(mission):
+        message += " " + ngettext(
+            "La mission a maintenant son bénévole (%(count)s recherché) : voulez-vous la marquer pourvue ?",
+            "La mission a maintenant ses bénévoles (%(count)s recherchés) : voulez-vous la marquer pourvue ?",
+            mission.volunteers_wanted,
+        ) % {"count": mission.volunteers_wanted}
+    return message
+
+
+def mark_filled_url(application):
+    return reverse("candidatures:action", args=[application.pk, MarkMissionFilled.name])
+
+
+class MarkMissionFilled(RecordAction):
+    name = "mission-pourvue"
+    label = _("Marquer la mission pourvue")
+    icon = "tick"
+    confirmation = _("La mission ne prendra plus de candidatures et s'affichera « Mission pourvue ».")
+    primary = True
+
+    def applies(self, application):
+        return application.status == ApplicationStatus.INTRODUCED and application.mission.status == MissionStatus.OPEN
+
+    def run(self, request, application):
+        services.mark_filled(application.mission, by=request.user)
+        return format_html(gettext("La mission « {} » est marquée pourvue."), application.mission.title)
+
+
+class ApplicationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
     """List and exports: mission and skills loaded up front (ModelViewSet ignores get_queryset)."""
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("mission").prefetch_related("skills")
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(RecordActionsMixin, ModelViewSet):
     model = Application
     name = "candidatures"
     icon = "user"
@@ -90,25 +191,38 @@ class ApplicationViewSet(ModelViewSet):
     search_backend_name = None
     list_export = [
         "name", "email", "mission", "get_status_display", "skill_names", "availability", "portfolio_url",
-        "message", "note", "created_at", "matched_at",
+        "message", "note", "created_at", "first_answered_at", "matched_at", "get_decline_reason_display",
+        "get_outcome_display", "outcome_at",
     ]
-    export_headings = {"get_status_display": _("Statut"), "skill_names": _("Compétences")}
+    export_headings = {
+        "get_status_display": _("Statut"), "skill_names": _("Compétences"),
+        "get_decline_reason_display": _("Motif du refus"), "get_outcome_display": _("Issue"),
+    }
     export_filename = "candidatures"
     ordering = ["-created_at"]
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
         "mission", "name", "email", "skills", "message", "availability", "portfolio_url", "consent", "status", "note",
-        "created_at", "matched_at",
+        "created_at", "first_answered_at", "matched_at", "decline_reason", "decline_detail", "outcome", "outcome_reason",
+        "outcome_at",
     ]
     index_view_class = ApplicationIndexView
     inspect_view_class = FrenchInspectView
     edit_view_class = ApplicationEditView
+    record_actions = [MarkMissionFilled()]
     edit_handler = ObjectList(
         [
             RecordSummaryPanel(heading=_("Candidature"), template_name="missions/admin/application_summary_panel.html"),
             FieldPanel("status"),
+            FieldPanel("decline_reason"),
+            FieldPanel("decline_detail"),
+            FieldPanel("show_decline_detail"),
+            FieldPanel("notify_again"),
             FieldPanel("note"),
+            MultiFieldPanel([FieldPanel("outcome"), FieldPanel("outcome_reason")], heading=_(
+                "Issue de la mission (après la mise en relation) : les deux parties reçoivent alors une demande d'avis"
+            )),
         ],
         base_form_class=ApplicationAdminForm,
     )

@@ -14,6 +14,7 @@ from webassoc.enums import Format
 
 from ..enums import Cause, MissionState, MissionStatus
 from ..models import Association, Mission, MissionSkill, Skill
+from .filters import MyMissionsFilter
 
 
 class AssociationFilterSet(WagtailFilterSet):
@@ -49,6 +50,7 @@ class AssociationViewSet(SnippetViewSet):
 
 
 class MissionFilterSet(WagtailFilterSet):
+    mes_missions = MyMissionsFilter(mission_path="")
     state = django_filters.ChoiceFilter(label=_("État"), choices=MissionState.choices, method="filter_state")
     status = django_filters.ChoiceFilter(label=_("Statut"), choices=MissionStatus.choices)
     skill = django_filters.ModelChoiceFilter(
@@ -61,7 +63,7 @@ class MissionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Mission
-        fields = ["state", "status", "skill", "association", "format"]
+        fields = ["mes_missions", "state", "status", "skill", "association", "format"]
 
     def filter_state(self, queryset, name, value):
         return queryset.in_state(value)

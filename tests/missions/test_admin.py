@@ -173,18 +173,18 @@ def test_the_admin_only_offers_allowed_status_changes(admin_client):
     response = admin_client.get(f"{APPLICATIONS_URL}edit/{application.pk}/")
     choices = [value for value, _ in response.context["form"].fields["status"].choices]
 
-    assert choices == ["nouvelle", "preselectionnee", "declinee", "retiree"]
+    assert choices == ["nouvelle", "preselectionnee", "mise_en_relation", "declinee", "retiree"]
     assert "Je serais ravie" in response.content.decode()  # the application itself is shown
 
 
 def test_the_admin_refuses_a_forbidden_status_change(admin_client):
-    application = ApplicationFactory(status="nouvelle")
+    application = ApplicationFactory(status="retiree")
 
     response = admin_client.post(f"{APPLICATIONS_URL}edit/{application.pk}/", {"status": "mise_en_relation"})
 
     assert response.status_code == 200
     application.refresh_from_db()
-    assert application.status == "nouvelle"
+    assert application.status == "retiree"
     assert mail.outbox == []
 
 

@@ -75,7 +75,7 @@ def test_mission_request_anonymise_keeps_the_need():
 
 def test_a_new_application_can_be_shortlisted_or_declined():
     shortlisted = services.change_status(ApplicationFactory(), status="preselectionnee", note="À rappeler")
-    declined = services.change_status(ApplicationFactory(), status="declinee")
+    declined = services.change_status(ApplicationFactory(), status="declinee", decline_reason="profil")
 
     assert (shortlisted.status, shortlisted.note) == ("preselectionnee", "À rappeler")
     assert declined.status == "declinee"
@@ -93,14 +93,14 @@ def test_unknown_status_is_refused():
         services.change_status(ApplicationFactory(), status="inconnu")
 
 
-def test_a_new_application_cannot_jump_to_mise_en_relation():
+def test_a_new_application_can_be_introduced_in_one_step():
     application = ApplicationFactory(status="nouvelle")
 
-    with pytest.raises(services.StatusChangeRefused):
-        services.introduce(application)
+    services.introduce(application)
     application.refresh_from_db()
-    assert application.status == "nouvelle"
-    assert mail.outbox == []
+
+    assert application.status == "mise_en_relation"
+    assert len(mail.outbox) == 2
 
 
 def test_declined_applications_cannot_be_introduced_directly():

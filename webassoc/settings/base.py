@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "courses",
     "missions",
     "outbox",
+    "stats",
     "background",  # before django_tasks_db: its db_worker command replaces the library's
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -194,6 +195,19 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Webassoc <bonjour@webassoc.local
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Where the team receives notifications (new applications, requests…).
 TEAM_EMAIL = env("TEAM_EMAIL", "equipe@webassoc.localhost")
+
+# The matchmaking loop (missions/followup.py). The team's stated answer time, shown to volunteers
+# until there are enough answers to compute the usual one; unanswered applications appear in the
+# team's daily digest after APPLICATION_REMINDER_DAYS, again "en retard" after APPLICATION_LATE_DAYS;
+# both sides of an introduction get "Tout se passe bien ?" CHECKIN_AFTER_DAYS after it.
+APPLICATION_ANSWER_TARGET_DAYS = env_int("APPLICATION_ANSWER_TARGET_DAYS", 2)
+APPLICATION_REMINDER_DAYS = env_int("APPLICATION_REMINDER_DAYS", 2)
+APPLICATION_LATE_DAYS = env_int("APPLICATION_LATE_DAYS", 7)
+CHECKIN_AFTER_DAYS = env_int("CHECKIN_AFTER_DAYS", 14)
+# How long the signed links in emails work: the volunteer's link to follow an application, and the
+# links that answer a check-in or a feedback email.
+FOLLOW_LINK_DAYS = env_int("FOLLOW_LINK_DAYS", 365)
+ANSWER_LINK_DAYS = env_int("ANSWER_LINK_DAYS", 60)
 
 # Background tasks: run in-process right after the transaction commits unless a backend is
 # configured (production uses the database backend and `manage.py db_worker`; the tests run

@@ -1,0 +1,94 @@
+"""The "Statistiques" admin page (coordination groups only) and its CSV export."""
+
+import csv
+from datetime import date
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .charts import chart_geometry
+from .figures import compute, first_of_month
+
+PERMISSION = "stats.view_statistics"
+DEFAULT_MONTHS = 12
+MAX_MONTHS = 120
+
+
+def months_before(month, count):
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class PeriodForm(forms.Form):
+    """The period, in whole months (`?du=2026-01&au=2026-12`); invalid values fall back to the
+    last twelve months."""
+
+    du = forms.DateField(label=gettext_lazy("Du mois"), required=False, input_formats=["%Y-%m"],
+                         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+    au = forms.DateField(label=gettext_lazy("au mois"), required=False, input_formats=["%Y-%m"],
+                         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"))
+
+    def period(self, today):
+        end = first_of_month(today)
+        start = months_before(end, DEFAULT_MONTHS - 1)
+        if self.is_valid():
+            end = first_of_month(self.cleaned_data["au"] or end)
+            start = first_of_month(self.cleaned_data["du"] or months_before(end, DEFAULT_MONTHS - 1))
+        if start > end:
+            start, end = end, start
+        if (end.year - start.year) * 12 + end.month - start.month >= MAX_MONTHS:
+            start = months_before(end, MAX_MONTHS - 1)
+        return start, end
+
+
+def statistics_view(request):
+    if not request.user.has_perm(PERMISSION):
+        raise PermissionDenied
+    today = timezone.localdate()
+    form = PeriodForm(request.GET or None)
+    start, end = form.period(today)
+    report = compute(start, end, today=today)
+    if request.GET.get("format") == "csv":
+        return csv_response(report)
+    labels = report.month_labels()
+    sections = [
+        (title, [{"chart": chart, "geometry": chart_geometry(chart, report.months, labels),
+                  "rows": list(zip(labels, zip(*[series.column(report.months) for series in chart.series], strict=True),
+                                   strict=True))}
+                 for chart in charts])
+        for title, charts in report.sections
+    ]
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return render(request, "stats/statistics.html", {
+        "form": PeriodForm(initial={"du": start, "au": end}), "report": report, "sections": sections,
+        "csv_query": query.urlencode(),
+    })
+
+
+def csv_response(report):
+    """One row per month, a column per figure, then the period's totals. UTF-8 with a BOM and `;`
+    separators: French Excel and LibreOffice open it as columns with their accents."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="statistiques-{report.start:%Y-%m}-{report.end:%Y-%m}.csv"'
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    series = report.all_series()
+    writer.writerow([_("mois")] + [str(item.label) for item in series])
+    for month in report.months:
+        writer.writerow([f"{month:%Y-%m}"] + [_number(item.value(month)) for item in series])
+    writer.writerow([_("période")] + [_number(item.total) for item in series])
+    return response
+
+
+def _number(value):
+    if value is None:
+        return ""
+    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)

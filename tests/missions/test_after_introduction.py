@@ -1,0 +1,254 @@
+"""After the introduction: check-ins with signed links, follow-up cases ("Suivis") and the
+dashboard panel, outcomes and one feedback per side, the association's request status emails."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from missions import services, tokens
+from missions.models import Checkin, Feedback, FollowUpCase, MissionRequest
+from tests.factories import SuperUserFactory
+
+from .factories import ApplicationFactory, MissionFactory, MissionRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def link(body, path):
+    return re.search(rf"https?://[^/\s]+({re.escape(path)}\?jeton=\S+)", body).group(1)
+
+
+@pytest.fixture
+def introduced(index_page):
+    mission = MissionFactory(title="Refonte du site", contact_email="asso@example.org")
+    application = ApplicationFactory(mission=mission, email="vol@example.org", name="Camille")
+    application = services.introduce(application)
+    mail.outbox.clear()
+    return application
+
+
+def test_both_sides_get_the_check_in_after_14_days_once(introduced):
+    matched = introduced.matched_at
+
+    assert services.send_checkins(now=matched + timedelta(days=13)) == 0
+    assert services.send_checkins(now=matched + timedelta(days=14, minutes=1)) == 1
+    assert services.send_checkins(now=matched + timedelta(days=20)) == 0
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["asso@example.org", "vol@example.org"]
+    for message in mail.outbox:
+        assert message.subject.startswith("Tout se passe bien ?")
+        assert link(message.body, "/mises-en-relation/tout-va-bien/")
+        assert link(message.body, "/mises-en-relation/besoin-d-aide/")
+        assert "vol@example.org" not in link(message.body, "/mises-en-relation/besoin-d-aide/")
+    assert Checkin.objects.filter(application=introduced).count() == 2
+
+
+def checkin_email(to):
+    return next(m for m in mail.outbox if m.to == [to])
+
+
+def test_tout_va_bien_asks_for_a_click_then_records_once(client, introduced):
+    services.send_checkins(now=introduced.matched_at + timedelta(days=15))
+    path = link(checkin_email("vol@example.org").body, "/mises-en-relation/tout-va-bien/")
+
+    assert "Oui, tout va bien" in client.get(path).content.decode()
+    assert not Checkin.objects.filter(answer="ok").exists()  # GET records nothing (mail scanners)
+    assert "c'est noté" in client.post(path).content.decode()
+    again = client.post(path).content.decode()
+
+    checkin = Checkin.objects.get(application=introduced, side="benevole")
+    assert checkin.answer == "ok" and checkin.answered_at is not None
+    assert "déjà enregistrée" in again
+
+
+def test_besoin_d_aide_opens_a_case_emails_the_team_and_never_the_other_side(client, introduced):
+    services.send_checkins(now=introduced.matched_at + timedelta(days=15))
+    path = link(checkin_email("asso@example.org").body, "/mises-en-relation/besoin-d-aide/")
+    mail.outbox.clear()
+
+    form = client.get(path).content.decode()
+    response = client.post(path, {"description": "Le bénévole ne répond plus.", "urgency": "haute"}, follow=True)
+
+    case = FollowUpCase.objects.get()
+    assert 'name="description"' in form
+    assert (case.side, case.urgency, case.status) == ("association", "haute", "ouvert")
+    assert [m.to for m in mail.outbox] == [["equipe@webassoc.localhost"]]
+    assert "Le bénévole ne répond plus." in mail.outbox[0].body
+    html = response.content.decode()
+    assert "l&#x27;équipe a bien reçu votre message" in html and 'name="description"' not in html
+
+
+def test_a_help_link_used_twice_answers_politely_and_opens_one_case(client, introduced):
+    services.send_checkins(now=introduced.matched_at + timedelta(days=15))
+    path = link(checkin_email("vol@example.org").body, "/mises-en-relation/besoin-d-aide/")
+    client.post(path, {"description": "Besoin d'un avis.", "urgency": "faible"}, follow=True)
+
+    again = client.get(path).content.decode()
+    client.post(path, {"description": "Encore.", "urgency": "faible"})
+
+    assert "déjà transmise" in again
+    assert FollowUpCase.objects.count() == 1
+
+
+def test_the_help_form_is_rate_limited(client, introduced, settings):
+    settings.RATELIMIT_ENABLED = True
+    path = f"/mises-en-relation/besoin-d-aide/?jeton={tokens.make(tokens.CHECKIN, introduced, 'benevole')}"
+
+    statuses = [client.post(path, {"description": "", "urgency": "faible"}).status_code for _ in range(11)]
+
+    assert statuses[-1] == 429
+
+
+def test_a_check_in_token_speaks_for_one_side_only(introduced):
+    token = tokens.make(tokens.CHECKIN, introduced, "benevole")
+
+    with pytest.raises(tokens.LinkInvalid):
+        tokens.read(tokens.CHECKIN, token.replace(".benevole", ".association", 1))
+    with pytest.raises(tokens.LinkInvalid):
+        tokens.read(tokens.FOLLOW, token)
+
+
+def test_open_cases_show_on_the_dashboard_most_urgent_first(client, introduced):
+    services.open_case(introduced, side="benevole", description="Pas urgent", urgency="faible")
+    services.open_case(introduced, side="association", description="Urgent", urgency="haute")
+    client.force_login(SuperUserFactory())
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Suivis ouverts après une mise en relation" in html
+    assert html.index("Urgent</td>") < html.index("Pas urgent</td>")
+
+
+def test_the_dashboard_panel_runs_a_constant_number_of_queries(client, index_page):
+    from missions.admin_panels import OpenCasesPanel
+
+    def count(cases):
+        for _ in range(cases):
+            application = services.introduce(ApplicationFactory())
+            services.open_case(application, side="benevole", description="…")
+        with CaptureQueriesContext(connection) as queries:
+            OpenCasesPanel().get_context_data({})
+        return len(queries)
+
+    assert count(2) == count(15)
+
+
+def test_a_case_moves_to_in_progress_then_resolved_with_an_internal_note(client, introduced):
+    case = services.open_case(introduced, side="benevole", description="Aide")
+    client.force_login(SuperUserFactory())
+
+    client.post(f"/admin/suivis/edit/{case.pk}/", {"status": "en_cours", "note": "Appelé le bénévole"})
+    case.refresh_from_db()
+    assert (case.status, case.note, case.resolved_at) == ("en_cours", "Appelé le bénévole", None)
+    client.post(f"/admin/suivis/edit/{case.pk}/", {"status": "resolu", "note": "Réglé"})
+    case.refresh_from_db()
+    assert case.status == "resolu" and case.resolved_at is not None
+    assert "Aide" in client.get("/admin/suivis/").content.decode()
+
+
+# --- outcome and feedback -----------------------------------------------------------------------
+
+def test_recording_the_outcome_asks_both_sides_for_feedback_once(introduced):
+    services.record_outcome(introduced, outcome="realisee", reason="Site en ligne")
+    services.record_outcome(introduced, outcome="partielle", reason="Correction")
+
+    introduced.refresh_from_db()
+    assert (introduced.outcome, introduced.outcome_reason) == ("partielle", "Correction")
+    assert sorted(m.to[0] for m in mail.outbox) == ["asso@example.org", "vol@example.org"]
+    assert Feedback.objects.filter(application=introduced).count() == 2
+
+
+def test_only_an_introduction_has_an_outcome(index_page):
+    with pytest.raises(services.OutcomeRefused):
+        services.record_outcome(ApplicationFactory(), outcome="realisee")
+
+
+def test_the_outcome_is_recorded_from_the_application_form(client, introduced):
+    client.force_login(SuperUserFactory())
+
+    response = client.post(f"/admin/candidatures/edit/{introduced.pk}/", {
+        "status": "mise_en_relation", "note": "", "outcome": "abandonnee", "outcome_reason": "L'association a fermé",
+    }, follow=True)
+
+    introduced.refresh_from_db()
+    assert introduced.outcome == "abandonnee"
+    assert "avis (Bénévole)" in " ".join(str(m) for m in response.context["messages"])
+
+
+def test_feedback_is_given_once_per_side_and_seen_by_coordinators_only(client, introduced):
+    services.record_outcome(introduced, outcome="realisee")
+    path = link(next(m for m in mail.outbox if m.to == ["vol@example.org"]).body, "/mises-en-relation/avis/")
+
+    assert 'name="rating"' in client.get(path).content.decode()
+    first = client.post(path, {"rating": "5", "comment": "Super équipe"}, follow=True).content.decode()
+    second = client.post(path, {"rating": "1", "comment": "Autre"}, follow=True).content.decode()
+
+    feedback = Feedback.objects.get(application=introduced, side="benevole")
+    assert (feedback.rating, feedback.comment) == (5, "Super équipe")
+    assert "Merci pour votre avis" in first and 'name="rating"' not in first
+    assert "déjà donné votre avis" in second
+    assert "Super équipe" not in client.get(f"/missions/{introduced.mission.slug}/").content.decode()
+    client.force_login(SuperUserFactory())
+    assert "Super équipe" in client.get("/admin/avis/").content.decode()
+
+
+def test_anonymising_the_application_forgets_what_both_sides_wrote(introduced):
+    services.open_case(introduced, side="benevole", description="Camille ne peut plus venir")
+    services.record_outcome(introduced, outcome="realisee")
+    services.give_feedback(introduced, side="benevole", rating=4, comment="Camille était top")
+
+    introduced.anonymise()
+
+    assert "Camille" not in FollowUpCase.objects.get().description
+    assert Feedback.objects.get(side="benevole").comment == "" and Feedback.objects.get(side="benevole").rating == 4
+
+
+# --- the association's request ------------------------------------------------------------------
+
+def test_the_request_contact_follows_its_request_from_conversion_to_introduction(index_page):
+    mission_request = MissionRequestFactory(email="paul@asso.example.org", title="Un site plus lisible")
+
+    mission = services.convert_request(mission_request)
+    assert mail.outbox[-1].to == ["paul@asso.example.org"] and "devient un appel" in mail.outbox[-1].subject
+
+    mission.contact_email = "autre@asso.example.org"
+    mission.save()
+    mission.save_revision().publish()
+    published = mail.outbox[-1]
+    assert published.to == ["paul@asso.example.org"] and "est publié" in published.subject
+    assert f"/missions/{mission.slug}/" in published.body
+    mission.save_revision().publish()  # published again: no second email
+    assert sum("est publié" in m.subject for m in mail.outbox) == 1
+
+    mission.refresh_from_db()
+    first = services.apply(mission, name="A", email="a@example.org", message="…", consent=True)
+    services.apply(mission, name="B", email="b@example.org", message="…", consent=True)
+    assert sum("Premières candidatures" in m.subject for m in mail.outbox) == 1
+
+    services.introduce(first)
+    assert "Mise en relation faite" in mail.outbox[-1].subject and mail.outbox[-1].to == ["paul@asso.example.org"]
+    assert MissionRequest.objects.get().published_notified_at is not None
+
+
+def test_when_the_request_contact_is_the_mission_contact_the_introduction_email_is_enough(index_page):
+    mission_request = MissionRequestFactory(email="paul@asso.example.org")
+    mission = services.convert_request(mission_request)
+    mission.save_revision().publish()
+    application = ApplicationFactory(mission=mission)
+    mail.outbox.clear()
+
+    services.introduce(application)
+
+    assert sorted(m.to[0] for m in mail.outbox) == [application.email, "paul@asso.example.org"]
+    assert not any("Mise en relation faite" in m.subject for m in mail.outbox)
+
+
+def test_check_ins_skip_introductions_with_an_outcome(introduced):
+    services.record_outcome(introduced, outcome="realisee")
+
+    assert services.send_checkins(now=timezone.now() + timedelta(days=30)) == 0

@@ -1,0 +1,160 @@
+"""The coordinator's side: one-step decisions in the admin that say which emails went out, the
+offer to mark a mission filled, reminders at 2 and 7 days (once), "mes missions"."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from missions import services
+from missions.models import Application, Mission
+from tests.factories import SuperUserFactory
+from webassoc.periodic import jobs
+
+from .factories import ApplicationFactory, MissionFactory
+
+pytestmark = pytest.mark.django_db
+
+APPLICATIONS_URL = "/admin/candidatures/"
+
+
+@pytest.fixture
+def coordinator():
+    return SuperUserFactory(email="alex@webassoc.example.org")
+
+
+@pytest.fixture
+def admin_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def edit(admin_client, application, **data):
+    return admin_client.post(f"{APPLICATIONS_URL}edit/{application.pk}/", {"note": "", **data}, follow=True)
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_a_new_application_is_introduced_in_one_save_and_the_message_names_both_emails(admin_client, index_page):
+    mission = MissionFactory(contact_email="asso@example.org", volunteers_wanted=2)
+    application = ApplicationFactory(mission=mission, email="vol@example.org")
+
+    response = edit(admin_client, application, status="mise_en_relation")
+
+    application.refresh_from_db()
+    assert application.status == "mise_en_relation"
+    text = " ".join(messages_of(response))
+    assert "E-mails envoyés" in text and "vol@example.org" in text and "asso@example.org" in text
+    assert "modifié" not in text
+    assert "pourvue" not in text  # 1 of 2 volunteers
+
+
+def test_the_last_introduction_offers_to_mark_the_mission_filled(admin_client, index_page):
+    mission = MissionFactory(volunteers_wanted=1)
+    application = ApplicationFactory(mission=mission)
+
+    response = edit(admin_client, application, status="mise_en_relation")
+
+    html = response.content.decode()
+    assert "voulez-vous la marquer pourvue" in " ".join(messages_of(response))
+    assert f"/admin/candidatures/{application.pk}/action/mission-pourvue/" in html
+    admin_client.post(f"/admin/candidatures/{application.pk}/action/mission-pourvue/")
+    mission.refresh_from_db()
+    assert mission.status == "pourvue" and mission.filled_at is not None
+    assert mission.latest_revision.as_object().status == "pourvue"  # a later publish keeps it filled
+
+
+def test_declining_in_the_admin_needs_a_reason_and_tells_what_was_sent(admin_client, index_page):
+    application = ApplicationFactory(email="vol@example.org")
+
+    refused = edit(admin_client, application, status="declinee")
+    assert refused.status_code == 200 and "Choisissez le motif" in refused.content.decode()
+    response = edit(admin_client, application, status="declinee", decline_reason="profil")
+
+    application.refresh_from_db()
+    assert application.status == "declinee" and application.decline_reason == "profil"
+    assert "E-mail envoyé : la décision « Déclinée » au bénévole (vol@example.org)" in " ".join(messages_of(response))
+
+
+def test_undoing_a_decline_in_the_admin_sends_nothing_and_is_recorded_with_who(admin_client, coordinator):
+    application = ApplicationFactory()
+    edit(admin_client, application, status="declinee", decline_reason="pourvue")
+
+    response = edit(admin_client, application, status="nouvelle")
+
+    assert "Aucun e-mail envoyé." in " ".join(messages_of(response))
+    assert len(mail.outbox) == 1
+    steps = list(application.steps.values_list("status", "by"))
+    assert steps == [("declinee", coordinator.pk), ("nouvelle", coordinator.pk)]
+    html = admin_client.get(f"{APPLICATIONS_URL}edit/{application.pk}/").content.decode()
+    assert "Historique" in html and "Déclinée → <strong>Nouvelle</strong>" in html
+
+
+def test_mes_missions_lists_only_the_missions_i_coordinate(admin_client, coordinator):
+    mine = ApplicationFactory(name="Sur ma mission", mission=MissionFactory(coordinator=coordinator))
+    ApplicationFactory(name="Sur une autre mission")
+
+    html = admin_client.get(f"{APPLICATIONS_URL}?mes_missions=oui").content.decode()
+    missions_html = admin_client.get("/admin/snippets/missions/mission/?mes_missions=oui").content.decode()
+
+    assert mine.name in html and "Sur une autre mission" not in html
+    assert mine.mission.title in missions_html
+    assert Mission.objects.exclude(pk=mine.mission_id).first().title not in missions_html
+
+
+# --- reminders ----------------------------------------------------------------------------------
+
+def test_an_unanswered_application_is_in_the_digest_at_2_days_then_late_at_7_once_each(index_page):
+    application = ApplicationFactory(name="Camille Attente")
+    created = application.created_at
+
+    assert services.send_application_reminders(now=created + timedelta(days=1)) == 0
+    assert services.send_application_reminders(now=created + timedelta(days=2, minutes=1)) == 1
+    assert services.send_application_reminders(now=created + timedelta(days=3)) == 0
+    assert services.send_application_reminders(now=created + timedelta(days=7, minutes=1)) == 1
+    assert services.send_application_reminders(now=created + timedelta(days=8)) == 0
+
+    digests = [m for m in mail.outbox if "attend" in m.subject]
+    assert len(digests) == 2
+    assert "Camille Attente" in digests[0].body and "en retard" not in digests[0].subject
+    assert "(1 en retard)" in digests[1].subject and "[en retard] Camille Attente" in digests[1].body
+    assert digests[0].to == ["equipe@webassoc.localhost"]
+
+
+def test_the_digest_goes_to_the_mission_coordinator_when_there_is_one(index_page, coordinator):
+    ApplicationFactory(mission=MissionFactory(coordinator=coordinator), created_at=timezone.now() - timedelta(days=3))
+    ApplicationFactory(created_at=timezone.now() - timedelta(days=3))
+
+    assert services.send_application_reminders() == 2
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["alex@webassoc.example.org", "equipe@webassoc.localhost"]
+
+
+def test_answered_applications_are_not_reminded(index_page):
+    application = ApplicationFactory(created_at=timezone.now() - timedelta(days=3))
+    services.change_status(application, status="preselectionnee")
+    mail.outbox.clear()
+
+    assert services.send_application_reminders() == 0
+    assert mail.outbox == []
+
+
+def test_an_application_found_late_is_reminded_once_as_late(index_page):
+    ApplicationFactory(created_at=timezone.now() - timedelta(days=9))
+
+    call_command("send_application_reminders")
+    call_command("send_application_reminders")
+
+    assert len(mail.outbox) == 1 and "en retard" in mail.outbox[0].subject
+    assert Application.objects.get().reminded_at is not None
+
+
+def test_reminders_and_check_ins_are_periodic_jobs():
+    commands = {job.command: job.every for job in jobs()}
+
+    assert commands["send_application_reminders"] == timedelta(days=1)
+    assert commands["send_checkins"] == timedelta(hours=1)
