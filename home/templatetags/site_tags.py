@@ -2,7 +2,13 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from webassoc import typography
+
 register = template.Library()
+
+# French typography (apostrophes, non-breaking spaces) for titles and rich text: `{{ page.title|typo_fr }}`,
+# `{{ page.body_html|richtext|typo_fr }}`. Plain text is escaped first; tags and attributes never change.
+register.filter("typo_fr", typography.typo_fr)
 
 
 @register.simple_tag(takes_context=True)
@@ -77,3 +83,11 @@ def privacy_policy_url(context):
 
     page = SiteSettings.for_request(request).privacy_page
     return page.get_url(request) if page else ""
+
+
+@register.simple_tag
+def manifesto_page():
+    """The live manifesto page (for links from other pages), or None."""
+    from home.models import ManifestoPage
+
+    return ManifestoPage.objects.live().first()

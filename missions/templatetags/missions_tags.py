@@ -34,3 +34,11 @@ def latest_open_missions(context, count=3):
         "missions": list(Mission.objects.open().newest_first().for_listing()[:count]),
         "links": index_page.links(request),
     }
+
+
+@register.simple_tag(takes_context=True)
+def mission_links(context):
+    """The mission index page's links (list, request form…), or None without a mission index page."""
+    request = context.get("request")
+    index_page = MissionIndexPage.get_for_request(request)
+    return index_page.links(request) if index_page is not None else None
