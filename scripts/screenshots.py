@@ -21,32 +21,16 @@ import time
 import urllib.request
 from pathlib import Path
 
+from django.utils.text import slugify
+
+from webassoc.accessibility_checks import PAGE_TYPES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 WIDTHS = {"telephone": (390, 844), "bureau": (1280, 800)}
 
-# (file name, path or callable finding the path on the running site)
-STATIC_PAGES = [
-    ("accueil", "/"),
-    ("page-standard", "/qui-sommes-nous/"),
-    ("faq", "/questions-frequentes/"),
-    ("missions", "/missions/"),
-    ("missions-filtrees", "/missions/?format=a_distance"),
-    ("proposer-une-mission", "/missions/proposer/"),
-    ("formations", "/formations/"),
-    ("manifeste", "/manifeste/"),
-    ("actualites", "/actualites/"),
-    ("recherche", "/recherche/?q=association"),
-    ("accessibilite", "/accessibilite/"),
-    ("plan-du-site", "/plan-du-site/"),
-    ("erreur-404", "/page-qui-n-existe-pas/"),
-]
-# Pages found by following the first link matching a selector on a listing.
-FOLLOWED_PAGES = [
-    ("mission", "/missions/", ".card__title a[href^='/missions/']"),
-    ("competence", "/missions/", ".card a.tag[href*='/competences/']"),
-    ("formation", "/formations/", ".course__title a"),
-    ("session", "/formations/", ".session-list .card__title a"),
-    ("article", "/actualites/", ".card__title a[href^='/actualites/']"),
+# The page types the browser tests check (webassoc/accessibility_checks.py), named after their path.
+PAGES = [
+    (slugify(label)[:40] or "accueil", path) for label, path in PAGE_TYPES
 ]
 
 
@@ -108,14 +92,6 @@ class DemoServer:
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
-def first_link(page, base_url, listing, selector):
-    page.goto(base_url + listing)
-    link = page.locator(selector).first
-    if not link.count():
-        return None
-    return link.get_attribute("href")
-
-
 def take(base_url, out, chromium):
     from playwright.sync_api import sync_playwright
 
@@ -123,24 +99,16 @@ def take(base_url, out, chromium):
     taken = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        finder = browser.new_page()
-        pages = list(STATIC_PAGES)
-        for name, listing, selector in FOLLOWED_PAGES:
-            href = first_link(finder, base_url, listing, selector)
-            if href:
-                pages.append((name, href))
-            else:
-                print(f"  (pas de lien pour « {name} » sur {listing})")
         for device, (width, height) in WIDTHS.items():
             context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR",
                                           timezone_id="Europe/Paris", reduced_motion="reduce")
             page = context.new_page()
-            for name, path in pages:
-                url = path if path.startswith("http") else base_url + path
+            for index, (name, path) in enumerate(PAGES, start=1):
+                url = base_url + path
                 page.goto(url)
                 page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
                 page.wait_for_load_state("networkidle")
-                target = out / f"{name}-{device}.png"
+                target = out / f"{index:02d}-{name}-{device}.png"
                 page.screenshot(path=str(target), full_page=True)
                 taken.append(target)
             context.close()
