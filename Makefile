@@ -10,7 +10,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: run test setup lint production-local bench clean
+.PHONY: run test setup lint production-local bench clean screenshots
 
 ## make run: install, migrate, load the demo content, make sure an admin exists, serve on 127.0.0.1:8000
 run: setup
@@ -29,6 +29,11 @@ test: $(VENV)/.dev-installed
 ## local PostgreSQL and Redis (no containers), on http://127.0.0.1:8100/
 production-local: setup
 	$(BIN)/python -m scripts.production_stack
+
+## make screenshots: every public page type at phone (390 px) and desktop (1280 px) width, from a
+## throw-away demo database, into screenshots/ (git-ignored). SCREENSHOTS_URL=http://… photographs a running site.
+screenshots: $(VENV)/.dev-installed
+	$(BIN)/python -m scripts.screenshots $(if $(SCREENSHOTS_URL),--url $(SCREENSHOTS_URL))
 
 setup: $(VENV)/.installed
 

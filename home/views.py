@@ -1,5 +1,5 @@
-"""Views of the site that are not page routes: the search page and robots.txt (home/urls.py), and
-the admin's "Comptes bloqués" screen (wired in wagtail_hooks.py)."""
+"""Views of the site that are not page routes: the search page, the sitemap page ("Plan du site")
+and robots.txt (home/urls.py), and the admin's "Comptes bloqués" screen (wired in wagtail_hooks.py)."""
 
 import logging
 
@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin import messages
+from wagtail.models import Page, Site
 
 from webassoc.pagination import page_number, paginate
 
@@ -35,6 +36,28 @@ def search(request):
             "meta_title": "Recherche",
         },
     )
+
+
+@require_GET
+def sitemap_page(request):
+    """"Plan du site": the site's pages as a tree (home, its sections and their pages). News articles
+    and training sessions are left to their index and course pages, which list them."""
+    from .models import NewsPage
+
+    site = Site.find_for_request(request)
+    root = site.root_page if site else None
+    tree = []
+    if root is not None:
+        pages = list(
+            Page.objects.live().public().descendant_of(root).filter(depth__lte=root.depth + 2)
+            .not_type(NewsPage).order_by("path").only("id", "title", "url_path", "path", "depth")
+        )
+        sections = {page.path: {"page": page, "children": []} for page in pages if page.depth == root.depth + 1}
+        for page in pages:
+            if page.depth == root.depth + 2 and page.path[: -Page.steplen] in sections:
+                sections[page.path[: -Page.steplen]]["children"].append(page)
+        tree = list(sections.values())
+    return render(request, "home/sitemap_page.html", {"root": root, "tree": tree, "meta_title": _("Plan du site")})
 
 
 @require_GET

@@ -90,3 +90,23 @@ class RejectNulBytesMiddleware:
             return any("\x00" in key or any("\x00" in value for value in values)
                        for key, values in request.POST.lists())
         return False
+
+
+class SiteNotFoundPageInDebugMiddleware:
+    """Development only (`DEBUG_SITE_404`, on by default in `webassoc.settings.dev`): a missing page
+    shows the site's own 404 page, as visitors see it, instead of Django's English debug page.
+    Other errors keep Django's debug page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.http import Http404
+        from django.views.defaults import page_not_found
+
+        if settings.DEBUG and isinstance(exception, Http404) and not request.path.startswith("/admin/"):
+            return page_not_found(request, exception)
+        return None

@@ -142,9 +142,22 @@ class TrainingPage(BasePage):
     def upcoming_sessions(self):
         return TrainingSessionPage.objects.upcoming().child_of(self).with_seats().order_by("start")
 
+    def format_label(self, sessions):
+        """Where the course happens, as its upcoming `sessions` say ("En ligne et sur place" when they
+        differ); the course's own format when none is scheduled."""
+        modes = {session.mode for session in sessions if not session.cancelled}
+        if modes == {SessionMode.REMOTE}:
+            return SessionMode.REMOTE.label
+        if modes == {SessionMode.ON_SITE}:
+            return SessionMode.ON_SITE.label
+        if modes:
+            return _("En ligne et sur place")
+        return self.get_format_display()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.upcoming_sessions()
+        context["sessions"] = sessions = list(self.upcoming_sessions())
+        context["format_label"] = self.format_label(sessions)
         context["skills"] = self.skills.all()
         return context
 

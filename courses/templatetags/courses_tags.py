@@ -76,3 +76,9 @@ def upcoming_sessions(limit=3):
 def training_catalogue():
     """The catalogue page (for "see all" links), or None before it is created."""
     return TrainingIndexPage.objects.live().first()
+
+
+@register.simple_tag
+def course_format(course, sessions):
+    """Where a course happens, following its listed sessions ("En ligne et sur place" when mixed)."""
+    return course.format_label(sessions)

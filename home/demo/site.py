@@ -99,7 +99,7 @@ def load(stdout=None):
     faq_page, _ = child_page(
         home, StandardPage, "questions-frequentes",
         title="Questions fréquentes",
-        show_in_menus=True,
+        show_in_menus=False,  # linked from the footer and the home page: the header keeps one row
         intro="Les réponses aux questions que nous posent bénévoles et associations.",
         body=[
             faq("Pour les bénévoles", [
@@ -173,18 +173,6 @@ def load(stdout=None):
             ),
         ],
     )
-    accessibility, _ = child_page(
-        home, StandardPage, "accessibilite",
-        title="Déclaration d'accessibilité",
-        intro="Ce site vise la conformité au RGAA et aux WCAG 2.2 niveau AA.",
-        body=[
-            paragraph(
-                "<p>Chaque type de page est testé automatiquement (axe-core) et au clavier. Si vous "
-                "rencontrez une difficulté, écrivez-nous : nous vous répondrons et corrigerons.</p>"
-            ),
-        ],
-    )
-
     if not home.hero_text:
         home.hero_title = "Vos compétences web au service des associations"
         home.hero_text = (
@@ -220,7 +208,6 @@ def load(stdout=None):
         site_settings.linkedin_url = "https://www.linkedin.com/company/webassoc-exemple"
         site_settings.legal_notice_page = legal
         site_settings.privacy_page = privacy
-        site_settings.accessibility_page = accessibility
         site_settings.default_meta_description = (
             "Webassoc : des professionnels du web bénévoles au service des associations."
         )

@@ -1,14 +1,11 @@
 """Template tags of the news: the latest articles, the index, an article's card, French typography."""
 
-import re
-
 from django import template
 from django.template.defaultfilters import urlencode
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 
 from home.models import NewsIndexPage, NewsPage
 from home.models.news import listing_queryset
+from webassoc import typography
 
 register = template.Library()
 
@@ -43,13 +40,5 @@ def news_card(context, item, heading_level=3, tag_base_url=""):
     }
 
 
-# French typography: no line break before "?", "!", ":", ";" or "»", nor after "«".
-_BEFORE = re.compile(r"\s+([?!:;»])")
-_AFTER = re.compile(r"(«)\s+")
-
-
-@register.filter
-def typo_fr(value):
-    """The text, escaped, with non-breaking spaces where French typography wants them."""
-    text = _BEFORE.sub("\u00a0\\1", str(conditional_escape(value)))
-    return mark_safe(_AFTER.sub("\\1\u00a0", text))
+# The site's French typography filter, also loadable from here (the manifesto's templates do).
+register.filter("typo_fr", typography.typo_fr)

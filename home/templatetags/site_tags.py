@@ -2,9 +2,13 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
-from webassoc import fragments
+from webassoc import fragments, typography
 
 register = template.Library()
+
+# French typography (apostrophes, non-breaking spaces) for titles and rich text: `{{ page.title|typo_fr }}`,
+# `{{ page.body_html|richtext|typo_fr }}`. Plain text is escaped first; tags and attributes never change.
+register.filter("typo_fr", typography.typo_fr)
 
 
 @register.simple_tag(takes_context=True)
@@ -117,3 +121,11 @@ class CachedFragmentNode(template.Node):
             [value.resolve(context) for value in self.vary_on],
             context.get("request"),
         )
+
+
+@register.simple_tag
+def manifesto_page():
+    """The live manifesto page (for links from other pages), or None."""
+    from home.models import ManifestoPage
+
+    return ManifestoPage.objects.live().first()

@@ -9,16 +9,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TagBase
 
-# The nine historic skills of the community, seeded by a data migration.
+# The nine historic skills of the community, seeded by a data migration: French labels, with the
+# English word people use in brackets. Slugs never change (they are in URLs and filters).
 INITIAL_SKILLS = [
-    ("Stratégie", "strategie"),
+    ("Stratégie numérique", "strategie"),
     ("Accessibilité", "accessibilite"),
-    ("Analytics", "analytics"),
-    ("Collecte", "collecte"),
-    ("Emailing", "emailing"),
-    ("Webmastering", "webmastering"),
+    ("Mesure d’audience (analytics)", "analytics"),
+    ("Collecte en ligne", "collecte"),
+    ("Campagnes e-mail (e-mailing)", "emailing"),
+    ("Gestion de site (webmastering)", "webmastering"),
     ("Médias sociaux", "medias-sociaux"),
-    ("Search", "search"),
+    ("Référencement (SEO)", "search"),
     ("Vidéo", "video"),
 ]
 

@@ -49,3 +49,11 @@ def usual_answer_time():
 
     days, measured = cache.get_or_set("missions:usual-answer-days", usual_answer_days, ANSWER_TIME_CACHE_SECONDS)
     return {"days": days, "measured": measured}
+
+
+@register.simple_tag(takes_context=True)
+def mission_links(context):
+    """The mission index page's links (list, request form…), or None without a mission index page."""
+    request = context.get("request")
+    index_page = MissionIndexPage.get_for_request(request)
+    return index_page.links(request) if index_page is not None else None

@@ -2,6 +2,35 @@
 (function () {
   "use strict";
 
+  // The header's "Menu" disclosure (<details>): always open on wide screens (older browsers lack
+  // ::details-content), closed by Escape or a click elsewhere on narrow ones.
+  function siteMenu() {
+    var menu = document.querySelector("[data-site-menu]");
+    if (!menu || !window.matchMedia) {
+      return;
+    }
+    var wide = window.matchMedia("(min-width: 76rem)");
+    function follow() {
+      menu.open = wide.matches;
+    }
+    follow();
+    if (wide.addEventListener) {
+      wide.addEventListener("change", follow);
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open && !wide.matches) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (menu.open && !wide.matches && !menu.contains(event.target)) {
+        menu.open = false;
+      }
+    });
+  }
+  siteMenu();
+
   // A form sent back with errors: move focus to the summary so it is announced.
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-error-summary]");

@@ -43,7 +43,7 @@ def test_standard_page_renders_title_intro_and_body(client, home_page):
     assert response.status_code == 200
     assert "home/standard_page.html" in [t.name for t in response.templates]
     html = response.content.decode()
-    assert "<h1>Qui sommes-nous ?</h1>" in html
+    assert "<h1>Qui sommes-nous\u00a0?</h1>" in html  # French typography: no "?" alone on a line
     assert "<h2>Notre histoire</h2>" in html
     assert "Une communauté bénévole." in html
 
@@ -89,7 +89,7 @@ def test_main_menu_lists_only_pages_shown_in_menus(client, home_page):
     html = client.get("/").content.decode()
     nav = html.split('aria-label="Navigation principale"')[1].split("</nav>")[0]
 
-    assert "Qui sommes-nous ?" in nav
+    assert "Qui sommes-nous\u00a0?" in nav
     assert "Mentions légales" not in nav
 
 
@@ -114,8 +114,9 @@ def test_server_error_page_is_standalone_and_french(client):
 
     html = render_to_string("500.html")
 
-    assert '<html lang="fr">' in html
-    assert "Une erreur est survenue" in html
+    assert '<html lang="fr" dir="ltr">' in html
+    assert "Le site a rencontré un problème" in html
+    assert "{%" not in html and "{{" not in html
 
 
 def test_private_pages_are_not_served_to_visitors(client, home_page):

@@ -41,7 +41,7 @@ def test_mission_list_shows_status_association_skills_deadline_and_application_c
     assert "Audit" in html
     assert "Pourvue" in html
     assert "Les Abeilles" in html
-    assert "Search, Vidéo" in html
+    assert "Référencement (SEO), Vidéo" in html
     assert f'href="{APPLICATIONS_URL}?mission={mission.pk}"' in html
     assert ">3<" in html.replace(" ", "").replace("\n", "")
 

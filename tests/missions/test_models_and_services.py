@@ -33,7 +33,7 @@ def test_slugs_used_by_the_index_page_routes_are_refused():
 def test_skills_are_their_own_vocabulary_through_mission_skill():
     mission = MissionFactory(skills=["video", "collecte"])
 
-    assert [s.name for s in mission.skill_list()] == ["Collecte", "Vidéo"]
+    assert [s.name for s in mission.skill_list()] == ["Collecte en ligne", "Vidéo"]
     tagged = skill("video").mission_items.values_list("content_object__title", flat=True)
     assert set(tagged) == {mission.title}
 

@@ -6,6 +6,7 @@ from django.db import transaction
 # Each loader is a module with a `load(stdout)` function; order matters (pages need their parents).
 LOADERS = [
     "home.demo.site",
+    "home.demo.accessibility",
     "missions.demo",
     "courses.demo",
     "home.demo.manifesto",

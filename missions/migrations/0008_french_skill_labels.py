@@ -1,0 +1,31 @@
+"""The skills get French labels ("Search" → "Référencement (SEO)"); slugs, and so URLs and filters,
+stay the same. A label an editor already changed is left alone."""
+
+from django.db import migrations
+
+FRENCH = {
+    "strategie": ("Stratégie", "Stratégie numérique"),
+    "analytics": ("Analytics", "Mesure d’audience (analytics)"),
+    "collecte": ("Collecte", "Collecte en ligne"),
+    "emailing": ("Emailing", "Campagnes e-mail (e-mailing)"),
+    "webmastering": ("Webmastering", "Gestion de site (webmastering)"),
+    "search": ("Search", "Référencement (SEO)"),
+}
+
+
+def to_french(apps, schema_editor):
+    Skill = apps.get_model("missions", "Skill")
+    for slug, (english, french) in FRENCH.items():
+        Skill.objects.filter(slug=slug, name=english).update(name=french)
+
+
+def to_english(apps, schema_editor):
+    Skill = apps.get_model("missions", "Skill")
+    for slug, (english, french) in FRENCH.items():
+        Skill.objects.filter(slug=slug, name=french).update(name=english)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("missions", "0007_personal_data_of_contacts")]
+
+    operations = [migrations.RunPython(to_french, to_english)]

@@ -1,0 +1,104 @@
+"""The site's one French typography filter (`typo_fr`): text changes, markup, addresses and code never do."""
+
+import pytest
+from django.template import Context, Template
+from django.utils.safestring import SafeData, mark_safe
+from wagtail.rich_text import RichText
+
+from webassoc.typography import french_html, typo_fr
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Et vous ?", f"Et vous{NBSP}?"),
+        ("Bravo !", f"Bravo{NBSP}!"),
+        ("Deux choses : une ; deux", f"Deux choses{NBSP}: une{NBSP}; deux"),
+        ("« Manifeste des 1000 »", f"«{NBSP}Manifeste des 1000{NBSP}»"),
+        ("«sans espaces»", f"«{NBSP}sans espaces{NBSP}»"),
+        ("l'équipe d'aujourd'hui", "l\u2019équipe d\u2019aujourd\u2019hui"),
+        ("10 % des dons, 0 €", f"10{NBSP}% des dons, 0{NBSP}€"),
+        ("Rendez-vous à 10:30", "Rendez-vous à 10:30"),
+        ("Titre\n  :\n suite", f"Titre{NBSP}:\n suite"),
+    ],
+)
+def test_french_rules_apply_to_plain_text(typed, shown):
+    assert typo_fr(typed) == shown
+
+
+def test_plain_text_is_escaped_and_marked_safe():
+    rendered = typo_fr("<b>Oui</b> ! C'est \"ça\"")
+
+    assert rendered == f"&lt;b&gt;Oui&lt;/b&gt;{NBSP}! C\u2019est &quot;ça&quot;"
+    assert isinstance(rendered, SafeData)
+
+
+def test_web_and_email_addresses_are_left_as_typed():
+    text = "Écrivez à jean-o'neil@asso.example ou voyez https://exemple.org/a?b=c&d=e ; www.test.fr/x:y !"
+
+    assert typo_fr(text) == (
+        "Écrivez à jean-o&#x27;neil@asso.example ou voyez https://exemple.org/a?b=c&amp;d=e"
+        f"{NBSP}; www.test.fr/x:y{NBSP}!"
+    )
+
+
+def test_tags_and_attributes_never_change():
+    html = (
+        '<a href="https://exemple.org/?q=l\'eau ; ok" title="Qu\'est-ce ? Rien !" data-x="« a »">'
+        "l'eau ?</a><img alt=\"Vue d'ensemble : la mer\" src=\"/m/a b.png\">"
+    )
+
+    assert french_html(html) == (
+        '<a href="https://exemple.org/?q=l\'eau ; ok" title="Qu\'est-ce ? Rien !" data-x="« a »">'
+        f"l\u2019eau{NBSP}?</a><img alt=\"Vue d'ensemble : la mer\" src=\"/m/a b.png\">"
+    )
+
+
+def test_code_preformatted_text_scripts_and_form_values_are_left_alone():
+    html = (
+        "<p>Tapez <code>a ? b : c; d'x</code> puis <kbd>Ctrl !</kbd> :</p>"
+        "<pre>if (x) { y ; }\n<span>l'a ?</span></pre>"
+        '<script type="application/ld+json">{"name": "L\'eau ?"}</script>'
+        "<textarea name=m>Mon message ? l'été</textarea><!-- l'avis ? -->"
+        "<p>Fin ?</p>"
+    )
+
+    assert french_html(html) == (
+        f"<p>Tapez <code>a ? b : c; d'x</code> puis <kbd>Ctrl !</kbd>{NBSP}:</p>"
+        "<pre>if (x) { y ; }\n<span>l'a ?</span></pre>"
+        '<script type="application/ld+json">{"name": "L\'eau ?"}</script>'
+        "<textarea name=m>Mon message ? l'été</textarea><!-- l'avis ? -->"
+        f"<p>Fin{NBSP}?</p>"
+    )
+
+
+def test_text_split_by_inline_tags_keeps_its_punctuation_attached():
+    assert french_html("<p>Vraiment <strong>gratuit</strong> ?</p>") == f"<p>Vraiment <strong>gratuit</strong>{NBSP}?</p>"
+
+
+def test_entities_escaped_by_django_are_handled():
+    assert french_html("L&#x27;association &amp; ses bénévoles&nbsp;: «&nbsp;oui&nbsp;»") == (
+        f"L\u2019association &amp; ses bénévoles{NBSP}: «{NBSP}oui{NBSP}»"
+    )
+
+
+def test_applying_it_twice_changes_nothing_more():
+    once = typo_fr("« L'équipe » répond : oui ! Voir https://a.example/?x=1 ; 5 %")
+
+    assert typo_fr(once) == once
+
+
+def test_rich_text_values_are_treated_as_html():
+    value = RichText('<p>Qu\'en pensez-vous ? <a href="https://x.example/?a=1">lien</a></p>')
+
+    assert str(typo_fr(value)) == f'<p>Qu\u2019en pensez-vous{NBSP}? <a href="https://x.example/?a=1">lien</a></p>'
+
+
+def test_the_filter_is_available_to_templates():
+    template = Template("{% load site_tags %}{{ title|typo_fr }} {{ body|typo_fr }}")
+
+    rendered = template.render(Context({"title": "Qui sommes-nous ?", "body": mark_safe("<em>l'aide</em> !")}))
+
+    assert rendered == f"Qui sommes-nous{NBSP}? <em>l\u2019aide</em>{NBSP}!"

@@ -1,0 +1,72 @@
+"""French typography for text shown on the site: the one function behind the `typo_fr` filter.
+
+- typographic apostrophe: l'équipe → l’équipe (between two letters only);
+- non-breaking space (U+00A0) before « ? ! : ; » and inside « guillemets », replacing the
+  ordinary space typed there (never inserted before "?", ":"… where no space was typed: "10:30",
+  "https://" stay as they are), and between a number and "%" or "€".
+
+It works on HTML: only text between tags changes. Tags and their attributes, comments, and the
+contents of <code>, <pre>, <kbd>, <samp>, <var>, <script>, <style> and <textarea> are left
+untouched, and so are web addresses and e-mail addresses written in the text. Applying it twice
+changes nothing more.
+"""
+
+import re
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+NBSP = "\u00a0"
+APOSTROPHE = "\u2019"
+
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w:-]*)")
+_VERBATIM = {"code", "pre", "kbd", "samp", "var", "script", "style", "textarea"}
+# Web and e-mail addresses typed in a text: kept exactly as written.
+_ADDRESS = re.compile(
+    r"((?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    re.I,
+)
+# An apostrophe between two letters, typed or escaped by Django (&#x27;, &#39;).
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])(?:'|&#x27;|&#39;)(?=[^\W\d_])")
+_SPACE = r"(?:\s|&nbsp;|&#160;|\u202f)"
+_BEFORE = re.compile(_SPACE + r"+([?!:;]|»|&raquo;)")
+_AFTER_OPENING = re.compile(r"(«|&laquo;)" + _SPACE + r"*")
+_BEFORE_CLOSING = re.compile(r"(?<![\s\u00a0\u202f;])(»|&raquo;)")
+_UNIT = re.compile(r"(?<=\d)" + _SPACE + r"+(?=%|€|&euro;)")
+
+
+def _text(text):
+    pieces = _ADDRESS.split(text)
+    for index in range(0, len(pieces), 2):  # even pieces are text, odd ones addresses
+        piece = _APOSTROPHE.sub(APOSTROPHE, pieces[index])
+        piece = _BEFORE.sub(NBSP + r"\1", piece)
+        piece = _AFTER_OPENING.sub(r"\1" + NBSP, piece)
+        piece = _BEFORE_CLOSING.sub(NBSP + r"\1", piece)
+        pieces[index] = _UNIT.sub(NBSP, piece)
+    return "".join(pieces)
+
+
+def french_html(html):
+    """`html` (a string of HTML) with French typography applied to its text only."""
+    parts = _TAG.split(html)
+    verbatim = []  # stack of open elements whose contents are left as they are
+    for index, part in enumerate(parts):
+        if index % 2:
+            match = _TAG_NAME.match(part)
+            if match and match.group(2).lower() in _VERBATIM and not part.endswith("/>"):
+                name = match.group(2).lower()
+                if not match.group(1):
+                    verbatim.append(name)
+                elif name in verbatim:
+                    del verbatim[len(verbatim) - 1 - verbatim[::-1].index(name):]
+        elif not verbatim and part:
+            parts[index] = _text(part)
+    return "".join(parts)
+
+
+def typo_fr(value):
+    """Safe HTML of `value` with French typography: escaped first unless already safe HTML."""
+    if value is None:
+        return ""
+    return mark_safe(french_html(str(conditional_escape(value))))  # RichText has __html__: kept as HTML
