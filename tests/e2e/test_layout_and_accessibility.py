@@ -4,6 +4,8 @@ focus in forced colours, compact header, 0 axe violations best practices include
 
 Each test walks every page type and collects the problems, so one run reports them all."""
 
+import re
+
 import pytest
 
 from webassoc.accessibility_checks import PAGE_TYPES, WIDTHS
@@ -214,7 +216,7 @@ def test_mission_page_keeps_its_key_facts_in_view_and_jumps_to_the_form(page, li
 
     facts.get_by_role("link", name="Candidater").click()
     assert page.evaluate("location.hash") == "#candidater"
-    assert page.get_by_role("heading", name="Et après ?").is_visible()
+    assert page.get_by_role("heading", name=re.compile(r"Et maintenant\s\?")).is_visible()
 
 
 def test_french_typography_is_in_the_html(page, live_server, demo_site):
