@@ -7,10 +7,11 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from .applications import ApplicationViewSet
 from .missions import AssociationViewSet, MissionViewSet
 from .requests import MissionRequestViewSet
+from .skills import SkillViewSet
 
 
 class MissionsGroup(SnippetViewSetGroup):
     menu_label = _("Missions")
     menu_icon = "tasks"
     menu_order = 200
-    items = (MissionViewSet, AssociationViewSet, ApplicationViewSet, MissionRequestViewSet)
+    items = (MissionViewSet, AssociationViewSet, ApplicationViewSet, MissionRequestViewSet, SkillViewSet)

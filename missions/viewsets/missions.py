@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,6 +14,7 @@ from webassoc.admin.exports import FrenchExportMixin
 from webassoc.enums import Format
 
 from ..enums import Cause, MissionState, MissionStatus
+from ..forms import MissionAdminForm
 from ..models import Association, Mission, MissionSkill, Skill
 
 
@@ -58,10 +60,20 @@ class MissionFilterSet(WagtailFilterSet):
         label=_("Association"), queryset=Association.objects.order_by("name")
     )
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Format.choices)
+    abandoned = django_filters.BooleanFilter(
+        label=_("Brouillons abandonnés"), method="filter_abandoned",
+        help_text=_("Jamais publiés et sans modification depuis 30 jours : à supprimer."),
+    )
 
     class Meta:
         model = Mission
-        fields = ["state", "status", "skill", "association", "format"]
+        fields = ["state", "status", "skill", "association", "format", "abandoned"]
+
+    def filter_abandoned(self, queryset, name, value):
+        if value is None:
+            return queryset
+        abandoned = Mission.objects.abandoned_drafts().values("pk")
+        return queryset.filter(pk__in=abandoned) if value else queryset.exclude(pk__in=abandoned)
 
     def filter_state(self, queryset, name, value):
         return queryset.in_state(value)
@@ -106,6 +118,9 @@ class MissionViewSet(SnippetViewSet):
     }
     export_filename = "missions"
     ordering = ["-created_at"]
+
+    def get_edit_handler(self):
+        return ObjectList(Mission.panels, base_form_class=MissionAdminForm).bind_to_model(Mission)
 
     def get_queryset(self, request):
         return (

@@ -31,6 +31,10 @@ class RecordAction:
     permission = "change"  # the permission (of the viewset's model) it needs
     primary = False        # a button of its own on the edit view, not hidden in the "⋯" menu
     summary_template = ""  # shows the record on the confirmation page
+    form_class = None      # a form on the confirmation page (its valid form is given to run())
+
+    def get_form(self, instance, data=None):
+        return self.form_class(data, instance=instance) if self.form_class else None
 
     def applies(self, instance):
         """Whether the action makes sense for this record now (its button is hidden otherwise)."""
@@ -39,8 +43,9 @@ class RecordAction:
     def allowed(self, user, permission_policy):
         return permission_policy.user_has_permission(user, self.permission)
 
-    def run(self, request, instance):
-        """Do it and return the success message; raise webassoc.errors.DomainError to refuse."""
+    def run(self, request, instance, form=None):
+        """Do it and return the success message; raise webassoc.errors.DomainError to refuse.
+        `form` is the valid form of `form_class`, when the action has one."""
         raise NotImplementedError
 
     def success_url(self, request, instance, back_url):
@@ -135,9 +140,10 @@ class RecordActionsMixin:
         if not action.applies(instance):
             messages.error(request, _("Cette action n'est pas possible pour cet élément dans son état actuel."))
             return redirect(back_url)
-        if request.method == "POST":
+        form = action.get_form(instance, request.POST if request.method == "POST" else None)
+        if request.method == "POST" and (form is None or form.is_valid()):
             try:
-                message = action.run(request, instance)
+                message = action.run(request, instance, **({"form": form} if form is not None else {}))
             except DomainError as error:
                 messages.error(request, error.message)
                 return redirect(back_url)
@@ -147,6 +153,7 @@ class RecordActionsMixin:
         return TemplateResponse(request, self.action_template_name, {
             "action": action,
             "object": instance,
+            "form": form,
             "back_url": back_url,
             "page_title": action.label,
             "header_icon": action.icon,
