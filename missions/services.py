@@ -13,7 +13,7 @@ from webassoc.enums import Format
 from webassoc.errors import DomainError
 
 from . import emails
-from .enums import ApplicationStatus, Cause, MissionRequestStatus
+from .enums import ApplicationStatus, Cause, MissionRequestStatus, MissionStatus
 from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
 from .models.associations import Association
 from .models.missions import Mission
@@ -256,3 +256,24 @@ def _skill_path(skill):
     if index_page is None or index_page.url is None:
         return None
     return index_page.url + index_page.reverse_subpage("skill", args=[skill.slug])
+
+
+@transaction.atomic
+def close_mission(mission, *, user=None):
+    """Close a mission (it takes no more applications; its applications are kept): what the team
+    does instead of deleting a mission that has applications. The live version and the latest draft
+    both say "clôturée". Returns whether it changed something."""
+    from wagtail.log_actions import log
+
+    locked = Mission.objects.select_for_update().get(pk=mission.pk)
+    changed = locked.status != MissionStatus.CLOSED
+    if changed:
+        locked.status = MissionStatus.CLOSED
+        locked.save(update_fields=["status", "updated_at"])
+        revision = locked.latest_revision
+        if revision is not None and revision.content.get("status") != MissionStatus.CLOSED:
+            revision.content["status"] = MissionStatus.CLOSED
+            revision.save(update_fields=["content"])
+        log(instance=locked, action="wagtail.edit", user=user)
+    mission.status = locked.status
+    return changed

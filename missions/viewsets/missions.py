@@ -3,16 +3,21 @@
 import django_filters
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin
 from webassoc.enums import Format
 
+from .. import services
 from ..enums import Cause, MissionState, MissionStatus
 from ..forms import MissionAdminForm
 from ..models import Association, Mission, MissionSkill, Skill
@@ -29,6 +34,45 @@ class AssociationFilterSet(WagtailFilterSet):
 
 class SnippetExportIndexView(FrenchExportMixin, SnippetIndexView):
     """Exports with Oui/Non, Paris times and CSV cells safe from formula injection."""
+
+
+class MissionIndexView(RecordActionButtonsMixin, SnippetExportIndexView):
+    pass
+
+
+class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
+    pass
+
+
+class MissionDeleteView(SnippetDeleteView):
+    """A mission with applications cannot be deleted (they are kept): say why, and offer to close it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        count = self.object.applications.count()
+        context["application_count"] = count
+        if count and self.object.status != MissionStatus.CLOSED:
+            url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[self.object.pk, "close"])
+            context["close_url"] = url
+        return context
+
+
+class CloseMission(RecordAction):
+    name = "close"
+    label = _("Clôturer la mission")
+    icon = "lock"
+    permission = "change"
+    confirmation = _(
+        "La mission ne prendra plus de candidatures ; elle reste visible sur le site comme clôturée, "
+        "et ses candidatures sont conservées."
+    )
+
+    def applies(self, instance):
+        return instance.status != MissionStatus.CLOSED
+
+    def run(self, request, instance, form=None):
+        services.close_mission(instance, user=request.user)
+        return gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
 
 
 class AssociationViewSet(SnippetViewSet):
@@ -83,9 +127,13 @@ def applications_url(mission):
     return reverse("candidatures:index") + f"?mission={mission.pk}"
 
 
-class MissionViewSet(SnippetViewSet):
+class MissionViewSet(RecordActionsMixin, SnippetViewSet):
     model = Mission
-    index_view_class = SnippetExportIndexView
+    index_view_class = MissionIndexView
+    edit_view_class = MissionEditView
+    delete_view_class = MissionDeleteView
+    delete_template_name = "missions/admin/mission_confirm_delete.html"
+    record_actions = (CloseMission(),)
     icon = "tasks"
     menu_label = _("Missions")
     list_display = [

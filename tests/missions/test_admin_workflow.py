@@ -273,3 +273,53 @@ def test_an_abandoned_draft_is_deleted_from_the_admin(admin_client):
     admin_client.post(delete_url)
 
     assert not Mission.objects.filter(pk=draft.pk).exists()
+
+
+# --- deleting a mission that has applications: explain, offer to close it --------------------
+
+
+def test_deleting_a_mission_with_applications_explains_and_offers_to_close_it(admin_client):
+    from .factories import ApplicationFactory
+
+    mission = MissionFactory(title="Avec candidatures")
+    mission.save_revision()
+    ApplicationFactory.create_batch(2, mission=mission)
+    delete_url = reverse(Mission.snippet_viewset.get_url_name("delete"), args=[mission.pk])
+
+    html = admin_client.get(delete_url).content.decode()
+    admin_client.post(delete_url)
+
+    assert "Cette mission a reçu 2 candidatures" in html
+    assert "Clôturer la mission" in html
+    assert "Ce(tte)" not in html
+    assert Mission.objects.filter(pk=mission.pk).exists()
+
+    close_url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[mission.pk, "close"])
+    assert f'action="{close_url}"' in html
+    response = admin_client.post(close_url)
+
+    assert response.status_code == 302
+    mission.refresh_from_db()
+    assert mission.status == "cloturee" and mission.live
+    assert mission.latest_revision.content["status"] == "cloturee"
+
+
+def test_a_mission_without_applications_is_deleted_as_usual(admin_client):
+    mission = MissionFactory()
+    delete_url = reverse(Mission.snippet_viewset.get_url_name("delete"), args=[mission.pk])
+
+    assert "Clôturer la mission" not in admin_client.get(delete_url).content.decode()
+    admin_client.post(delete_url)
+
+    assert not Mission.objects.filter(pk=mission.pk).exists()
+
+
+def test_closing_a_live_mission_stops_applications_and_refreshes_the_public_page(client, index_page):
+    mission = MissionFactory(title="À clôturer")
+    mission.save_revision()
+
+    assert services.close_mission(mission) is True
+    assert services.close_mission(mission) is False
+
+    html = client.get(f"{index_page.url}{mission.slug}/").content.decode()
+    assert "Cette mission est clôturée" in html

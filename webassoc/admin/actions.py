@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -131,12 +131,18 @@ class RecordActionsMixin:
             path("<str:pk>/action/<slug:action_name>/", self.action_view, name="action"),
         ]
 
+    def _index_url(self):
+        try:
+            return reverse(self.get_url_name("index"))
+        except NoReverseMatch:  # snippets name their listing "list"
+            return reverse(self.get_url_name("list"))
+
     def action_view(self, request, pk, action_name):
         action = next((a for a in self.record_actions if a.name == action_name), None)
         if action is None or not action.allowed(request.user, self.permission_policy):
             raise PermissionDenied
         instance = get_object_or_404(self.model, pk=pk)
-        back_url = safe_back_url(request, reverse(self.get_url_name("index")))
+        back_url = safe_back_url(request, self._index_url())
         if not action.applies(instance):
             messages.error(request, _("Cette action n'est pas possible pour cet élément dans son état actuel."))
             return redirect(back_url)
