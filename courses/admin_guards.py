@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from . import services
 from .models import TrainingSessionPage, has_registrations
 from .services import capacity_warning
 
@@ -39,3 +40,10 @@ def warn_when_capacity_is_below_confirmed_seats(request, page):
         warning = capacity_warning(page.specific)
         if warning:
             messages.warning(request, warning)
+
+
+def keep_sessions_ordered_by_start(request, page):
+    """After a session is created or edited: its course lists its sessions by start (the admin's
+    default order for a course is the tree order)."""
+    if isinstance(page.specific, TrainingSessionPage):
+        services.order_sessions(page.get_parent())

@@ -2,7 +2,11 @@
 
 from django import forms
 from django.core.validators import MaxValueValidator
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
 
 from webassoc.forms import ConsentField, PublicFormMixin
 
@@ -77,3 +81,39 @@ class CatalogueFilterForm(forms.Form):
             if self.cleaned_data["mode"]:
                 sessions = sessions.filter(mode=self.cleaned_data["mode"])
         return courses, sessions
+
+
+class SessionPageForm(WagtailAdminPageForm):
+    """A session's title is derived from its course and start ("Atelier SEO – 02/01/2027"), and
+    stays editable: left empty, it is filled when the session is saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "slug"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "title" in self.fields:
+            self.fields["title"].help_text = _(
+                "Laissez vide : « formation – date » est proposé à partir de la formation et du début."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start = cleaned_data.get("start")
+        if not cleaned_data.get("title") and start and self.parent_page is not None:
+            cleaned_data["title"] = derived_session_title(self.parent_page.title, start)
+            self.instance.title = cleaned_data["title"]
+        if not cleaned_data.get("slug") and cleaned_data.get("title"):
+            base = slugify(cleaned_data["title"])[:200] or "session"
+            slug, n = base, 2
+            while self.parent_page is not None and not Page._slug_is_available(slug, self.parent_page, self.instance):
+                slug, n = f"{base}-{n}", n + 1
+            cleaned_data["slug"] = slug
+            self.instance.slug = slug
+        if not cleaned_data.get("title"):
+            self.add_error("title", _("Indiquez un titre, ou une date de début pour le proposer."))
+        return cleaned_data
+
+
+def derived_session_title(course_title, start):
+    return f"{course_title} – {timezone.localtime(start):%d/%m/%Y}"

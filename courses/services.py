@@ -283,3 +283,18 @@ def capacity_warning(session):
             "%(capacity)s. Personne n'a été désinscrit ; annulez des inscriptions si nécessaire."
         ) % {"title": session.title, "taken": taken, "capacity": session.capacity}
     return None
+
+
+def order_sessions(course):
+    """Put a course's sessions in tree order by start (earliest first). Returns how many moved."""
+    TrainingSessionPage = apps.get_model("courses", "TrainingSessionPage")
+    moved = 0
+    wanted = list(TrainingSessionPage.objects.child_of(course).order_by("start", "pk").values_list("pk", flat=True))
+    for position, pk in enumerate(wanted):
+        current = list(course.get_children().values_list("pk", flat=True))
+        if current[position] != pk:
+            node = TrainingSessionPage.objects.get(pk=pk)
+            target = course.get_children().get(pk=current[position])
+            node.move(target, pos="left")
+            moved += 1
+    return moved

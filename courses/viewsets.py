@@ -2,17 +2,24 @@
 
 import django_filters
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import modelform_factory
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
@@ -21,15 +28,28 @@ from webassoc.errors import DomainError
 from . import services
 from .enums import SEATED, CancelledBy, RegistrationStatus
 from .models import Registration, TrainingSessionPage, seats_taken, waitlist_length
+from .models.pages import course_title_of, session_label
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    """Sessions named by course, date and place (the course title comes with the query)."""
+
+    def label_from_instance(self, session):
+        return session_label(session)
+
+
+class SessionChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = SessionChoiceField
+
+
+def sessions_by_start():
+    return TrainingSessionPage.objects.with_course_title().order_by("-start")
 
 
 class RegistrationFilterSet(WagtailFilterSet):
     PERIODS = [("upcoming", gettext_lazy("À venir")), ("past", gettext_lazy("Passées"))]
 
-    session = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Session"),
-        queryset=TrainingSessionPage.objects.order_by("-start"),
-    )
+    session = SessionChoiceFilter(label=gettext_lazy("Session"), queryset=lambda request: sessions_by_start())
     period = django_filters.ChoiceFilter(label=gettext_lazy("Période"), choices=PERIODS, method="filter_period")
 
     class Meta:
@@ -84,9 +104,9 @@ class MarkAttended(RegistrationAction):
     def applies(self, registration):
         return has_started(registration) and registration.status in SEATED
 
-    def run(self, request, registration):
+    def run(self, request, registration, form=None):
         services.mark_attendance(registration, attended=self.attended)
-        return _("Présence enregistrée.")
+        return attendance_message(int(self.attended), int(not self.attended))
 
 
 class MarkAbsent(MarkAttended):
@@ -94,6 +114,20 @@ class MarkAbsent(MarkAttended):
     label = gettext_lazy("Marquer absente")
     icon = "cross"
     attended = False
+
+
+def attendance_message(present, absent):
+    """What was recorded, in words: "2 présences et 1 absence enregistrées."."""
+    parts = []
+    if present:
+        parts.append(ngettext("%(n)s présence", "%(n)s présences", present) % {"n": present})
+    if absent:
+        parts.append(ngettext("%(n)s absence", "%(n)s absences", absent) % {"n": absent})
+    if not parts:
+        return _("Aucune présence ni absence à enregistrer.")
+    if present + absent == 1:
+        return _("Présence enregistrée.") if present else _("Absence enregistrée.")
+    return _("%(what)s enregistrées.") % {"what": _(" et ").join(parts)}
 
 
 class CancelRegistration(RegistrationAction):
@@ -128,8 +162,7 @@ class PromoteRegistration(RegistrationAction):
 
 class SessionColumn(Column):
     def get_value(self, instance):
-        local = timezone.localtime(instance.session.start)
-        return f"{instance.session.title} ({local:%d/%m/%Y %H:%M})"
+        return instance.session_label()
 
 
 class FillColumn(Column):
@@ -151,8 +184,74 @@ class RegistrationAdminForm(WagtailAdminModelForm):
 
 
 class RegistrationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
+    attendance_url_name = None
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("session").annotate(**session_fill_annotations())
+        return (
+            super().get_base_queryset().select_related("session")
+            .annotate(course_title=course_title_of("session__path"), **session_fill_annotations())
+        )
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        session_id = self.request.GET.get("session", "")
+        if session_id.isdigit():
+            buttons.append(Button(
+                _("Feuille de présence"), icon_name="tick",
+                url=reverse(self.attendance_url_name, args=[session_id]), priority=4,
+            ))
+        return buttons
+
+
+class AttendanceForm(forms.Form):
+    """One choice per seated registration of a past session: present, absent, or not said."""
+
+    CHOICES = [("", gettext_lazy("Non renseigné")), ("present", gettext_lazy("Présente")),
+               ("absent", gettext_lazy("Absente"))]
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registrations = registrations
+        for registration in registrations:
+            initial = {RegistrationStatus.ATTENDED: "present", RegistrationStatus.NO_SHOW: "absent"}.get(
+                registration.status, "")
+            self.fields[f"r{registration.pk}"] = forms.ChoiceField(
+                label=f"{registration.association_name} – {registration.contact_name} "
+                      f"({registration.attendees})",
+                choices=self.CHOICES, required=False, initial=initial, widget=forms.RadioSelect,
+            )
+
+    def decisions(self):
+        """(registration, attended) for every registration given a present/absent answer."""
+        for registration in self.registrations:
+            value = self.cleaned_data.get(f"r{registration.pk}")
+            if value:
+                yield registration, value == "present"
+
+
+def attendance_view(request, session_id, index_url):
+    """The attendance sheet of a session: every seated registration marked at once."""
+    session = get_object_or_404(TrainingSessionPage.objects.with_course_title(), pk=session_id)
+    if not request.user.has_perm("courses.change_registration"):
+        raise PermissionDenied
+    registrations = list(
+        Registration.objects.filter(session=session, status__in=SEATED).order_by("association_name")
+    )
+    started = session.start <= timezone.now()
+    form = AttendanceForm(request.POST or None, registrations=registrations)
+    if request.method == "POST" and started and form.is_valid():
+        present = absent = 0
+        for registration, attended in form.decisions():
+            if services.mark_attendance(registration, attended=attended):
+                present, absent = present + attended, absent + (not attended)
+        messages.success(request, attendance_message(present, absent))
+        return redirect(f"{index_url}?session={session.pk}")
+    return TemplateResponse(request, "courses/admin/attendance.html", {
+        "session": session, "label": session_label(session), "form": form, "started": started,
+        "back_url": f"{index_url}?session={session.pk}", "page_title": _("Feuille de présence"),
+        "header_icon": "tick",
+    })
 
 
 class RegistrationEditView(RecordActionButtonsMixin, EditView):
@@ -160,6 +259,17 @@ class RegistrationEditView(RecordActionButtonsMixin, EditView):
 
 
 class RegistrationViewSet(RecordActionsMixin, ModelViewSet):
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("presence/<int:session_id>/", self.attendance, name="attendance"),
+        ]
+
+    def attendance(self, request, session_id):
+        return attendance_view(request, session_id, reverse(self.get_url_name("index")))
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(attendance_url_name=self.get_url_name("attendance"), **kwargs)
+
     model = Registration
     icon = "group"
     menu_label = gettext_lazy("Inscriptions")
@@ -182,11 +292,11 @@ class RegistrationViewSet(RecordActionsMixin, ModelViewSet):
     ]
     search_fields = ["association_name", "contact_name", "email"]
     list_export = [
-        "session", "association_name", "contact_name", "email", "phone", "attendees", "get_status_display",
+        "session_label", "association_name", "contact_name", "email", "phone", "attendees", "get_status_display",
         "message", "created_at", "promoted_at", "cancelled_at", "get_cancelled_by_display", "reminder_sent_at",
     ]
     export_headings = {
-        "session": gettext_lazy("Session"),
+        "session_label": gettext_lazy("Session"),
         "get_status_display": gettext_lazy("Statut"),
         "get_cancelled_by_display": gettext_lazy("Annulée par"),
     }

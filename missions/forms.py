@@ -1,8 +1,10 @@
 """Public forms of the missions pages: filters, application, association request."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from webassoc.enums import Format
 from webassoc.forms import ConsentField, PublicFormMixin
@@ -11,6 +13,8 @@ from .enums import Cause, Commitment, MissionSort, Urgency
 from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
 from .models.skills import Skill
 
+MAX_CHOSEN_SKILLS = 20
+
 
 class MissionFilterForm(forms.Form):
     """Filters of the mission list, sent in the query string (bookmarkable, no JavaScript)."""
@@ -18,7 +22,7 @@ class MissionFilterForm(forms.Form):
     q = forms.CharField(label=_("Mots-clés"), required=False, max_length=200)
     competences = forms.ModelMultipleChoiceField(
         label=_("Compétences"),
-        queryset=Skill.objects.order_by("name"),
+        queryset=Skill.objects.none(),  # set per form: the skills of missions one can apply to today
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -46,6 +50,11 @@ class MissionFilterForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data if data is not None else {}, **kwargs)
+        # Skills of missions one can apply to today, plus those chosen (a bookmark keeps its filter).
+        chosen = self.data.getlist("competences") if hasattr(self.data, "getlist") else []
+        self.fields["competences"].queryset = Skill.objects.filter(
+            Q(pk__in=Skill.objects.in_use().values("pk")) | Q(slug__in=chosen[:MAX_CHOSEN_SKILLS])
+        ).order_by("name")
         self.is_valid()  # fills cleaned_data with the valid filters; invalid ones are ignored
 
     def filters(self):
@@ -87,6 +96,22 @@ class MissionFilterForm(forms.Form):
         )
 
 
+class MissionAdminForm(WagtailAdminModelForm):
+    """The mission's admin form: a skill typed by one of its synonyms ("SEO") is the skill itself
+    ("Search"), not a new skill."""
+
+    def clean_skills(self):
+        names = self.cleaned_data.get("skills") or []
+        skills = list(Skill.objects.all())
+        resolved = []
+        for name in names:
+            skill = next((s for s in skills if s.name.lower() == name.lower()), None) or next(
+                (s for s in skills if s.answers_to(name)), None
+            )
+            resolved.append(skill.name if skill else name)
+        return list(dict.fromkeys(resolved))
+
+
 URL_INVALID = _("Saisissez une adresse web valide, par exemple https://exemple.fr")
 
 
@@ -123,7 +148,7 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].queryset = Skill.objects.order_by("name")
+        self.fields["skills"].queryset = Skill.objects.in_use().order_by("name")
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["portfolio_url"].widget.attrs["autocomplete"] = "url"
@@ -167,7 +192,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].queryset = Skill.objects.order_by("name")
+        self.fields["skills"].queryset = Skill.objects.curated().order_by("name")  # the community's vocabulary
         self.fields["deadline"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"

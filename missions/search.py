@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from home.search import SearchResult
 
-from .models import Mission, MissionIndexPage
+from .models import Mission, MissionIndexPage, Skill
 
 MAX_MISSIONS = 50
 
@@ -14,7 +14,14 @@ def mission_results(query, request=None):
     if index_page is None or not query:
         return []
     links = index_page.links(request)
-    missions = Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS]
+    missions = list(Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS])
+    # Missions whose skills answer to the query (a synonym such as "SEO" for "Search").
+    found = {mission.pk for mission in missions}
+    by_skill = (
+        Mission.objects.published().select_related("association")
+        .filter(tagged_items__tag__in=Skill.objects.matching(query)).exclude(pk__in=found).distinct()
+    )
+    missions += list(by_skill[:max(MAX_MISSIONS - len(missions), 0)])
     return [
         SearchResult(
             title=mission.title,

@@ -40,6 +40,7 @@ from .models.applications import (  # not .models: its pages module imports this
 from .models.associations import Association
 from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
+from .models.skills import Skill, normalise
 
 DRAFT_SUMMARY_LENGTH = 390  # Mission.summary holds 400 characters
 
@@ -538,3 +539,85 @@ def draft_summary(description, limit=DRAFT_SUMMARY_LENGTH):
     if summary:
         return summary
     return first[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+class SkillMergeRefused(DomainError):
+    field = "into"
+
+
+@transaction.atomic
+def merge_skills(skill, *, into):
+    """Merge `skill` into `into`: every mission, course, application and request tagged with it
+    gets `into` instead (once), its name and synonyms become synonyms of `into`, it is deleted,
+    and its public page redirects to the page of `into`. Returns `into`."""
+    if skill.pk == into.pk:
+        raise SkillMergeRefused(_("Choisissez une autre compétence que celle à fusionner."))
+    old_path = _skill_path(skill)
+    for relation in Skill._meta.related_objects:
+        model = relation.through if relation.many_to_many else relation.related_model
+        field = next(f for f in model._meta.concrete_fields if f.is_relation and f.related_model is Skill)
+        _move_rows(model, field, skill, into)
+    into.aliases = ", ".join(_unique_terms([*into.alias_list(), skill.name, *skill.alias_list()], into))
+    into.curated = into.curated or skill.curated
+    if not into.description:
+        into.description = skill.description
+    into.save()
+    skill.delete()
+    new_path = _skill_path(into)
+    if old_path and new_path:
+        from wagtail.contrib.redirects.models import Redirect
+
+        Redirect.objects.filter(old_path=Redirect.normalise_path(old_path)).delete()
+        Redirect.add_redirect(old_path, redirect_to=new_path, is_permanent=True)
+    return into
+
+
+def _move_rows(model, field, skill, into):
+    """Re-point the rows of `model` from `skill` to `into`, dropping those that would repeat a row
+    already on `into` (a mission tagged with both)."""
+    others = [f.attname for f in model._meta.concrete_fields if f is not field and not f.primary_key]
+    for row in model.objects.filter(**{field.attname: skill.pk}):
+        twin = {name: getattr(row, name) for name in others}
+        if model.objects.filter(**{field.attname: into.pk}, **twin).exists():
+            row.delete()
+        else:
+            model.objects.filter(pk=row.pk).update(**{field.attname: into.pk})
+
+
+def _unique_terms(terms, skill):
+    seen, kept = {normalise(skill.name), skill.slug}, []
+    for term in terms:
+        if normalise(term) not in seen:
+            seen.add(normalise(term))
+            kept.append(term)
+    return kept
+
+
+def _skill_path(skill):
+    from django.apps import apps
+
+    index_page = apps.get_model("missions", "MissionIndexPage").objects.live().order_by("path").first()
+    if index_page is None or index_page.url is None:
+        return None
+    return index_page.url + index_page.reverse_subpage("skill", args=[skill.slug])
+
+
+@transaction.atomic
+def close_mission(mission, *, user=None):
+    """Close a mission (it takes no more applications; its applications are kept): what the team
+    does instead of deleting a mission that has applications. The live version and the latest draft
+    both say "clôturée". Returns whether it changed something."""
+    from wagtail.log_actions import log
+
+    locked = Mission.objects.select_for_update().get(pk=mission.pk)
+    changed = locked.status != MissionStatus.CLOSED
+    if changed:
+        locked.status = MissionStatus.CLOSED
+        locked.save(update_fields=["status", "updated_at"])
+        revision = locked.latest_revision
+        if revision is not None and revision.content.get("status") != MissionStatus.CLOSED:
+            revision.content["status"] = MissionStatus.CLOSED
+            revision.save(update_fields=["content"])
+        log(instance=locked, action="wagtail.edit", user=user)
+    mission.status = locked.status
+    return changed

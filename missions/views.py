@@ -1,15 +1,19 @@
 """The views of the missions app that are not page routes: the signed links of the emails
 (follow and withdraw an application, answer a check-in, give feedback). No account is needed;
 the token in `?jeton=` names the application (and the side answering), nothing personal. GET
-never changes anything (mail scanners follow links): every change is a POST."""
+never changes anything (mail scanners follow links): every change is a POST. And the admin's
+skill chooser (`skill_autocomplete`)."""
 
 from django.contrib import messages
+from django.db.models import Case, IntegerField, Value, When
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.admin.auth import require_admin_access
 
 from webassoc.errors import DomainError
 from webassoc.forms import just_sent
@@ -19,6 +23,7 @@ from .forms import FeedbackForm, HelpRequestForm
 from .models.applications import Application
 from .models.followup import Checkin, Feedback
 from .models.missions import Mission
+from .models.skills import Skill
 
 FOLLOW = "missions:follow"
 WITHDRAW = "missions:withdraw"
@@ -168,3 +173,23 @@ def feedback(request, application, side, token):
         "form": form if expected and not answered else None, "answered": answered, "expected": expected,
         "action": _url(FEEDBACK, token), "meta_title": _("Votre avis sur la mission"),
     })
+
+
+AUTOCOMPLETE_LIMIT = 10
+
+
+@require_admin_access
+def skill_autocomplete(request):
+    """The admin's skill chooser (replaces Wagtail's tag autocomplete for skills): names starting
+    with the typed text first, then names or synonyms containing it ("SEO" offers "Search")."""
+    term = request.GET.get("term", "").strip()
+    if not term:
+        return JsonResponse([], safe=False)
+    skills = (
+        Skill.objects.matching(term)
+        .annotate(rank=Case(When(name__istartswith=term, then=Value(0)), default=Value(1),
+                            output_field=IntegerField()))
+        .order_by("rank", "name")
+        .values_list("name", flat=True)[:AUTOCOMPLETE_LIMIT]
+    )
+    return JsonResponse(list(skills), safe=False)

@@ -6,7 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from missions.views import skill_autocomplete
+
 urlpatterns = [
+    # Before Wagtail's tag autocomplete: skills are also found by their synonyms.
+    path("admin/tag-autocomplete/missions/skill/", skill_autocomplete, name="missions_skill_autocomplete"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -22,12 +23,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from courses import services
-from courses.forms import CatalogueFilterForm, RegistrationForm
+from courses.forms import CatalogueFilterForm, RegistrationForm, SessionPageForm
 from courses.ical import build_calendar, calendar_response
 from home import structured_data
 from home.blocks import BaseStreamBlock
@@ -131,6 +132,8 @@ class TrainingPage(BasePage):
     ]
     parent_page_types = ["courses.TrainingIndexPage"]
     subpage_types = ["courses.TrainingSessionPage"]
+    # The admin lists a course's sessions in tree order, which is kept by start (order_sessions()).
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("formation")
@@ -162,9 +165,32 @@ class TrainingPage(BasePage):
         return context
 
 
+def course_title_of(path_field):
+    """A subquery: the title of the parent page of the page whose tree path is `path_field`."""
+    path = models.OuterRef(path_field)
+    return models.Subquery(
+        Page.objects.filter(path=Substr(path, 1, Length(path) - Page.steplen)).values("title")[:1]
+    )
+
+
+def session_label(session, course_title=None):
+    """A session as the team names it everywhere: course – date and time – place."""
+    local = timezone.localtime(session.start)
+    if session.mode == SessionMode.REMOTE:
+        place = _("En ligne")
+    else:
+        place = session.venue or (session.address.splitlines() or [""])[0]
+    course_title = course_title or getattr(session, "course_title", None) or session.course.title
+    return " – ".join(str(part) for part in (course_title, f"{local:%d/%m/%Y %H:%M}", place) if part)
+
+
 class SessionPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
         return self.live().public().filter(start__gt=now or timezone.now())
+
+    def with_course_title(self):
+        """Annotate `course_title` (the parent course's title), in the same query."""
+        return self.annotate(course_title=course_title_of("path"))
 
     def with_seats(self):
         """Annotate seats taken and waitlist length, in the same query."""
@@ -226,6 +252,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["courses.TrainingPage"]
     subpage_types = []
+    base_form_class = SessionPageForm
 
     class Meta:
         verbose_name = _("session de formation")

@@ -88,7 +88,15 @@ class Registration(AnonymisableMixin, models.Model):
         indexes = [models.Index(fields=["session", "status"])]
 
     def __str__(self):
-        return f"{self.association_name} – {self.session.title}"
+        return f"{self.association_name} – {self.session_label()}"
+
+    def session_label(self):
+        """Course – date – place (listings annotate `course_title` to spare a query per row)."""
+        from .pages import session_label  # pages imports this module
+
+        return session_label(self.session, getattr(self, "course_title", None))
+
+    session_label.short_description = _("session")
 
     @property
     def is_active(self):

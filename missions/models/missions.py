@@ -1,6 +1,7 @@
 """Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
 
 import re
+from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
@@ -38,6 +39,7 @@ from .skills import Skill
 # Sub-paths of the mission index page that a mission slug must not take.
 RESERVED_SLUGS = {"proposer", "competences", "merci", "rss", "atom", "json"}
 MAX_SEARCH_WORDS = 10
+ABANDONED_DRAFT_DAYS = 30
 
 
 class MissionSkill(TaggedItemBase):
@@ -107,6 +109,13 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
             return not_live.filter(expired=False).exclude(scheduled)
         return self.none()
 
+    def abandoned_drafts(self, days=ABANDONED_DRAFT_DAYS, now=None):
+        """Drafts never published and untouched for `days` days (autosaves, tries): to delete."""
+        cutoff = (now or timezone.now()) - timedelta(days=days)
+        return self.filter(self.model.never_published_q(), updated_at__lt=cutoff).filter(
+            models.Q(latest_revision__isnull=True) | models.Q(latest_revision__created_at__lt=cutoff)
+        )
+
     def contact_in_use(self, before):
         """Missions whose association contact is still needed at `before` (the purge's cutoff):
         taking applications, open with a deadline not yet past the cutoff, or changed since (a
@@ -156,6 +165,9 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
                 models.Q(title__icontains=word) | models.Q(summary__icontains=word)
                 | models.Q(description__icontains=word) | models.Q(association__name__icontains=word)
                 | models.Q(location__icontains=word)
+                # a skill's name or synonym: "SEO" finds the missions tagged "Search" (a subquery)
+                | models.Q(pk__in=MissionSkill.objects.filter(tag__in=Skill.objects.matching(word))
+                           .values("content_object_id"))
             )
         return qs
 
@@ -237,8 +249,11 @@ class Mission(
 ):
     title = models.CharField(_("titre"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True, blank=True,
-        help_text=_("Adresse de la mission : /missions/<slug>/. Laissez vide pour la créer depuis le titre."),
+        _("adresse (slug)"), max_length=200, unique=True, blank=True, null=True,
+        help_text=_(
+            "Adresse de la mission : /missions/<slug>/. Laissez vide : elle sera créée depuis le titre "
+            "à la première publication (un brouillon ne réserve pas d'adresse)."
+        ),
     )
     association = models.ForeignKey(
         "missions.Association", verbose_name=_("association"), on_delete=models.PROTECT,
@@ -370,13 +385,24 @@ class Mission(
     # --- slug ---------------------------------------------------------------------------------
 
     def _unique_slug(self):
+        """A slug from the title, free among the missions that were ever published (a never-published
+        draft holding it gives it up when this mission is published: see save())."""
         base = slugify(self.title)[:190] or "mission"
         if base in RESERVED_SLUGS:
             base = f"mission-{base}"
+        taken = Mission.objects.exclude(pk=self.pk).exclude(Mission.never_published_q())
         slug, n = base, 2
-        while Mission.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while taken.filter(slug=slug).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
+
+    @staticmethod
+    def never_published_q():
+        return models.Q(live=False, first_published_at__isnull=True, last_published_at__isnull=True)
+
+    @property
+    def never_published(self):
+        return not self.live and self.first_published_at is None and self.last_published_at is None
 
     def clean(self):
         super().clean()
@@ -385,12 +411,16 @@ class Mission(
 
     def full_clean(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = None  # a draft keeps no address until it is published (see save())
         return super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
+        """The slug is fixed at the first publication (or when an editor types one): an abandoned,
+        never-published draft never makes a real mission's address end in "-2"."""
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = self._unique_slug() if self.live else None
+        if self.live and self.slug:
+            Mission.objects.filter(Mission.never_published_q(), slug=self.slug).exclude(pk=self.pk).update(slug=None)
         if self.status == MissionStatus.FILLED and self.filled_at is None:
             self.filled_at = timezone.now()
             if kwargs.get("update_fields") is not None:
@@ -508,6 +538,8 @@ class Mission(
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
+        if not self.slug:  # a draft has no address yet: show the one it would get (never saved)
+            self.slug = self._unique_slug()
         index_page = mission_index(request)
         if index_page is not None:
             context.update(index_page.detail_context(self, index_page.links(request)))

@@ -5,9 +5,12 @@ A dedicated taggit tag model keeps skills apart from any other tags of the site
 through-model (`MissionSkill`, `CourseSkill`…) pointing at `Skill`.
 """
 
+import re
+
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from taggit.models import TagBase
+from taggit.models import NaturalKeyManager, TagBase
 
 # The nine historic skills of the community, seeded by a data migration: French labels, with the
 # English word people use in brackets. Slugs never change (they are in URLs and filters).
@@ -24,11 +27,81 @@ INITIAL_SKILLS = [
 ]
 
 
+# Synonyms of the curated skills, seeded by a data migration (by slug: labels may be renamed).
+INITIAL_ALIASES = {
+    "search": "SEO, SEA, référencement, référencement naturel, moteur de recherche",
+    "medias-sociaux": "réseaux sociaux, social media, community management, Facebook, Instagram, LinkedIn",
+    "emailing": "e-mailing, newsletter, lettre d'information, mailing",
+    "collecte": "collecte de fonds, dons en ligne, fundraising, crowdfunding",
+    "analytics": "statistiques, mesure d'audience, Matomo, Google Analytics",
+    "webmastering": "site web, site internet, WordPress, CMS, maintenance",
+    "accessibilite": "a11y, RGAA, WCAG, handicap",
+    "video": "montage, YouTube, tournage, motion design",
+    "strategie": "stratégie numérique, stratégie digitale, plan de communication",
+}
+
+
+def split_aliases(text):
+    """The synonyms typed in one field, separated by commas or new lines."""
+    return [alias.strip() for alias in re.split(r"[,\n;]", text or "") if alias.strip()]
+
+
+def normalise(term):
+    return slugify(term or "")
+
+
+class SkillQuerySet(models.QuerySet):
+    def in_use(self):
+        """The skills of published missions that take applications: what public filters and forms offer
+        (a skill typed in a draft, or left on closed missions only, is not offered)."""
+        from .missions import Mission, MissionSkill  # missions imports this module
+
+        used = MissionSkill.objects.filter(content_object__in=Mission.objects.open()).values("tag_id")
+        return self.filter(pk__in=used)
+
+    def curated(self):
+        """The community's vocabulary (what associations choose from in their requests)."""
+        return self.filter(curated=True)
+
+    def matching(self, term):
+        """Skills whose name or one of whose synonyms contains `term` ("SEO" finds "Search")."""
+        term = (term or "").strip()
+        if not term:
+            return self.none()
+        return self.filter(models.Q(name__icontains=term) | models.Q(aliases__icontains=term))
+
+
 class Skill(TagBase):
     description = models.TextField(_("description"), blank=True)
+    aliases = models.TextField(
+        _("synonymes"), blank=True,
+        help_text=_(
+            "Autres mots pour cette compétence, séparés par des virgules (ex. : SEO, référencement). "
+            "Ils sont reconnus par la recherche du site et par le choix des compétences dans l'administration."
+        ),
+    )
+    curated = models.BooleanField(
+        _("vocabulaire de la communauté"), default=False,
+        help_text=_("Proposée aux associations dans le formulaire de demande de mission."),
+    )
+
+    objects = NaturalKeyManager.from_queryset(SkillQuerySet)()
 
     # Editors may add new skills while tagging (free tagging is on).
     free_tagging = True
+
+    def slugify(self, tag, i=None):
+        """ASCII slugs (Référencement → referencement): they are in public URLs."""
+        slug = slugify(tag) or "competence"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def alias_list(self):
+        return split_aliases(self.aliases)
+
+    def answers_to(self, term):
+        """Whether `term` names this skill (its name, slug or a synonym; case and accents ignored)."""
+        wanted = normalise(term)
+        return bool(wanted) and wanted in {normalise(self.name), self.slug, *map(normalise, self.alias_list())}
 
     class Meta:
         verbose_name = _("compétence")

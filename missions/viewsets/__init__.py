@@ -8,6 +8,7 @@ from .applications import ApplicationViewSet
 from .followup import FeedbackViewSet, FollowUpCaseViewSet
 from .missions import AssociationViewSet, MissionViewSet
 from .requests import MissionRequestViewSet
+from .skills import SkillViewSet
 
 
 class MissionsGroup(SnippetViewSetGroup):
@@ -15,4 +16,4 @@ class MissionsGroup(SnippetViewSetGroup):
     menu_icon = "tasks"
     menu_order = 200
     items = (MissionViewSet, AssociationViewSet, ApplicationViewSet, FollowUpCaseViewSet, FeedbackViewSet,
-             MissionRequestViewSet)
+             MissionRequestViewSet, SkillViewSet)

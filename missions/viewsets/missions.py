@@ -3,16 +3,23 @@
 import django_filters
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin
 from webassoc.enums import Format
 
+from .. import services
 from ..enums import Cause, MissionState, MissionStatus
+from ..forms import MissionAdminForm
 from ..models import Association, Mission, MissionSkill, Skill
 from .filters import MyMissionsFilter
 
@@ -28,6 +35,45 @@ class AssociationFilterSet(WagtailFilterSet):
 
 class SnippetExportIndexView(FrenchExportMixin, SnippetIndexView):
     """Exports with Oui/Non, Paris times and CSV cells safe from formula injection."""
+
+
+class MissionIndexView(RecordActionButtonsMixin, SnippetExportIndexView):
+    pass
+
+
+class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
+    pass
+
+
+class MissionDeleteView(SnippetDeleteView):
+    """A mission with applications cannot be deleted (they are kept): say why, and offer to close it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        count = self.object.applications.count()
+        context["application_count"] = count
+        if count and self.object.status != MissionStatus.CLOSED:
+            url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[self.object.pk, "close"])
+            context["close_url"] = url
+        return context
+
+
+class CloseMission(RecordAction):
+    name = "close"
+    label = _("Clôturer la mission")
+    icon = "lock"
+    permission = "change"
+    confirmation = _(
+        "La mission ne prendra plus de candidatures ; elle reste visible sur le site comme clôturée, "
+        "et ses candidatures sont conservées."
+    )
+
+    def applies(self, instance):
+        return instance.status != MissionStatus.CLOSED
+
+    def run(self, request, instance, form=None):
+        services.close_mission(instance, user=request.user)
+        return gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
 
 
 class AssociationViewSet(SnippetViewSet):
@@ -60,10 +106,20 @@ class MissionFilterSet(WagtailFilterSet):
         label=_("Association"), queryset=Association.objects.order_by("name")
     )
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Format.choices)
+    abandoned = django_filters.BooleanFilter(
+        label=_("Brouillons abandonnés"), method="filter_abandoned",
+        help_text=_("Jamais publiés et sans modification depuis 30 jours : à supprimer."),
+    )
 
     class Meta:
         model = Mission
-        fields = ["mes_missions", "state", "status", "skill", "association", "format"]
+        fields = ["mes_missions", "state", "status", "skill", "association", "format", "abandoned"]
+
+    def filter_abandoned(self, queryset, name, value):
+        if value is None:
+            return queryset
+        abandoned = Mission.objects.abandoned_drafts().values("pk")
+        return queryset.filter(pk__in=abandoned) if value else queryset.exclude(pk__in=abandoned)
 
     def filter_state(self, queryset, name, value):
         return queryset.in_state(value)
@@ -73,9 +129,13 @@ def applications_url(mission):
     return reverse("candidatures:index") + f"?mission={mission.pk}"
 
 
-class MissionViewSet(SnippetViewSet):
+class MissionViewSet(RecordActionsMixin, SnippetViewSet):
     model = Mission
-    index_view_class = SnippetExportIndexView
+    index_view_class = MissionIndexView
+    edit_view_class = MissionEditView
+    delete_view_class = MissionDeleteView
+    delete_template_name = "missions/admin/mission_confirm_delete.html"
+    record_actions = (CloseMission(),)
     icon = "tasks"
     menu_label = _("Missions")
     list_display = [
@@ -108,6 +168,9 @@ class MissionViewSet(SnippetViewSet):
     }
     export_filename = "missions"
     ordering = ["-created_at"]
+
+    def get_edit_handler(self):
+        return ObjectList(Mission.panels, base_form_class=MissionAdminForm).bind_to_model(Mission)
 
     def get_queryset(self, request):
         return (

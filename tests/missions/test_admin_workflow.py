@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from missions import services
@@ -193,3 +194,132 @@ def test_a_live_mission_with_a_pending_draft_says_so():
     mission = MissionFactory(has_unpublished_changes=True)
 
     assert mission.state_label() == "Ouverte (modifications en brouillon)"
+
+
+# --- drafts never published reserve no address; abandoned drafts are found -------------------
+
+
+def publish(mission):
+    mission.save_revision().publish()
+    return Mission.objects.get(pk=mission.pk)
+
+
+def test_a_never_published_draft_does_not_take_the_address_of_the_real_mission():
+    association = MissionFactory().association
+    abandoned = Mission(title="Refonte du site", association=association, summary="s", contact_email="a@b.org",
+                        live=False)
+    abandoned.full_clean()
+    abandoned.save()
+    assert abandoned.slug is None  # an (auto)saved draft reserves nothing
+
+    real = Mission(title="Refonte du site", association=association, summary="s", contact_email="a@b.org",
+                   live=False)
+    real.save()
+    real = publish(real)
+
+    assert real.slug == "refonte-du-site"
+
+
+def test_publishing_frees_an_address_typed_in_a_never_published_draft():
+    draft = MissionFactory(title="Brouillon", slug="refonte-du-site", live=False, first_published_at=None)
+    real = MissionFactory(title="Refonte du site", slug=None, live=False, first_published_at=None)
+
+    real = publish(real)
+
+    assert real.slug == "refonte-du-site"
+    draft.refresh_from_db()
+    assert draft.slug is None
+
+
+def test_a_published_mission_keeps_its_address_and_new_ones_get_a_suffix():
+    first = MissionFactory(title="Refonte du site", slug="refonte-du-site")
+    second = publish(MissionFactory(title="Refonte du site", slug=None, live=False, first_published_at=None))
+
+    assert first.slug == "refonte-du-site" and second.slug == "refonte-du-site-2"
+
+
+def test_deleting_a_draft_frees_its_address():
+    MissionFactory(title="Refonte du site", slug="refonte-du-site", live=False, first_published_at=None).delete()
+
+    mission = publish(MissionFactory(title="Refonte du site", slug=None, live=False, first_published_at=None))
+
+    assert mission.slug == "refonte-du-site"
+
+
+def test_the_preview_of_a_draft_without_address_renders(index_page):
+    mission = MissionFactory(title="Sans adresse", slug=None, live=False, first_published_at=None)
+
+    assert "Sans adresse" in preview_html(mission)
+
+
+def test_abandoned_drafts_are_found_in_the_missions_list(admin_client):
+    old = timezone.now() - datetime.timedelta(days=40)
+    abandoned = MissionFactory(title="Oublié", slug=None, live=False, first_published_at=None)
+    Mission.objects.filter(pk=abandoned.pk).update(updated_at=old)
+    recent = MissionFactory(title="En cours", slug=None, live=False, first_published_at=None)
+    published_long_ago = MissionFactory(title="Publiée")
+    Mission.objects.filter(pk=published_long_ago.pk).update(updated_at=old)
+
+    response = admin_client.get(MISSIONS_URL, {"abandoned": "true"})
+
+    assert [m.title for m in response.context["object_list"]] == ["Oublié"]
+    assert recent.pk not in [m.pk for m in Mission.objects.abandoned_drafts()]
+
+
+def test_an_abandoned_draft_is_deleted_from_the_admin(admin_client):
+    draft = MissionFactory(title="Oublié", slug=None, live=False, first_published_at=None)
+    delete_url = reverse(Mission.snippet_viewset.get_url_name("delete"), args=[draft.pk])
+
+    admin_client.post(delete_url)
+
+    assert not Mission.objects.filter(pk=draft.pk).exists()
+
+
+# --- deleting a mission that has applications: explain, offer to close it --------------------
+
+
+def test_deleting_a_mission_with_applications_explains_and_offers_to_close_it(admin_client):
+    from .factories import ApplicationFactory
+
+    mission = MissionFactory(title="Avec candidatures")
+    mission.save_revision()
+    ApplicationFactory.create_batch(2, mission=mission)
+    delete_url = reverse(Mission.snippet_viewset.get_url_name("delete"), args=[mission.pk])
+
+    html = admin_client.get(delete_url).content.decode()
+    admin_client.post(delete_url)
+
+    assert "Cette mission a reçu 2 candidatures" in html
+    assert "Clôturer la mission" in html
+    assert "Ce(tte)" not in html
+    assert Mission.objects.filter(pk=mission.pk).exists()
+
+    close_url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[mission.pk, "close"])
+    assert f'action="{close_url}"' in html
+    response = admin_client.post(close_url)
+
+    assert response.status_code == 302
+    mission.refresh_from_db()
+    assert mission.status == "cloturee" and mission.live
+    assert mission.latest_revision.content["status"] == "cloturee"
+
+
+def test_a_mission_without_applications_is_deleted_as_usual(admin_client):
+    mission = MissionFactory()
+    delete_url = reverse(Mission.snippet_viewset.get_url_name("delete"), args=[mission.pk])
+
+    assert "Clôturer la mission" not in admin_client.get(delete_url).content.decode()
+    admin_client.post(delete_url)
+
+    assert not Mission.objects.filter(pk=mission.pk).exists()
+
+
+def test_closing_a_live_mission_stops_applications_and_refreshes_the_public_page(client, index_page):
+    mission = MissionFactory(title="À clôturer")
+    mission.save_revision()
+
+    assert services.close_mission(mission) is True
+    assert services.close_mission(mission) is False
+
+    html = client.get(f"{index_page.url}{mission.slug}/").content.decode()
+    assert "Cette mission est clôturée" in html

@@ -73,7 +73,7 @@ def edit_in_admin(client, url_name, pk, data):
 def publish_mission(client, mission, **changes):
     """An editor edits the mission in the admin and publishes it (a revision and log entries)."""
     data = {
-        "title": mission.title, "slug": mission.slug, "association": mission.association_id,
+        "title": mission.title, "slug": mission.slug or "", "association": mission.association_id,
         "summary": mission.summary, "description": rich_text(mission.description), "skills": "collecte",
         "format": mission.format, "location": mission.location, "effort_hours": "", "volunteers_wanted": 1,
         "apply_before": "", "status": mission.status, "contact_name": mission.contact_name,

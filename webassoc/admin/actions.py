@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -31,6 +31,10 @@ class RecordAction:
     permission = "change"  # the permission (of the viewset's model) it needs
     primary = False        # a button of its own on the edit view, not hidden in the "⋯" menu
     summary_template = ""  # shows the record on the confirmation page
+    form_class = None      # a form on the confirmation page (its valid form is given to run())
+
+    def get_form(self, instance, data=None):
+        return self.form_class(data, instance=instance) if self.form_class else None
 
     def applies(self, instance):
         """Whether the action makes sense for this record now (its button is hidden otherwise)."""
@@ -39,8 +43,9 @@ class RecordAction:
     def allowed(self, user, permission_policy):
         return permission_policy.user_has_permission(user, self.permission)
 
-    def run(self, request, instance):
-        """Do it and return the success message; raise webassoc.errors.DomainError to refuse."""
+    def run(self, request, instance, form=None):
+        """Do it and return the success message; raise webassoc.errors.DomainError to refuse.
+        `form` is the valid form of `form_class`, when the action has one."""
         raise NotImplementedError
 
     def success_url(self, request, instance, back_url):
@@ -126,18 +131,25 @@ class RecordActionsMixin:
             path("<str:pk>/action/<slug:action_name>/", self.action_view, name="action"),
         ]
 
+    def _index_url(self):
+        try:
+            return reverse(self.get_url_name("index"))
+        except NoReverseMatch:  # snippets name their listing "list"
+            return reverse(self.get_url_name("list"))
+
     def action_view(self, request, pk, action_name):
         action = next((a for a in self.record_actions if a.name == action_name), None)
         if action is None or not action.allowed(request.user, self.permission_policy):
             raise PermissionDenied
         instance = get_object_or_404(self.model, pk=pk)
-        back_url = safe_back_url(request, reverse(self.get_url_name("index")))
+        back_url = safe_back_url(request, self._index_url())
         if not action.applies(instance):
             messages.error(request, _("Cette action n'est pas possible pour cet élément dans son état actuel."))
             return redirect(back_url)
-        if request.method == "POST":
+        form = action.get_form(instance, request.POST if request.method == "POST" else None)
+        if request.method == "POST" and (form is None or form.is_valid()):
             try:
-                message = action.run(request, instance)
+                message = action.run(request, instance, **({"form": form} if form is not None else {}))
             except DomainError as error:
                 messages.error(request, error.message)
                 return redirect(back_url)
@@ -147,6 +159,7 @@ class RecordActionsMixin:
         return TemplateResponse(request, self.action_template_name, {
             "action": action,
             "object": instance,
+            "form": form,
             "back_url": back_url,
             "page_title": action.label,
             "header_icon": action.icon,

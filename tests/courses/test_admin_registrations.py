@@ -1,0 +1,139 @@
+"""Registrations admin (issue 11, item 9): course + date + place everywhere, attendance marked for
+a whole session at once with the right message, sessions listed by start, derived session titles."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from courses import services
+from courses.forms import derived_session_title
+from courses.models import Registration, TrainingSessionPage
+from home import roles
+from tests.factories import UserFactory
+
+from .factories import RegistrationFactory, TrainingPageFactory, TrainingSessionPageFactory, in_days
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "courses_registrations:index"
+
+
+@pytest.fixture
+def coordinator(client):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.TRAINING_COORDINATORS))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def lyon_session():
+    course = TrainingPageFactory(title="Atelier référencement")
+    return TrainingSessionPageFactory(parent=course, title="02/01/2027 – Lyon", start=in_days(-1, hour=9),
+                                      mode="sur_place", venue="Maison des associations", address="1 rue X, Lyon")
+
+
+def test_the_session_column_names_course_date_and_place(client, coordinator, lyon_session):
+    RegistrationFactory(session=lyon_session)
+
+    html = client.get(reverse(INDEX)).content.decode()
+
+    start = lyon_session.start.strftime("%d/%m/%Y %H:%M")
+    assert f"Atelier référencement – {start} – Maison des associations" in html
+
+
+def test_the_session_filter_and_the_export_name_the_course_too(client, coordinator, lyon_session):
+    RegistrationFactory(session=lyon_session)
+
+    html = client.get(reverse(INDEX)).content.decode()
+    response = client.get(reverse(INDEX), {"export": "csv"})
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")),
+                               dialect="excel-fr"))
+
+    assert f'<option value="{lyon_session.pk}">Atelier référencement – ' in html
+    assert rows[0]["Session"].startswith("Atelier référencement – ")
+
+
+def test_an_online_session_says_so():
+    session = TrainingSessionPageFactory(parent=TrainingPageFactory(title="Canva"), mode="a_distance")
+
+    assert RegistrationFactory(session=session).session_label().endswith(" – En ligne")
+
+
+def test_marking_someone_absent_says_absence(client, coordinator, lyon_session):
+    registration = RegistrationFactory(session=lyon_session)
+
+    response = client.post(reverse("courses_registrations:action", args=[registration.pk, "absent"]), follow=True)
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["Absence enregistrée."]
+
+
+def test_the_attendance_sheet_marks_a_whole_session_at_once(client, coordinator, lyon_session):
+    present = RegistrationFactory.create_batch(2, session=lyon_session)
+    absent = RegistrationFactory(session=lyon_session)
+    unsaid = RegistrationFactory(session=lyon_session)
+    url = reverse("courses_registrations:attendance", args=[lyon_session.pk])
+
+    listing = client.get(reverse(INDEX), {"session": lyon_session.pk}).content.decode()
+    sheet = client.get(url).content.decode()
+    data = {f"r{r.pk}": "present" for r in present} | {f"r{absent.pk}": "absent", f"r{unsaid.pk}": ""}
+    response = client.post(url, data, follow=True)
+
+    assert url in listing and "Feuille de présence" in sheet
+    statuses = dict(Registration.objects.values_list("pk", "status"))
+    assert [statuses[r.pk] for r in present] == ["attended", "attended"]
+    assert statuses[absent.pk] == "no_show" and statuses[unsaid.pk] == "confirmed"
+    assert [str(m) for m in response.context["messages"]] == ["2 présences et 1 absence enregistrées."]
+
+
+def test_the_attendance_sheet_waits_for_the_session_to_start(client, coordinator):
+    session = TrainingSessionPageFactory(start=in_days(3))
+    registration = RegistrationFactory(session=session)
+
+    client.post(reverse("courses_registrations:attendance", args=[session.pk]), {f"r{registration.pk}": "present"})
+
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+
+
+def test_the_attendance_sheet_needs_the_registration_permission(client, lyon_session):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk]))
+
+    assert response.status_code in (302, 403)
+
+
+def test_sessions_of_a_course_are_kept_in_order_of_start():
+    course = TrainingPageFactory()
+    late = TrainingSessionPageFactory(parent=course, start=in_days(30))
+    early = TrainingSessionPageFactory(parent=course, start=in_days(5))
+    middle = TrainingSessionPageFactory(parent=course, start=in_days(12))
+
+    services.order_sessions(course)
+
+    assert list(course.get_children().values_list("pk", flat=True)) == [early.pk, middle.pk, late.pk]
+    assert TrainingPageFactory._meta.model.admin_default_ordering == "ord"
+    assert late.pk  # unchanged pages
+
+
+def test_a_new_session_gets_its_title_from_course_and_date():
+    course = TrainingPageFactory(title="Atelier SEO")
+    form_class = TrainingSessionPage.get_edit_handler().get_form_class()
+    start = in_days(20, hour=9)
+    form = form_class(
+        {"title": "", "slug": "", "start": start.strftime("%Y-%m-%d %H:%M"),
+         "end": in_days(20, hour=12).strftime("%Y-%m-%d %H:%M"), "mode": "a_distance", "capacity": 12,
+         "max_attendees_per_registration": 3},
+        instance=TrainingSessionPage(), parent_page=course, for_user=UserFactory(is_superuser=True),
+    )
+
+    form.is_valid()
+
+    assert form.cleaned_data["title"] == derived_session_title("Atelier SEO", start)
+    assert form.cleaned_data["title"] == f"Atelier SEO – {start:%d/%m/%Y}"
+    assert form.cleaned_data["slug"] == f"atelier-seo-{start:%d%m%Y}"

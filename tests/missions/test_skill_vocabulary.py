@@ -1,0 +1,164 @@
+"""Skills (issue 11, item 2): public filters and forms list only the skills of open published
+missions (the request form: the curated vocabulary), synonyms are found by the admin chooser and
+the public search, and two skills can be merged (the old address redirects)."""
+
+import pytest
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+
+from missions import services
+from missions.forms import ApplicationForm, MissionAdminForm, MissionFilterForm, MissionRequestForm
+from missions.models import Application, Mission, MissionRequest, Skill
+from tests.factories import SuperUserFactory
+
+from .factories import ApplicationFactory, MissionFactory, MissionRequestFactory, skill
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(SuperUserFactory())
+    return client
+
+
+@pytest.fixture
+def stray_skill():
+    """A skill typed by mistake in a draft, then removed before publishing."""
+    typo = Skill.objects.create(name="Référencment")
+    draft = MissionFactory(live=False, skills=[typo])
+    draft.skills.set([])
+    draft.save()
+    return typo
+
+
+def choices(field):
+    return {skill.slug for skill in field.queryset}
+
+
+def test_public_filters_and_application_form_offer_only_skills_of_open_missions(stray_skill):
+    MissionFactory(skills=["video"])
+    MissionFactory(live=False, skills=["collecte"])  # a draft
+    MissionFactory(status="cloturee", skills=["emailing"])  # closed
+
+    assert choices(MissionFilterForm().fields["competences"]) == {"video"}
+    assert choices(ApplicationForm().fields["skills"]) == {"video"}
+
+
+def test_the_request_form_offers_the_curated_vocabulary(stray_skill):
+    offered = choices(MissionRequestForm().fields["skills"])
+
+    assert "search" in offered and "video" in offered and len(offered) == 9
+    assert stray_skill.slug not in offered
+
+
+def test_the_mission_list_page_does_not_show_a_stray_skill(client, index_page, stray_skill):
+    MissionFactory(skills=["video"])
+
+    html = client.get(index_page.url).content.decode()
+
+    assert "Référencment" not in html and "Vidéo" in html
+
+
+def test_new_skills_get_ascii_slugs():
+    assert Skill.objects.create(name="Référencement local").slug == "referencement-local"
+
+
+def test_typing_a_synonym_finds_the_skill_in_the_admin_chooser(admin_client):
+    url = reverse("wagtailadmin_tag_model_autocomplete", args=["missions", "skill"])
+
+    assert admin_client.get(url, {"term": "SEO"}).json() == ["Search"]
+    assert admin_client.get(url, {"term": "vid"}).json() == ["Vidéo"]
+    assert admin_client.get(url, {"term": ""}).json() == []
+
+
+def test_the_chooser_needs_an_admin_login(client):
+    response = client.get(reverse("wagtailadmin_tag_model_autocomplete", args=["missions", "skill"]), {"term": "SEO"})
+
+    assert response.status_code in (302, 403)
+
+
+def test_a_synonym_typed_in_the_mission_form_is_the_skill_itself():
+    form_class = Mission.snippet_viewset._edit_handler.get_form_class()
+    form = form_class(instance=MissionFactory(), for_user=SuperUserFactory())
+    form.cleaned_data = {"skills": ["SEO", "vidéo", "Search", "Tout nouveau"]}
+
+    assert issubclass(form_class, MissionAdminForm)
+    assert form.clean_skills() == ["Search", "Vidéo", "Tout nouveau"]
+
+
+def test_the_public_search_finds_missions_by_a_skill_synonym(client, index_page):
+    MissionFactory(title="Être mieux trouvés", skills=["search"])
+    MissionFactory(title="Film de présentation", skills=["video"])
+
+    html = client.get(index_page.url, {"q": "SEO"}).content.decode()
+    site = client.get("/recherche/", {"q": "SEO"}).content.decode()
+
+    assert "Être mieux trouvés" in html and "Film de présentation" not in html
+    assert "Être mieux trouvés" in site
+
+
+def test_merging_two_skills_moves_missions_applications_and_requests_and_redirects(client, index_page):
+    duplicate = Skill.objects.create(name="SEO local", aliases="référencement local")
+    search = skill("search")
+    both = MissionFactory(skills=[duplicate, search])
+    only_duplicate = MissionFactory(skills=[duplicate])
+    application = ApplicationFactory(skills=[duplicate])
+    request_ = MissionRequestFactory(skills=[duplicate])
+    old_url = f"{index_page.url}competences/{duplicate.slug}/"
+
+    services.merge_skills(duplicate, into=search)
+
+    assert not Skill.objects.filter(pk=duplicate.pk).exists()
+    assert [s.slug for s in Mission.objects.get(pk=both.pk).skill_list()] == ["search"]
+    assert [s.slug for s in Mission.objects.get(pk=only_duplicate.pk).skill_list()] == ["search"]
+    assert list(Application.objects.get(pk=application.pk).skills.values_list("slug", flat=True)) == ["search"]
+    assert list(MissionRequest.objects.get(pk=request_.pk).skills.values_list("slug", flat=True)) == ["search"]
+    search.refresh_from_db()
+    assert "SEO local" in search.alias_list() and "référencement local" in search.alias_list()
+    response = client.get(old_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith(f"{index_page.url}competences/search/")
+    assert Redirect.objects.count() == 1
+
+
+def test_a_coordinator_merges_from_the_admin_after_choosing_the_target(admin_client, index_page):
+    duplicate = Skill.objects.create(name="Vidéos")
+    MissionFactory(skills=[duplicate])
+    url = reverse("competences:action", args=[duplicate.pk, "merge"])
+
+    page = admin_client.get(url).content.decode()
+    refused = admin_client.post(url, {})
+    assert refused.status_code == 200 and Skill.objects.filter(pk=duplicate.pk).exists()
+
+    response = admin_client.post(url, {"into": skill("video").pk})
+
+    assert "Fusionner dans" in page and 'name="into"' in page
+    assert response.status_code == 302
+    assert not Skill.objects.filter(pk=duplicate.pk).exists()
+    assert Mission.objects.get().skill_list()[0].slug == "video"
+
+
+def test_a_skill_cannot_be_merged_into_itself():
+    from webassoc.errors import DomainError
+
+    with pytest.raises(DomainError):
+        services.merge_skills(skill("video"), into=skill("video"))
+
+
+def test_the_skills_admin_lists_open_mission_counts(admin_client):
+    MissionFactory(skills=["video"])
+    MissionFactory(live=False, skills=["video"])
+
+    response = admin_client.get(reverse("competences:index"))
+    video = next(s for s in response.context["object_list"] if s.slug == "video")
+
+    assert (video.open_missions, video.all_missions) == (1, 2)
+
+
+def test_a_bookmarked_filter_on_a_skill_no_longer_used_still_filters(client, index_page):
+    MissionFactory(title="Film", skills=["video"])
+
+    html = client.get(index_page.url, {"competences": "search"}).content.decode()
+
+    assert "Film" not in html and "Aucune mission ne correspond à ces filtres." in html
