@@ -37,6 +37,8 @@ def jobs():
     return [
         Job("emails", timedelta(minutes=1), "send_pending_emails"),
         Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
+        # Alerts left over by a capped run, and the weekly digests (Mondays from 8:00).
+        Job("alerts", timedelta(minutes=10), "send_alerts"),
         Job("stuck_tasks", timedelta(minutes=5), "recover_stuck_tasks", enabled=uses_task_database),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
         Job("sessions", timedelta(days=1), "clearsessions"),

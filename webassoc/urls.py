@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),
     path("", include("courses.urls")),
+    path("", include("alerts.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

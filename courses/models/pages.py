@@ -145,7 +145,9 @@ class TrainingPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.upcoming_sessions()
+        context["sessions"] = sessions = list(self.upcoming_sessions())
+        # Without one, people may ask to hear of the next session (alerts app).
+        context["has_open_session"] = any(not session.cancelled and not session.is_full for session in sessions)
         context["skills"] = self.skills.all()
         return context
 
