@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from missions.models.missions import mission_index
-from outbox.services import absolute_url, queue_email
+from outbox.services import absolute_url, prepare_email, queue_email
 
 
 def _url(name, token=None, **kwargs):
@@ -14,14 +14,19 @@ def _url(name, token=None, **kwargs):
     return absolute_url(url + ("?" + urlencode({"jeton": token}) if token else ""))
 
 
+def _base(name):
+    return absolute_url(reverse(name))
+
+
 def manage_links(token):
-    return {"manage_url": _url("alerts:manage", token), "unsubscribe_url": _url("alerts:unsubscribe", token)}
+    query = "?" + urlencode({"jeton": token})
+    return {"manage_url": _base("alerts:manage") + query, "unsubscribe_url": _base("alerts:unsubscribe") + query}
 
 
 def unsubscribe_headers(token):
     """RFC 8058: mail clients show an "unsubscribe" button that POSTs to this address."""
     return {
-        "List-Unsubscribe": f"<{_url('alerts:unsubscribe', token)}>",
+        "List-Unsubscribe": f"<{_base('alerts:unsubscribe')}?{urlencode({'jeton': token})}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
 
@@ -51,10 +56,11 @@ def subscription_confirmation(subscription, *, token, changes=False):
     )
 
 
-def mission_alert(subscription, mission, *, token, links):
-    return queue_email(
-        subscription.email, "alerts/mission_alert",
-        {"mission": mission_summary(mission, links), **manage_links(token)},
+def mission_alert(subscription, summary, *, token):
+    """Prepared, not stored: a fan-out stores a batch of them at once (outbox.queue_emails).
+    `summary` is mission_summary(), computed once per mission for the whole batch."""
+    return prepare_email(
+        subscription.email, "alerts/mission_alert", {"mission": summary, **manage_links(token)},
         headers=unsubscribe_headers(token), tag="alerts_mission",
     )
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from missions.enums import COMMITMENT_HOURS
 from missions.models.missions import Mission
+from outbox.services import queue_emails
 from webassoc.enums import Format
 from webassoc.errors import DomainError
 
@@ -268,15 +269,18 @@ def _send_batch(ids):
             .filter(pk__in=ids, status=AlertStatus.PENDING)
             .select_related("subscription", "mission__association")
         )
-        sent, skipped = [], []
+        sent, skipped, prepared, summaries = [], [], [], {}
         links = emails.mission_links() if alerts else None
         for alert in alerts:
             if alert.subscription.is_active and alert.mission.accepts_applications:
-                emails.mission_alert(alert.subscription, alert.mission, token=manage_token(alert.subscription),
-                                     links=links)
+                if alert.mission_id not in summaries:
+                    summaries[alert.mission_id] = emails.mission_summary(alert.mission, links)
+                prepared.append(emails.mission_alert(alert.subscription, summaries[alert.mission_id],
+                                                     token=manage_token(alert.subscription)))
                 sent.append(alert.pk)
             else:
                 skipped.append(alert.pk)
+        queue_emails(prepared)
         MissionAlert.objects.filter(pk__in=sent).update(status=AlertStatus.SENT, sent_at=now)
         MissionAlert.objects.filter(pk__in=skipped).update(status=AlertStatus.SKIPPED)
     return len(sent)

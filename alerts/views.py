@@ -111,9 +111,14 @@ def unsubscribe(request):
 
 # --- "prévenez-moi de la prochaine session" ------------------------------------------------------
 
+MAX_ID = 2**31 - 1  # page ids are 32-bit integers: a bigger number is no page (not a database error)
+
+
 def _course(course_id):
     from courses.models import TrainingPage
 
+    if course_id > MAX_ID:
+        raise Http404
     return get_object_or_404(TrainingPage.objects.live().public(), pk=course_id)
 
 

@@ -40,9 +40,13 @@ def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=
     message headers (strings), e.g. List-Unsubscribe (alerts/emails.py).
     Returns the stored Email; sending happens in a background task.
     """
-    from .tasks import send_email_task
+    return queue_emails([prepare_email(to, template, context, attachments=attachments, reply_to=reply_to, tag=tag,
+                                       headers=headers)])[0]
 
-    email = Email.objects.create(
+
+def prepare_email(to, template, context=None, *, attachments=(), reply_to=(), tag="", headers=None):
+    """The unsaved Email that queue_email() would store (same arguments), for queue_emails()."""
+    return Email(
         to=[to] if isinstance(to, str) else list(to),
         reply_to=[reply_to] if isinstance(reply_to, str) else list(reply_to),
         template=template,
@@ -59,8 +63,17 @@ def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=
         tag=tag or template,
         headers={str(name): str(value) for name, value in (headers or {}).items() if name.lower() != "message-id"},
     )
-    send_email_task.enqueue(email.pk)
-    return email
+
+
+def queue_emails(emails):
+    """Store many prepared emails in one INSERT and enqueue their sending tasks (a fan-out of
+    alerts); same guarantees as queue_email(). Returns the stored emails."""
+    from .tasks import send_email_task
+
+    emails = Email.objects.bulk_create(emails)
+    for email in emails:
+        send_email_task.enqueue(email.pk)
+    return emails
 
 
 def render_email(email):

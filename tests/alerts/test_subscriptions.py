@@ -151,3 +151,8 @@ def test_the_form_refuses_an_empty_skill_list_with_a_french_message(client):
     assert response.status_code == 200
     assert "Ce champ est obligatoire." in response.content.decode()
     assert not Subscription.objects.exists() and Skill.objects.exists()
+
+
+def test_an_absurd_course_number_is_a_404_not_a_database_error(client):
+    assert client.get("/alertes/prochaine-session/9448599036319700992/").status_code == 404
+    assert client.get("/alertes/prochaine-session/123456/").status_code == 404
