@@ -69,6 +69,10 @@ class Email(models.Model):
     transmission_started_at = models.DateTimeField(_("transmission commencée le"), null=True, blank=True,
                                                    editable=False)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+    # Extra message headers (name → value), e.g. List-Unsubscribe on alerts (RFC 8058). Fixed
+    # when the email is queued, like the Message-ID, which no header here may replace.
+    headers = models.JSONField(_("en-têtes"), default=dict, db_default=Value({}, models.JSONField()), blank=True,
+                               editable=False)
 
     objects = EmailQuerySet.as_manager()
 

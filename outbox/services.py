@@ -24,7 +24,7 @@ def absolute_url(url):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
-def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=""):
+def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag="", headers=None):
     """Store an email to `emails/<template>_subject.txt`, `.txt` and (if present) `.html`; send it.
 
     Called inside the caller's transaction: the row (and, with the database task backend, its
@@ -36,12 +36,17 @@ def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=
 
     `context` is a dict, or `outbox.rendering.later(function, *args)` returning one at render
     time; `attachments` is a list of (filename, text content, mimetype), where the content may
-    also be `later(...)` (a calendar file built when the email is rendered).
+    also be `later(...)` (a calendar file built when the email is rendered); `headers` are extra
+    message headers (strings), e.g. List-Unsubscribe (alerts/emails.py).
     Returns the stored Email; sending happens in a background task.
     """
-    from .tasks import send_email_task
+    return queue_emails([prepare_email(to, template, context, attachments=attachments, reply_to=reply_to, tag=tag,
+                                       headers=headers)])[0]
 
-    email = Email.objects.create(
+
+def prepare_email(to, template, context=None, *, attachments=(), reply_to=(), tag="", headers=None):
+    """The unsaved Email that queue_email() would store (same arguments), for queue_emails()."""
+    return Email(
         to=[to] if isinstance(to, str) else list(to),
         reply_to=[reply_to] if isinstance(reply_to, str) else list(reply_to),
         template=template,
@@ -56,9 +61,19 @@ def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag=
             for filename, content, mimetype in attachments
         ],
         tag=tag or template,
+        headers={str(name): str(value) for name, value in (headers or {}).items() if name.lower() != "message-id"},
     )
-    send_email_task.enqueue(email.pk)
-    return email
+
+
+def queue_emails(emails):
+    """Store many prepared emails in one INSERT and enqueue their sending tasks (a fan-out of
+    alerts); same guarantees as queue_email(). Returns the stored emails."""
+    from .tasks import send_email_task
+
+    emails = Email.objects.bulk_create(emails)
+    for email in emails:
+        send_email_task.enqueue(email.pk)
+    return emails
 
 
 def render_email(email):
@@ -97,7 +112,7 @@ def build_message(email, connection=None):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=email.to,
         reply_to=email.reply_to or None,
-        headers={"Message-ID": email.message_id},  # the same for every attempt
+        headers={**email.headers, "Message-ID": email.message_id},  # the same Message-ID every attempt
         connection=connection,
     )
     if email.body_html:

@@ -42,6 +42,8 @@ def jobs():
         Job("session_reminders", timedelta(hours=1), "send_session_reminders"),
         Job("application_reminders", timedelta(days=1), "send_application_reminders"),
         Job("checkins", timedelta(hours=1), "send_checkins"),
+        # Alerts left over by a capped run, and the weekly digests (Mondays from 8:00).
+        Job("alerts", timedelta(minutes=10), "send_alerts"),
         Job("stuck_tasks", timedelta(minutes=5), "recover_stuck_tasks", enabled=uses_task_database),
         Job("task_results", timedelta(days=1), "prune_db_task_results", enabled=uses_task_database),
         Job("sessions", timedelta(days=1), "clearsessions"),

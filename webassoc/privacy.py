@@ -10,7 +10,10 @@ forgets the person but keeps the numbers (counts, statuses, dates) for the stati
 - the contact copied into a mission when a request is converted (or typed by an editor):
   kept while the mission takes applications, then 24 months after its last change;
 - the contact of an association: kept while one of its missions keeps its own, and
-  24 months after the association's last change.
+  24 months after the association's last change;
+- alert subscriptions (and pool membership): kept while the person receives alerts (an
+  unsubscription forgets the address at once), otherwise 24 months after their last change;
+- "next session" requests: kept until the person is told, then 24 months after the request.
 
 Anonymising a record also erases its copies (`erase_copies`):
 
@@ -266,6 +269,12 @@ PERSONAL_DATA = [
                  email_field="contact_email", masculine=True),
     PersonalData("missions.Association", "updated_at", "contacts d'associations", in_use="contact_in_use",
                  email_field="contact_email", masculine=True),
+    # Alerts: kept while the person receives them (unsubscribing forgets the address at once);
+    # unconfirmed or stale ones 24 months after their last change.
+    PersonalData("alerts.Subscription", "updated_at", "abonnements aux alertes", in_use="in_use", masculine=True),
+    # "Next session" requests: kept until the person is told, then 24 months after the request.
+    PersonalData("alerts.SessionWaiter", "created_at", "attentes de prochaines sessions", in_use="in_use",
+                 masculine=False),
 ]
 EMAILS_LABEL = "e-mails gardés (envoyés, abandonnés, ou au sujet d'une personne anonymisée)"
 

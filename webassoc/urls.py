@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("courses.urls")),
     path("", include("missions.urls")),
+    path("", include("alerts.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

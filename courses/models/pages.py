@@ -161,6 +161,8 @@ class TrainingPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = sessions = list(self.upcoming_sessions())
         context["format_label"] = self.format_label(sessions)
+        # Without one, people may ask to hear of the next session (alerts app).
+        context["has_open_session"] = any(not session.cancelled and not session.is_full for session in sessions)
         context["skills"] = self.skills.all()
         return context
 

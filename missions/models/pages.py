@@ -157,6 +157,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         page_obj = Mission.objects.open().matching(skills=[skill]).page(page_number(request), self.per_page)
         return self.render(request, template="missions/skill_page.html", context_overrides={
             "skill": skill,
+            "skill_as_list": [skill],
             "breadcrumb_ancestors": self.breadcrumb_ancestors(),
             "page_obj": page_obj,
             "missions": page_obj.object_list,

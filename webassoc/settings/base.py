@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "missions",
+    "alerts",
     "outbox",
     "stats",
     "background",  # before django_tasks_db: its db_worker command replaces the library's

@@ -1,0 +1,102 @@
+"""Emails of the alerts app, all through the outbox. Every email about alerts or the pool carries
+the link to change one's choices and a one-click unsubscribe (RFC 8058 headers)."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from missions.models.missions import mission_index
+from outbox.services import absolute_url, prepare_email, queue_email
+
+
+def _url(name, token=None, **kwargs):
+    url = reverse(name, kwargs=kwargs or None)
+    return absolute_url(url + ("?" + urlencode({"jeton": token}) if token else ""))
+
+
+def _base(name):
+    return absolute_url(reverse(name))
+
+
+def manage_links(token):
+    query = "?" + urlencode({"jeton": token})
+    return {"manage_url": _base("alerts:manage") + query, "unsubscribe_url": _base("alerts:unsubscribe") + query}
+
+
+def unsubscribe_headers(token):
+    """RFC 8058: mail clients show an "unsubscribe" button that POSTs to this address."""
+    return {
+        "List-Unsubscribe": f"<{_base('alerts:unsubscribe')}?{urlencode({'jeton': token})}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def mission_links():
+    """Absolute links of the missions pages, computed once for a batch of emails."""
+    index = mission_index()
+    return index.full_links() if index is not None else None
+
+
+def mission_summary(mission, links):
+    """What an email shows of a mission (plain values: nothing to read again when rendering)."""
+    return {
+        "title": mission.title,
+        "summary": mission.summary,
+        "association": mission.association.name,
+        "facts": [str(fact) for fact in mission.facts()],
+        "url": links.mission(mission) if links is not None else "",
+    }
+
+
+def subscription_confirmation(subscription, *, token, changes=False):
+    return queue_email(
+        subscription.email, "alerts/subscription_confirmation",
+        {"confirm_url": _url("alerts:confirm", token), "changes": changes, "valid_days": 7},
+        tag="alerts_confirmation",
+    )
+
+
+def mission_alert(subscription, summary, *, token):
+    """Prepared, not stored: a fan-out stores a batch of them at once (outbox.queue_emails).
+    `summary` is mission_summary(), computed once per mission for the whole batch."""
+    return prepare_email(
+        subscription.email, "alerts/mission_alert", {"mission": summary, **manage_links(token)},
+        headers=unsubscribe_headers(token), tag="alerts_mission",
+    )
+
+
+def weekly_digest(subscription, missions, *, token):
+    links = mission_links()
+    return queue_email(
+        subscription.email, "alerts/weekly_digest",
+        {"missions": [mission_summary(mission, links) for mission in missions],
+         "list_url": absolute_url(links.index) if links else "", **manage_links(token)},
+        headers=unsubscribe_headers(token), tag="alerts_digest",
+    )
+
+
+def pool_invitation(subscription, mission, *, token):
+    return queue_email(
+        subscription.email, "alerts/pool_invitation",
+        {"mission": mission_summary(mission, mission_links()), **manage_links(token)},
+        headers=unsubscribe_headers(token), tag="alerts_pool_invitation",
+    )
+
+
+def waiter_confirmation(waiter, *, token):
+    return queue_email(
+        waiter.email, "alerts/waiter_confirmation",
+        {"course_title": waiter.course.title, "confirm_url": _url("alerts:confirm_waiter", token), "valid_days": 7},
+        tag="alerts_waiter_confirmation",
+    )
+
+
+def session_announcement(waiter, session):
+    from courses.templatetags.courses_tags import session_dates, session_place
+
+    return queue_email(
+        waiter.email, "alerts/session_announcement",
+        {"course_title": session.course.title, "session_url": absolute_url(session.get_url()),
+         "dates": str(session_dates(session)), "place": str(session_place(session))},
+        tag="alerts_session_announcement",
+    )

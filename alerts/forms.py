@@ -1,0 +1,66 @@
+"""Public forms of the alerts: subscribe (and change one's choices), wait for a course's next session."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from missions.enums import Cause, Commitment
+from missions.models.skills import Skill
+from webassoc.enums import Format
+from webassoc.forms import ConsentField, PublicFormMixin
+
+from .enums import Frequency
+
+
+class ChoicesForm(PublicFormMixin, forms.Form):
+    """What someone wants to hear about (also the preferences page, without the address)."""
+
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Compétences"), queryset=Skill.objects.order_by("name"), to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Vous recevrez les missions qui demandent au moins une de ces compétences."),
+    )
+    format = forms.ChoiceField(label=_("Format"), required=False,
+                               choices=[("", _("Tous les formats"))] + Format.choices)
+    cause = forms.ChoiceField(label=_("Cause"), required=False,
+                              choices=[("", _("Toutes les causes"))] + Cause.choices)
+    commitment = forms.ChoiceField(label=_("Temps à consacrer"), required=False,
+                                   choices=[("", _("Toutes les durées"))] + Commitment.choices)
+    frequency = forms.ChoiceField(label=_("Fréquence"), choices=Frequency.choices, initial=Frequency.IMMEDIATE,
+                                  widget=forms.RadioSelect)
+    in_pool = forms.BooleanField(
+        label=_("Je suis disponible : l'équipe peut me proposer une mission"), required=False,
+        help_text=_("Vous rejoignez le vivier des bénévoles disponibles ; l'équipe peut vous écrire "
+                    "pour vous proposer une mission qui vous correspond."),
+    )
+
+
+class SubscribeForm(ChoicesForm):
+    email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254)
+    consent = ConsentField()
+
+    field_order = ["email", "skills", "format", "cause", "commitment", "frequency", "in_pool", "consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+
+class WaitForSessionForm(PublicFormMixin, forms.Form):
+    email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254)
+    consent = ConsentField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+
+def initial_from_query(query):
+    """The subscribe form's initial values from a link (`?competences=a&competences=b&email=…`)."""
+    slugs = [slug for slug in query.getlist("competences") if slug][:20]
+    return {
+        "skills": list(Skill.objects.filter(slug__in=slugs)),
+        "email": query.get("email", "")[:254],
+    }

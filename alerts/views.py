@@ -1,0 +1,179 @@
+"""The alerts' pages: subscribe, confirm (GET shows a button, POST confirms), change one's
+choices, one-click unsubscribe (RFC 8058: a POST without session nor CSRF token), and the
+"next session" waiting list of a course. The admin's pool page is `pool_for_mission`."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from webassoc.forms import just_sent
+
+from . import services
+from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_query
+
+NOINDEX = {"noindex": True}
+
+
+def _token(request):
+    return (request.GET.get("jeton") or request.POST.get("jeton") or "")[:200]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    form = SubscribeForm(request.POST if request.method == "POST" else None,
+                         initial=initial_from_query(request.GET))
+    if request.method == "POST" and form.accept(request, scope="alerts-subscribe"):
+        data = form.submitted()
+        services.subscribe(email=data.pop("email"), **data)
+        messages.success(request, _(
+            "Merci ! Un e-mail vient de partir : ouvrez le lien qu'il contient pour confirmer vos alertes. "
+            "Rien ne vous sera envoyé avant cette confirmation."))
+        return redirect("alerts:subscribe")
+    sent = just_sent(request)
+    return TemplateResponse(request, "alerts/subscribe.html", status=form.http_status, context={
+        "form": None if sent else form, "sent": sent, "meta_title": _("Alertes missions"),
+    })
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request):
+    token, error, subscription = _token(request), None, None
+    try:
+        if request.method == "POST":
+            subscription = services.confirm(token)
+            messages.success(request, _("C'est confirmé : vous recevrez les nouvelles missions qui vous correspondent."))
+            return redirect(reverse("alerts:manage") + "?jeton=" + services.manage_token(subscription))
+        subscription = services.check_confirm_token(token)
+    except services.LinkRefused as refusal:
+        error = refusal
+    return TemplateResponse(request, "alerts/confirm.html", status=error.http_status if error else 200, context={
+        "subscription": subscription, "error": error, "token": token, "meta_title": _("Confirmer mes alertes"),
+        **NOINDEX,
+    })
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage(request):
+    """Change skills, frequency, pool; or unsubscribe. The signed link is the only key."""
+    token = _token(request)
+    try:
+        subscription = services.subscription_for_manage_token(token)
+    except services.LinkRefused as error:
+        return TemplateResponse(request, "alerts/link_refused.html", status=error.http_status,
+                                context={"error": error, "meta_title": error.message, **NOINDEX})
+    initial = {"skills": list(subscription.skills.all()), "format": subscription.format,
+               "cause": subscription.cause, "commitment": subscription.commitment,
+               "frequency": subscription.frequency, "in_pool": subscription.in_pool}
+    form = ChoicesForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.accept(request, scope="alerts-manage", limit=30):
+        services.change_choices(subscription, **form.submitted())
+        messages.success(request, _("Vos choix sont enregistrés."))
+        return redirect(reverse("alerts:manage") + "?jeton=" + token)
+    return TemplateResponse(request, "alerts/manage.html", status=form.http_status, context={
+        "subscription": subscription, "form": form, "token": token, "meta_title": _("Mes alertes missions"),
+        **NOINDEX,
+    })
+
+
+@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without cookie nor token
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request):
+    """GET asks (mail scanners follow links); POST unsubscribes, with or without a session."""
+    token = _token(request)
+    try:
+        subscription = services.subscription_for_manage_token(token)
+    except services.LinkInvalid:
+        if request.method == "POST":  # already unsubscribed (the address is forgotten): nothing to do
+            return TemplateResponse(request, "alerts/unsubscribed.html", context={
+                "meta_title": _("Désinscription"), **NOINDEX})
+        return TemplateResponse(request, "alerts/link_refused.html", status=400, context={
+            "error": services.LinkInvalid(), "meta_title": _("Lien non valide"), **NOINDEX})
+    if request.method == "POST":
+        services.unsubscribe(subscription)
+        return TemplateResponse(request, "alerts/unsubscribed.html", context={
+            "meta_title": _("Désinscription"), **NOINDEX})
+    return TemplateResponse(request, "alerts/unsubscribe.html", context={
+        "token": token, "manage_url": reverse("alerts:manage") + "?jeton=" + token,
+        "meta_title": _("Me désinscrire des alertes"), **NOINDEX})
+
+
+# --- "prévenez-moi de la prochaine session" ------------------------------------------------------
+
+MAX_ID = 2**31 - 1  # page ids are 32-bit integers: a bigger number is no page (not a database error)
+
+
+def _course(course_id):
+    from courses.models import TrainingPage
+
+    if course_id > MAX_ID:
+        raise Http404
+    return get_object_or_404(TrainingPage.objects.live().public(), pk=course_id)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def wait_for_session(request, course_id):
+    course = _course(course_id)
+    form = WaitForSessionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.accept(request, scope="alerts-waiter"):
+        services.wait_for_session(course, email=form.cleaned_data["email"])
+        messages.success(request, _(
+            "Merci ! Confirmez votre demande avec le lien que nous venons de vous envoyer : nous vous "
+            "écrirons une fois, dès qu'une nouvelle session sera ouverte."))
+        return redirect("alerts:wait_for_session", course_id=course.pk)
+    sent = just_sent(request)
+    return TemplateResponse(request, "alerts/wait_for_session.html", status=form.http_status, context={
+        "course": course, "form": None if sent else form, "sent": sent,
+        "meta_title": _("Prévenez-moi de la prochaine session"),
+    })
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_waiter(request):
+    token, error, waiter = _token(request), None, None
+    try:
+        if request.method == "POST":
+            waiter = services.confirm_waiter(token)
+            messages.success(request, _("C'est confirmé : nous vous écrirons dès qu'une nouvelle session sera ouverte."))
+            return redirect(waiter.course.url)
+        waiter = services.check_waiter_token(token)
+    except services.LinkRefused as refusal:
+        error = refusal
+    return TemplateResponse(request, "alerts/confirm_waiter.html", status=error.http_status if error else 200,
+                            context={"waiter": waiter, "error": error, "token": token,
+                                     "meta_title": _("Confirmer ma demande"), **NOINDEX})
+
+
+# --- admin: "Proposer à des bénévoles disponibles" ---------------------------------------------
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def pool_for_mission(request, mission_id):
+    from missions.models import Mission
+
+    if not request.user.has_perm("missions.change_mission"):
+        raise PermissionDenied
+    mission = get_object_or_404(Mission.objects.select_related("association"), pk=mission_id)
+    if not mission.accepts_applications and request.method == "POST":
+        raise Http404
+    members = list(services.pool_for(mission))
+    if request.method == "POST":
+        chosen = {int(pk) for pk in request.POST.getlist("membres") if pk.isdigit()}
+        sent = services.invite(mission, [m for m in members if m.pk in chosen and not m.already_invited],
+                               invited_by=request.user)
+        messages.success(request, _("%(count)s invitation(s) envoyée(s).") % {"count": sent})
+        return redirect("alerts_admin_pool", mission_id=mission.pk)
+    return TemplateResponse(request, "alerts/admin/pool.html", context={"mission": mission, "members": members})

@@ -1,0 +1,31 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from webassoc.admin.policies import PublicRecordPolicy
+
+from . import views
+from .models import SessionWaiter, Subscription
+from .viewsets import AlertsGroup, WaitingCoursesPanel, pool_button
+
+register_permission_policy(Subscription, PublicRecordPolicy(Subscription))
+register_permission_policy(SessionWaiter, PublicRecordPolicy(SessionWaiter))
+
+
+@hooks.register("register_admin_viewset")
+def register_alerts():
+    return AlertsGroup()
+
+
+@hooks.register("register_admin_urls")
+def pool_urls():
+    return [path("alertes/vivier/<int:mission_id>/", views.pool_for_mission, name="alerts_admin_pool")]
+
+
+hooks.register("register_snippet_listing_buttons", pool_button)
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_courses_panel(request, panels):
+    if request.user.has_perm("alerts.view_sessionwaiter") or request.user.has_perm("alerts.change_sessionwaiter"):
+        panels.append(WaitingCoursesPanel())

@@ -1,0 +1,158 @@
+"""Subscribing to alerts: double opt-in, one subscription per address, changing one's choices,
+one-click unsubscribe (RFC 8058)."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from alerts import services
+from alerts.enums import Frequency
+from alerts.models import Subscription
+from missions.models import Skill
+
+from .factories import SubscriptionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def link(message, path):
+    return re.search(rf"https?://[^\s\"]+{re.escape(path)}\?jeton=[^\s\"&]+", message.body).group(0)
+
+
+def token_of(url):
+    return parse_qs(urlsplit(url).query)["jeton"][0]
+
+
+def subscribe_form(**overrides):
+    return {"email": "Camille@Example.org", "skills": ["video", "accessibilite"], "format": "", "cause": "",
+            "commitment": "", "frequency": "immediate", "in_pool": "on", "consent": "on", **overrides}
+
+
+def test_the_form_is_prefilled_from_a_skill_page_link(client):
+    html = client.get("/alertes/?competences=video&email=zoe@example.org").content.decode()
+
+    assert re.search(r'value="video"[^>]*checked', html)
+    assert 'value="zoe@example.org"' in html
+
+
+def test_subscribing_sends_only_a_confirmation_until_the_link_is_followed(client):
+    response = client.post("/alertes/", subscribe_form())
+
+    assert response.status_code == 302
+    subscription = Subscription.objects.get()
+    assert subscription.email == "camille@example.org" and subscription.in_pool
+    assert not subscription.is_confirmed
+    assert [m.to for m in mail.outbox] == [["camille@example.org"]]
+    assert "Confirmez vos alertes" in mail.outbox[0].subject
+    assert list(Subscription.objects.active()) == []
+
+    url = link(mail.outbox[0], "/alertes/confirmer/")
+    page = client.get(url)  # a mail scanner following the link confirms nothing
+    assert page.status_code == 200 and "Je confirme" in page.content.decode()
+    subscription.refresh_from_db()
+    assert not subscription.is_confirmed
+
+    response = client.post(url.split("?")[0], {"jeton": token_of(url)})
+    assert response.status_code == 302 and "/alertes/preferences/?jeton=" in response["Location"]
+    subscription.refresh_from_db()
+    assert subscription.is_confirmed
+    assert client.get(url).status_code == 200  # second use: "déjà confirmée"
+    assert "déjà confirmée" in client.get(url).content.decode()
+
+
+def test_a_broken_or_expired_link_says_so(client, settings):
+    assert client.get("/alertes/confirmer/?jeton=12:abc").status_code == 400
+    subscription = SubscriptionFactory(confirmed_at=None)
+    token = services.confirm_token(subscription)
+    services.TOKEN_MAX_AGE, old = -1, services.TOKEN_MAX_AGE
+    try:
+        response = client.get(f"/alertes/confirmer/?jeton={token}")
+    finally:
+        services.TOKEN_MAX_AGE = old
+    assert response.status_code == 400 and "expiré" in response.content.decode()
+
+
+def test_one_subscription_per_address_whatever_its_case_new_choices_wait_for_confirmation(client):
+    existing = SubscriptionFactory(email="camille@example.org", skills=["video"], frequency=Frequency.IMMEDIATE)
+
+    client.post("/alertes/", subscribe_form(email="CAMILLE@example.org", skills=["accessibilite"],
+                                            frequency="hebdomadaire"))
+
+    assert Subscription.objects.count() == 1
+    existing.refresh_from_db()
+    assert [s.slug for s in existing.skills.all()] == ["video"]  # nobody changes it by typing the address
+    assert existing.frequency == Frequency.IMMEDIATE
+    assert "nouveaux choix" in mail.outbox[-1].subject
+    url = link(mail.outbox[-1], "/alertes/confirmer/")
+    client.post("/alertes/confirmer/", {"jeton": token_of(url)})
+    existing.refresh_from_db()
+    assert [s.slug for s in existing.skills.all()] == ["accessibilite"]
+    assert existing.frequency == Frequency.WEEKLY and existing.pending_choices == {}
+
+
+def test_confirmation_emails_to_one_address_are_capped(client):
+    client.post("/alertes/", subscribe_form())
+    client.post("/alertes/", subscribe_form())
+
+    assert len(mail.outbox) == 1
+
+
+def test_the_preferences_page_changes_skills_and_frequency_with_the_signed_link_only(client):
+    subscription = SubscriptionFactory(skills=["video"])
+    token = services.manage_token(subscription)
+
+    assert client.get("/alertes/preferences/?jeton=1:faux").status_code == 400
+    response = client.post(f"/alertes/preferences/?jeton={token}", {
+        "skills": ["emailing"], "frequency": "hebdomadaire", "format": "a_distance", "cause": "", "commitment": ""})
+
+    assert response.status_code == 302
+    subscription.refresh_from_db()
+    assert [s.slug for s in subscription.skills.all()] == ["emailing"]
+    assert subscription.frequency == Frequency.WEEKLY and subscription.format == "a_distance"
+    assert not subscription.in_pool
+
+
+def test_one_click_unsubscribe_works_by_post_without_session_nor_csrf_token():
+    subscription = SubscriptionFactory(email="zoe@example.org", skills=["video"], in_pool=True)
+    token = services.manage_token(subscription)
+    client = Client(enforce_csrf_checks=True)
+
+    # What a mail client sends for List-Unsubscribe-Post (RFC 8058).
+    response = client.post(f"/alertes/desinscription/?jeton={token}", "List-Unsubscribe=One-Click",
+                           content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.unsubscribed_at is not None and subscription.is_anonymised
+    assert "zoe@example.org" not in subscription.email and not subscription.in_pool
+    assert list(Subscription.objects.active()) == []
+    again = client.post(f"/alertes/desinscription/?jeton={token}", "List-Unsubscribe=One-Click",
+                        content_type="application/x-www-form-urlencoded")
+    assert again.status_code == 200  # idempotent
+
+
+def test_unsubscribe_link_opened_in_a_browser_asks_first(client):
+    subscription = SubscriptionFactory()
+    token = services.manage_token(subscription)
+
+    response = client.get(f"/alertes/desinscription/?jeton={token}")
+
+    assert response.status_code == 200 and "Me désinscrire" in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.is_active
+
+
+def test_the_form_refuses_an_empty_skill_list_with_a_french_message(client):
+    response = client.post("/alertes/", subscribe_form(skills=[]))
+
+    assert response.status_code == 200
+    assert "Ce champ est obligatoire." in response.content.decode()
+    assert not Subscription.objects.exists() and Skill.objects.exists()
+
+
+def test_an_absurd_course_number_is_a_404_not_a_database_error(client):
+    assert client.get("/alertes/prochaine-session/9448599036319700992/").status_code == 404
+    assert client.get("/alertes/prochaine-session/123456/").status_code == 404
