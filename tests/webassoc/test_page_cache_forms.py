@@ -256,3 +256,22 @@ def test_the_placeholder_cannot_be_guessed_without_the_secret_key(settings):
 
     assert csrf_placeholder_text() != known
     assert len(known) == 64
+
+
+def test_applications_and_requests_do_not_flush_the_cache_but_registrations_do(
+        mission, django_capture_on_commit_callbacks):
+    from tests.missions.factories import ApplicationFactory, MissionRequestFactory
+
+    before = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        ApplicationFactory(mission=mission)
+        MissionRequestFactory()
+    assert page_cache.generation() == before  # no public page shows them
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session = TrainingSessionPageFactory()
+    before = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        Registration.objects.create(session=session, association_name="Asso",
+                                    contact_name="Camille", email="camille@asso.example.org", attendees=1)
+    assert page_cache.generation() != before  # seats left are on the session page and the catalogue
