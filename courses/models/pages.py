@@ -32,6 +32,7 @@ from courses.ical import build_calendar, calendar_response
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from missions.models import Skill
+from webassoc import fragments
 from webassoc.enums import Format
 from webassoc.errors import DomainError
 from webassoc.forms import keep_personal_answers_private
@@ -74,13 +75,17 @@ class TrainingIndexPage(RoutablePageMixin, BasePage):
     def upcoming_sessions(self):
         return TrainingSessionPage.objects.upcoming().descendant_of(self)
 
+    def session_groups(self, form):
+        """[(course, its upcoming sessions with their seats)] that the catalogue's filters ask for."""
+        courses, sessions = form.filter(self.courses(), self.upcoming_sessions().with_seats().order_by("start"))
+        return group_by_course(courses, sessions, drop_empty=form.filtering)
+
     @path("")
     def catalogue(self, request):
         """Upcoming sessions grouped by course; filters by theme (skill) and session mode."""
-        courses = self.courses()
-        form = CatalogueFilterForm(request.GET or None, skills=themes_of(courses))
-        courses, sessions = form.filter(courses, self.upcoming_sessions().with_seats().order_by("start"))
-        groups = group_by_course(courses, sessions, drop_empty=form.filtering)
+        form = CatalogueFilterForm(request.GET or None, skills=themes_of(self.courses()))
+        filters = [form.cleaned_data["theme"], form.cleaned_data["mode"]] if form.filtering else []
+        groups = fragments.cached("catalogue_groups", lambda: self.session_groups(form), [self.pk, *filters])
         return self.render(request, context_overrides={
             "filter_form": form,
             "filtering": form.filtering,
