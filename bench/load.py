@@ -13,6 +13,7 @@ Needs Locust (requirements-dev.txt). Prints figures; asserts nothing about time.
 
 import argparse
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -32,14 +33,17 @@ def locust_command():
 
 def run_locust(host, users, duration, spawn_rate, out_dir):
     prefix = Path(out_dir) / f"u{users}"
+    report = Path(out_dir) / f"u{users}_cache.json"
     subprocess.run(
         [*locust_command(), "-f", str(BASE_DIR / "bench" / "locustfile.py"), "--headless",
          "-u", str(users), "-r", str(spawn_rate), "-t", f"{duration}s", "--host", host,
          "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--stop-timeout", "5"],
         cwd=BASE_DIR, check=False, capture_output=True, text=True,
+        env={**os.environ, "CACHE_REPORT": str(report)},
     )
+    hits = json.loads(report.read_text()) if report.exists() else {}
     with open(f"{prefix}_stats.csv", newline="") as stats:
-        return list(csv.DictReader(stats))
+        return list(csv.DictReader(stats)), hits
 
 
 def number(row, key):
@@ -49,10 +53,10 @@ def number(row, key):
         return float("nan")
 
 
-def print_table(users, duration, rows):
+def print_table(users, duration, rows, hits):
     print(f"\n{users} visiteurs simulés, {duration} s :")
     header = (f"{'requête':52} {'nombre':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
-              f"{'p99 ms':>7} {'échecs':>7}")
+              f"{'p99 ms':>7} {'échecs':>7} {'HIT':>5}")
     print(header)
     print("-" * len(header))
     rows = sorted(rows, key=lambda row: (row["Name"] == "Aggregated", row["Name"]))
@@ -60,7 +64,8 @@ def print_table(users, duration, rows):
         name = "TOTAL" if row["Name"] == "Aggregated" else f"{row['Type']} {row['Name']}"[:52]
         print(f"{name:52} {int(number(row, 'Request Count')):7d} {number(row, 'Requests/s'):7.1f} "
               f"{number(row, '50%'):7.0f} {number(row, '95%'):7.0f} {number(row, '99%'):7.0f} "
-              f"{int(number(row, 'Failure Count')):7d}")
+              f"{int(number(row, 'Failure Count')):7d} "
+              f"{format(hits[row['Name']], '5.0%') if row['Type'] == 'GET' and row['Name'] in hits else '':>5}")
 
 
 def main():
@@ -87,8 +92,8 @@ def main():
               f"PostgreSQL, Redis ({os.cpu_count()} cœurs ; charge : "
               f"{' '.join(f'{load:.1f}' for load in os.getloadavg())})", flush=True)
         for users in args.users:
-            rows = run_locust(host, users, args.duration, args.spawn_rate, out_dir)
-            print_table(users, args.duration, rows)
+            rows, hits = run_locust(host, users, args.duration, args.spawn_rate, out_dir)
+            print_table(users, args.duration, rows, hits)
             sys.stdout.flush()
 
 

@@ -12,12 +12,15 @@ The site must run without per-address rate limits (RATELIMIT_ENABLED=false, as b
 starts it): every simulated visitor comes from 127.0.0.1.
 """
 
+import collections
 import itertools
+import json
+import os
 import random
 import re
 import uuid
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, events, task
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 MISSION_LINK = re.compile(r'href="/missions/((?!competences/|proposer/)[a-z0-9-]+)/"')
@@ -26,6 +29,23 @@ SESSION_LINK = re.compile(r'href="(/formations/(?!calendrier/|inscriptions/)[a-z
 FORMATS = ["a_distance", "sur_place", "hybride"]
 SORTS = ["recentes", "echeance"]
 _sequence = itertools.count()
+# Share of GET answers served from the page cache (X-Cache: HIT), per endpoint; written to the
+# file named by CACHE_REPORT when Locust stops (bench.load prints it).
+HITS, GETS = collections.Counter(), collections.Counter()
+
+
+@events.request.add_listener
+def count_cache_hits(request_type, name, response=None, exception=None, **kwargs):
+    if request_type == "GET" and response is not None and exception is None:
+        GETS[name] += 1
+        HITS[name] += response.headers.get("X-Cache") == "HIT"
+
+
+@events.quitting.add_listener
+def write_cache_report(environment, **kwargs):
+    if os.environ.get("CACHE_REPORT"):
+        with open(os.environ["CACHE_REPORT"], "w") as report:
+            json.dump({name: HITS[name] / GETS[name] for name in GETS}, report)
 
 
 def unique_email(kind):

@@ -57,8 +57,11 @@ IGNORED_MODELS = {
     # page stale, and must not flush the whole site.
     "home.signature",
     # Records no public page shows: an application or a request per second under a newsletter
-    # burst must not empty the cache every second. (Registrations do change seats left.)
+    # burst must not empty the cache every second.
     "missions.application", "missions.missionrequest", "home.loginfailure",
+    # Registrations change the seats left: pages and fragments showing seats read their own
+    # version (courses.models.registrations.seats_version), the other pages stay cached.
+    "courses.registration",
 }
 
 

@@ -39,7 +39,7 @@ from webassoc.forms import keep_personal_answers_private
 from webassoc.pagination import page_number, paginate
 
 from ..enums import RegistrationStatus, SessionMode
-from .registrations import Registration, seats_taken, waitlist_length
+from .registrations import Registration, seats_taken, seats_version, waitlist_length
 
 COURSES_PER_PAGE = 10
 
@@ -158,6 +158,7 @@ class SessionPageQuerySet(PageQuerySet):
 
     def with_seats(self):
         """Annotate seats taken and waitlist length, in the same query."""
+        seats_version()  # what shows these seats depends on it (page and fragment caches)
         return self.annotate(
             seats_taken=seats_taken("registrations__"), waitlist_length=waitlist_length("registrations__"),
         )
@@ -268,6 +269,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         return self.mode == SessionMode.REMOTE
 
     def count_seats_taken(self):
+        seats_version()  # what shows these seats depends on it (page and fragment caches)
         return Registration.objects.filter(session=self).aggregate(total=seats_taken())["total"]
 
     @cached_property
