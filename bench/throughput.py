@@ -14,6 +14,7 @@ Prints figures; asserts nothing about time.
 import argparse
 import http.client
 import os
+import re
 import statistics
 import threading
 import time
@@ -27,10 +28,34 @@ PAGES = [
     ("liste des missions", "/missions/"),
     ("catalogue des formations", "/formations/"),
 ]
+# Pages with a form (CSRF token): cached too, each visitor getting their own token.
+FORM_PAGES = [
+    ("une mission (formulaire)", "/missions/", re.compile(r'href="(/missions/(?!competences/|proposer/)[a-z0-9-]+/)"')),
+    ("une session (formulaire)", "/formations/",
+     re.compile(r'href="(/formations/(?!calendrier/|inscriptions/)[a-z0-9-]+/[a-z0-9-]+/)"')),
+    ("manifeste (formulaire)", "/manifeste/", None),
+]
+
+
+def form_pages(port):
+    """(label, path) of a mission, a session and the manifesto of the demo content."""
+    found = []
+    for label, listing, link in FORM_PAGES:
+        path = listing
+        if link is not None:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connection.request("GET", listing, headers={"Host": "127.0.0.1"})
+            match = link.search(connection.getresponse().read().decode())
+            connection.close()
+            if match is None:
+                continue
+            path = match.group(1)
+        found.append((label, path))
+    return found
 
 
 def load(port, path, requests, concurrency, cookie=None):
-    latencies, errors, statuses = [], [], set()
+    latencies, errors, statuses, hits = [], [], set(), []
     per_client = [requests // concurrency + (1 if i < requests % concurrency else 0)
                   for i in range(concurrency)]
     lock = threading.Lock()
@@ -50,6 +75,7 @@ def load(port, path, requests, concurrency, cookie=None):
                 with lock:
                     latencies.append(elapsed)
                     statuses.add(response.status)
+                    hits.append(response.getheader("X-Cache") == "HIT")
             except (OSError, http.client.HTTPException) as exc:
                 with lock:
                     errors.append(exc)
@@ -72,6 +98,7 @@ def load(port, path, requests, concurrency, cookie=None):
         "p95_ms": p95 * 1000,
         "errors": len(errors),
         "statuses": sorted(statuses),
+        "hits": sum(hits) / len(hits) if hits else 0.0,
     }
 
 
@@ -101,16 +128,17 @@ def main():
     print(f"Préparation de la base {env['DATABASE_URL']} (migrations, statiques, démo)…")
     prepare(env)
     with running_stack(env, worker=False) as processes:
-        for _, path in PAGES:  # warm up: templates, connections, first cache fill
+        pages = PAGES + form_pages(args.port)
+        for _, path in pages:  # warm up: templates, connections, first cache fill
             load(args.port, path, args.concurrency * 2, args.concurrency)
         print(f"\n{args.requests} requêtes par page, {args.concurrency} clients, "
               f"{args.workers} workers gunicorn ({os.cpu_count()} cœurs)\n")
         header = (f"{'page':28} {'mode':9} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-                  f"{'÷ statique':>11} {'erreurs':>8}")
+                  f"{'÷ statique':>11} {'erreurs':>8} {'HIT':>5}")
         print(header)
         print("-" * len(header))
         static_rps = None
-        for label, path in PAGES:
+        for label, path in pages:
             modes = [("direct", None)] if path.startswith("/static/") else [
                 ("en cache", None), ("sans cache", "sessionid=benchmark-sans-cache")]
             for mode, cookie in modes:
@@ -118,7 +146,8 @@ def main():
                 static_rps = static_rps or result["rps"]
                 ratio = result["rps"] / static_rps if static_rps else float("nan")
                 print(f"{label:28} {mode:9} {result['rps']:8.1f} {result['p50_ms']:8.1f} "
-                      f"{result['p95_ms']:8.1f} {ratio:11.2f} {result['errors']:8d}  "
+                      f"{result['p95_ms']:8.1f} {ratio:11.2f} {result['errors']:8d} "
+                      f"{result['hits']:5.0%}  "
                       f"HTTP {result['statuses']}")
         sizes = worker_rss_kib(processes["web"].pid)
         print("\nMémoire résidente des workers après la charge : "

@@ -54,6 +54,13 @@ def recording():
         _reads.reset(token)
 
 
+def note(versions):
+    """Add {key: version} read earlier (a cached fragment's) to the block being recorded, if any."""
+    reads = _reads.get()
+    if reads is not None:
+        reads.update(versions)
+
+
 def unchanged(versions):
     """True when every version in {key: version} is still the current one (one round trip)."""
     if not versions:

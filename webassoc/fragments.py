@@ -5,7 +5,8 @@ any content change (a page published, a mission saved, a registration, the site 
 edited) bumps it through `webassoc.cache_versions.bump()`, and every fragment is rendered
 afresh. The key also holds the host, the day (lists of "open" or "upcoming" things change
 at midnight) and what the fragment varies on (the current page for the menu's highlighted
-item, the search words shown in the header). `FRAGMENT_CACHE_SECONDS` bounds the rest
+item, the search words shown in the header); versions a fragment reads while it renders (the
+seats of the training sessions) are kept with it. `FRAGMENT_CACHE_SECONDS` bounds the rest
 (a session starting, registrations closing); 0 turns fragment caching off (the tests do,
 except those about it).
 
@@ -19,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
-from . import page_cache
+from . import cache_versions, page_cache
 
 
 def seconds():
@@ -37,13 +38,23 @@ def key(name, vary_on=(), request=None):
 
 
 def cached(name, render, vary_on=(), request=None):
-    """The cached value of `render()` under this fragment's key (computed and stored on a miss)."""
+    """The cached value of `render()` under this fragment's key (computed and stored on a miss).
+
+    Versions read while it renders (`cache_versions.current()`, e.g. the seats of the training
+    sessions) are stored with it: the fragment is stale once one is bumped, and the page being
+    rendered (and page-cached) depends on them too, whether the fragment was cached or not.
+    """
     timeout = seconds()
     if timeout <= 0:
         return render()
     fragment_key = key(name, vary_on, request)
-    value = cache.get(fragment_key)
-    if value is None:
+    entry = cache.get(fragment_key)
+    if entry is not None and cache_versions.unchanged(entry["versions"]):
+        cache_versions.note(entry["versions"])
+        return entry["value"]
+    with cache_versions.recording() as versions:
         value = render()
-        cache.set(fragment_key, value, timeout)
+    versions.pop(page_cache.GENERATION_KEY, None)
+    cache_versions.note(versions)
+    cache.set(fragment_key, {"value": value, "versions": versions}, timeout)
     return value

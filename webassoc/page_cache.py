@@ -23,6 +23,7 @@ recorded while the page renders (`cache_versions.recording()`): the cached
 page is stale as soon as one of those versions is bumped.
 """
 
+import functools
 import hashlib
 import hmac
 import logging
@@ -55,6 +56,12 @@ IGNORED_MODELS = {
     # (home/services.py), recorded with the cached manifesto page: a signature makes that
     # page stale, and must not flush the whole site.
     "home.signature",
+    # Records no public page shows: an application or a request per second under a newsletter
+    # burst must not empty the cache every second.
+    "missions.application", "missions.missionrequest", "home.loginfailure",
+    # Registrations change the seats left: pages and fragments showing seats read their own
+    # version (courses.models.registrations.seats_version), the other pages stay cached.
+    "courses.registration",
 }
 
 
@@ -94,7 +101,12 @@ def csrf_placeholder_text():
     Derived from SECRET_KEY, so no visitor can type it into a page (a search query
     echoed in the results) to have someone else's token written there.
     """
-    digest = hmac.new(settings.SECRET_KEY.encode(), b"webassoc.page_cache.csrf", hashlib.sha256)
+    return _placeholder_for(settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=4)
+def _placeholder_for(secret_key):
+    digest = hmac.new(secret_key.encode(), b"webassoc.page_cache.csrf", hashlib.sha256)
     return "csrfplaceholder" + digest.hexdigest()[:49]
 
 

@@ -2,6 +2,7 @@
 
 import math
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.expressions import RawSQL
@@ -44,7 +45,12 @@ def page_of_ids(queryset, number, per_page, cap=COUNT_CAP):
     the last one (one more count, only then).
     """
     limited = queryset.order_by().values("pk")[: cap + 1]
-    sql, params = limited.query.get_compiler(queryset.db).as_sql()
+    try:
+        sql, params = limited.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:  # queryset.none(), or a filter that can match nothing
+        page = page_of_known_rows([], 0, 1, per_page)
+        page.count_cap = cap
+        return [], page
     counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) capped", params, output_field=models.IntegerField())
     ids_and_count = queryset.annotate(capped_count=counted).values_list("pk", "capped_count")
 

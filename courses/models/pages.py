@@ -35,13 +35,14 @@ from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from home.sharing import sharing_context
 from missions.models import Skill
+from webassoc import fragments
 from webassoc.enums import Format
 from webassoc.errors import DomainError
 from webassoc.forms import keep_personal_answers_private
 from webassoc.pagination import page_number, paginate
 
 from ..enums import RegistrationStatus, SessionMode
-from .registrations import Registration, seats_taken, waitlist_length
+from .registrations import Registration, seats_taken, seats_version, waitlist_length
 
 COURSES_PER_PAGE = 10
 
@@ -77,13 +78,17 @@ class TrainingIndexPage(RoutablePageMixin, BasePage):
     def upcoming_sessions(self):
         return TrainingSessionPage.objects.upcoming().descendant_of(self)
 
+    def session_groups(self, form):
+        """[(course, its upcoming sessions with their seats)] that the catalogue's filters ask for."""
+        courses, sessions = form.filter(self.courses(), self.upcoming_sessions().with_seats().order_by("start"))
+        return group_by_course(courses, sessions, drop_empty=form.filtering)
+
     @path("")
     def catalogue(self, request):
         """Upcoming sessions grouped by course; filters by theme (skill) and session mode."""
-        courses = self.courses()
-        form = CatalogueFilterForm(request.GET or None, skills=themes_of(courses))
-        courses, sessions = form.filter(courses, self.upcoming_sessions().with_seats().order_by("start"))
-        groups = group_by_course(courses, sessions, drop_empty=form.filtering)
+        form = CatalogueFilterForm(request.GET or None, skills=themes_of(self.courses()))
+        filters = [form.cleaned_data["theme"], form.cleaned_data["mode"]] if form.filtering else []
+        groups = fragments.cached("catalogue_groups", lambda: self.session_groups(form), [self.pk, *filters])
         return self.render(request, context_overrides={
             "filter_form": form,
             "filtering": form.filtering,
@@ -196,6 +201,7 @@ class SessionPageQuerySet(PageQuerySet):
 
     def with_seats(self):
         """Annotate seats taken and waitlist length, in the same query."""
+        seats_version()  # what shows these seats depends on it (page and fragment caches)
         return self.annotate(
             seats_taken=seats_taken("registrations__"), waitlist_length=waitlist_length("registrations__"),
         )
@@ -307,6 +313,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         return self.mode == SessionMode.REMOTE
 
     def count_seats_taken(self):
+        seats_version()  # what shows these seats depends on it (page and fragment caches)
         return Registration.objects.filter(session=self).aggregate(total=seats_taken())["total"]
 
     @cached_property

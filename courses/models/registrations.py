@@ -3,13 +3,14 @@
 import secrets
 
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from webassoc import cache_versions
 from webassoc.privacy import AnonymisableMixin, anonymous_email
 
 from ..enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
@@ -26,6 +27,23 @@ def seats_taken(prefix=""):
     ("registrations__" from sessions, "" from registrations themselves).
     """
     return Coalesce(Sum(f"{prefix}attendees", filter=Q(**{f"{prefix}status__in": SEATED})), 0)
+
+
+SEATS_VERSION_KEY = "courses:seats:version"
+
+
+def seats_version():
+    """Version of the seat counts public pages show, bumped after every registration change.
+
+    Read where seats are counted for display (`with_seats()`, `count_seats_taken()`): a cached
+    page or fragment showing seats depends on it (webassoc.page_cache, webassoc.fragments),
+    and a registration does not flush pages without seats (missions, news, manifesto).
+    """
+    return cache_versions.current(SEATS_VERSION_KEY)
+
+
+def bump_seats_version(sender=None, **kwargs):
+    transaction.on_commit(lambda: cache_versions.bump(SEATS_VERSION_KEY))
 
 
 def waitlist_length(prefix=""):

@@ -196,7 +196,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     @path("<slug:mission_slug>/", name="mission_detail")
     def mission_route(self, request, mission_slug):
-        mission = get_object_or_404(Mission.objects.published().select_related("association"), slug=mission_slug)
+        mission = get_object_or_404(Mission.objects.published().for_listing(), slug=mission_slug)
         links = self.links(request)
         form = ApplicationForm(request.POST if request.method == "POST" else None)
         accepts = mission.accepts_applications

@@ -340,3 +340,13 @@ def test_the_list_walks_an_index_in_its_sort_order(index_page):
         if connection.vendor == "sqlite":
             assert "USE TEMP B-TREE FOR ORDER BY" not in plan, plan
             assert ("mission_newest_first" if sort == MissionSort.NEWEST else "mission_by_deadline") in plan, plan
+
+
+def test_a_listing_that_can_match_nothing_is_an_empty_first_page(index_page):
+    from missions.models import Mission
+
+    bulk_missions(3)
+    page = Mission.objects.none().page(4, 12)
+
+    assert list(page.object_list) == []
+    assert page.number == 1 and page.paginator.count == 0

@@ -153,3 +153,29 @@ def fragments_cache_items():
     from django.core.cache import cache
 
     return [(key, pickle.loads(value)) for key, value in cache._cache.items()]
+
+
+def test_the_catalogue_shows_seats_taken_at_once_and_keeps_each_filter_apart(
+        client, home_page, fragments_on, committed):
+    from courses.enums import RegistrationStatus, SessionMode
+    from courses.models import Registration
+    from tests.courses.factories import TrainingSessionPageFactory, training_index
+
+    with committed():
+        catalogue = training_index()
+        session = TrainingSessionPageFactory(capacity=2, mode=SessionMode.REMOTE)
+    first = client.get(catalogue.url)
+    assert first.context["session_count"] == 1
+    on_site = client.get(catalogue.url + "?mode=sur_place")
+    assert on_site.context["session_count"] == 0  # not the unfiltered list from the cache
+
+    with committed():
+        Registration.objects.create(session=session, association_name="Asso", contact_name="Camille",
+                                    email="camille@asso.example.org", attendees=2,
+                                    status=RegistrationStatus.CONFIRMED)
+    after = client.get(catalogue.url)
+
+    assert after.context["session_count"] == 1
+    [(_course, [shown])] = after.context["page_obj"].object_list
+    assert shown.seats_left == 0
+    assert "Complet" in after.content.decode()

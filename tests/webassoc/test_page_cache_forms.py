@@ -256,3 +256,39 @@ def test_the_placeholder_cannot_be_guessed_without_the_secret_key(settings):
 
     assert csrf_placeholder_text() != known
     assert len(known) == 64
+
+
+def test_applications_requests_and_registrations_do_not_flush_the_cache(
+        mission, django_capture_on_commit_callbacks):
+    from tests.missions.factories import ApplicationFactory, MissionRequestFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session = TrainingSessionPageFactory()
+    before = page_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        ApplicationFactory(mission=mission)
+        MissionRequestFactory()
+        Registration.objects.create(session=session, association_name="Asso",
+                                    contact_name="Camille", email="camille@asso.example.org", attendees=1)
+
+    assert page_cache.generation() == before
+
+
+def test_a_registration_makes_pages_showing_seats_stale_and_no_other(mission, django_capture_on_commit_callbacks):
+    from courses.enums import RegistrationStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session = TrainingSessionPageFactory(capacity=3)
+    for url in (session.url, mission.get_url()):
+        visitor().get(url)
+        assert visitor().get(url)["X-Cache"] == "HIT"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Registration.objects.create(session=session, association_name="Asso", contact_name="Camille",
+                                    email="camille@asso.example.org", attendees=2,
+                                    status=RegistrationStatus.CONFIRMED)
+    session_page = visitor().get(session.url)
+
+    assert session_page["X-Cache"] == "MISS"
+    assert session_page.context["page"].seats_left == 1
+    assert visitor().get(mission.get_url())["X-Cache"] == "HIT"
