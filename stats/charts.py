@@ -64,3 +64,37 @@ def chart_geometry(chart, months, month_labels):
 
 def _tick(value):
     return f"{value:g}"
+
+
+def render_svg(geometry, labelled_by):
+    """The chart as inline SVG markup (built in Python: a template loop over a thousand bars
+    costs more than the figures themselves)."""
+    from django.utils.html import format_html, format_html_join
+
+    grid = format_html_join("", (
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#ccc" />'
+        '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle" font-size="11" fill="currentColor">{}</text>'
+    ), ((geometry["left"], geometry["width"], tick["y"], tick["y"], geometry["left"] - 6, tick["y"], tick["label"])
+        for tick in geometry["ticks"]))
+    bars = format_html_join("", '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}</title></rect>', (
+        (bar.x, bar.y, bar.width, bar.height, bar.colour, bar.label) for bar in geometry["bars"]))
+    labels = format_html_join("", (
+        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="currentColor">{}</text>'
+    ), ((label["x"], geometry["label_y"], label["label"]) for label in geometry["x_labels"]))
+    return format_html(
+        '<svg role="img" aria-labelledby="{}" viewBox="0 0 {} {}" width="{}" height="{}" focusable="false">'
+        '{}{}<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="currentColor" />{}</svg>',
+        labelled_by, geometry["width"], geometry["height"], geometry["width"], geometry["height"], grid, bars,
+        geometry["left"], geometry["width"], geometry["axis_y"], geometry["axis_y"], labels,
+    )
+
+
+def render_rows(rows):
+    """The data table's body rows: a month, then one cell per series ("–" when there is no value)."""
+    from django.utils.html import format_html, format_html_join
+
+    return format_html_join("", "<tr>{}</tr>", (
+        (format_html('<th scope="row">{}</th>{}', label, format_html_join(
+            "", "<td>{}</td>", (("–" if value is None else value,) for value in values))),)
+        for label, values in rows
+    ))

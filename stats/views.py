@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .charts import chart_geometry
+from .charts import chart_geometry, render_rows, render_svg
 from .figures import compute, first_of_month
 
 PERMISSION = "stats.view_statistics"
@@ -56,13 +56,17 @@ def statistics_view(request):
     if request.GET.get("format") == "csv":
         return csv_response(report)
     labels = report.month_labels()
-    sections = [
-        (title, [{"chart": chart, "geometry": chart_geometry(chart, report.months, labels),
-                  "rows": list(zip(labels, zip(*[series.column(report.months) for series in chart.series], strict=True),
-                                   strict=True))}
-                 for chart in charts])
-        for title, charts in report.sections
-    ]
+    sections = []
+    for number, (title, charts) in enumerate(report.sections, start=1):
+        items = []
+        for position, chart in enumerate(charts, start=1):
+            geometry = chart_geometry(chart, report.months, labels)
+            columns = zip(*[series.column(report.months) for series in chart.series], strict=True)
+            chart_id = f"chart-{number}-{position}"
+            items.append({"chart": chart, "id": chart_id, "legend": geometry["legend"],
+                          "svg": render_svg(geometry, chart_id),
+                          "rows": render_rows(zip(labels, columns, strict=True))})
+        sections.append((title, items))
     query = request.GET.copy()
     query["format"] = "csv"
     return render(request, "stats/statistics.html", {

@@ -252,3 +252,26 @@ def test_check_ins_skip_introductions_with_an_outcome(introduced):
     services.record_outcome(introduced, outcome="realisee")
 
     assert services.send_checkins(now=timezone.now() + timedelta(days=30)) == 0
+
+
+def test_forgetting_a_volunteer_leaves_no_trace_of_the_loop(index_page):
+    """Digest, withdrawal, check-ins, case, outcome and feedback: after forget(), no table holds
+    the volunteer's name or address (their copies in stored emails included)."""
+    from tests.webassoc.test_purge_leaves_no_trace import rows_holding
+    from webassoc.privacy import forget
+
+    mission = MissionFactory(contact_email="asso@example.org")
+    name, email = "Maëlys Quéméner", "maelys.quemener@example.org"
+    waiting = ApplicationFactory(mission=MissionFactory(), name=name, email=email,
+                                 created_at=timezone.now() - timedelta(days=8))
+    services.send_application_reminders()
+    services.withdraw(waiting)
+    application = services.introduce(ApplicationFactory(mission=mission, name=name, email=email))
+    services.send_checkins(now=application.matched_at + timedelta(days=15))
+    services.open_case(application, side="association", description=f"{name} ne répond plus")
+    services.record_outcome(application, outcome="abandonnee", reason=f"{name} a déménagé")
+    services.give_feedback(application, side="association", rating=2, comment=f"{name} absente")
+
+    forget(email)
+
+    assert rows_holding({"Maëlys", "Quéméner", email}) == {}

@@ -106,3 +106,49 @@ def test_every_mission_email_has_an_html_version_saying_what_the_text_says(clien
         missing = [word for word in message.body.split() if word != "-" and word not in readable(html)]
         assert html.startswith("<!DOCTYPE html>") and "Webassoc" in html  # emails/base.html
         assert missing == [], f"{message.subject}: {missing}"
+
+
+def send_every_loop_email(index_page):
+    """Every email of the matchmaking loop once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .factories import MissionRequestFactory
+
+    mission = MissionFactory(skills=["collecte"])
+    MissionFactory(title="Une autre", skills=["collecte"])
+    services.change_status(ApplicationFactory(mission=mission, skills=["collecte"]), status="declinee",
+                           decline_reason="autre", decline_detail="Trop tard", show_decline_detail=True)
+    shortlisted = services.change_status(ApplicationFactory(mission=mission), status="preselectionnee")
+    services.change_status(shortlisted, status="nouvelle", notify_again=True)
+    services.withdraw(shortlisted)
+    ApplicationFactory(mission=mission, created_at=timezone.now() - timedelta(days=3))
+    ApplicationFactory(mission=mission, created_at=timezone.now() - timedelta(days=9))
+    services.send_application_reminders()
+    introduced = services.introduce(ApplicationFactory(mission=mission))
+    services.send_checkins(now=introduced.matched_at + timedelta(days=15))
+    services.open_case(introduced, side="benevole", description="Besoin d'un conseil")
+    services.record_outcome(introduced, outcome="realisee")
+    request_ = MissionRequestFactory()
+    converted = services.convert_request(request_)
+    converted.contact_email = "autre@example.org"
+    converted.save_revision().publish()
+    converted.refresh_from_db()
+    services.introduce(services.apply(converted, name="A", email="a@example.org", message="…", consent=True))
+
+
+def test_every_loop_email_is_in_french_with_absolute_links_and_an_html_version(index_page):
+    send_every_loop_email(index_page)
+
+    templates = {message.subject.split(" ")[0] for message in mail.outbox}
+    assert len(mail.outbox) >= 20 and len(templates) > 5
+    for message in mail.outbox:
+        html = html_version(message)
+        missing = [word for word in message.body.split() if word != "-" and word not in readable(html)]
+        assert missing == [], f"{message.subject}: {missing}"
+        for link in links(message.body):
+            assert link.startswith("http"), f"{message.subject}: {link}"
+        text = re.sub(r"\S+@\S+|https?://\S+", "", message.subject + message.body)
+        assert not re.search(r"(?<![-\w])(e?mails?|courriels?)\b", text, re.I), message.subject
+        assert "&#x27;" not in message.subject + message.body, message.subject
