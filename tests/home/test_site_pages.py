@@ -1,6 +1,7 @@
 """Pages every visitor may reach: the useful 404 (also in development), the static 500, the
 "Plan du site", the accessibility statement of the demo, and a course's format from its sessions."""
 
+import html as html_module
 import re
 
 import pytest
@@ -10,10 +11,9 @@ from django.test import override_settings
 
 from courses.enums import SessionMode
 from tests.courses.factories import TrainingPageFactory, TrainingSessionPageFactory
+from tests.factories import StandardPageFactory
 from tests.missions.factories import MissionIndexPageFactory
 from webassoc import accessibility_checks
-
-from .factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,8 @@ def test_the_footer_links_to_the_sitemap_page(client, home_page):
 def test_a_course_says_where_it_happens_from_its_sessions(client, modes, label):
     course = TrainingPageFactory(title="Réseaux sociaux")
     for mode in modes:
-        TrainingSessionPageFactory(parent=course, mode=mode)
+        address = "3 quai des Initiatives, 44000 Nantes" if mode == SessionMode.ON_SITE else ""
+        TrainingSessionPageFactory(parent=course, mode=mode, address=address)
 
     html = client.get(course.url).content.decode()
     catalogue = client.get(course.get_parent().url).content.decode()
@@ -113,7 +114,7 @@ def test_the_demo_tells_the_story_and_states_its_accessibility_checks(client):
 
     texts = " ".join(client.get(path).content.decode() for path in ("/", "/manifeste/", "/actualites/"))
     assert "texte de démonstration" not in texts and "Collectif Démo" not in texts
-    manifesto = client.get("/manifeste/").content.decode().replace("\u202f", NBSP)
+    manifesto = html_module.unescape(client.get("/manifeste/").content.decode()).replace("\u202f", NBSP)
     assert re.search(r"9[0-9]\xa0% de l(’|')objectif", manifesto)
 
     for _label, path in accessibility_checks.PAGE_TYPES:
