@@ -88,4 +88,4 @@ def test_visitor_filters_news_by_tag_with_the_keyboard(page, live_server, demo_s
 
     page.wait_for_url(re.compile(r"/actualites/\?tag="))
     titles = page.locator(".news-list .card__title").all_inner_texts()
-    assert titles == ["Accessibilité : cinq premiers pas pour un site associatif"]
+    assert titles == ["Accessibilité\u00a0: cinq premiers pas pour un site associatif"]  # French typography
