@@ -1,9 +1,11 @@
-"""Demo content: the mission index page, 12 fictional associations, 30 missions, a few applications."""
+"""Demo content: the mission index page, 12 fictional associations (with generated logos), 30 missions
+of several sizes, a few applications."""
 
 import datetime
 
 from django.utils import timezone
 
+from home.demo.images import demo_logo
 from home.demo.pages import child_page, home_page
 from webassoc.enums import Format
 
@@ -101,6 +103,9 @@ def load(stdout=None):
                 "contact_email": f"contact@{slug}.example.org",
             },
         )
+        if association.logo_id is None:
+            association.logo = demo_logo(name)
+            association.save(update_fields=["logo"])
         associations.append(association)
 
     skills = {skill.slug: skill for skill in Skill.objects.all()}

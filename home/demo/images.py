@@ -51,3 +51,50 @@ def demo_image(title, description, seed=None):
     image.file = ImageFile(io.BytesIO(data), name=filename)
     image.save()
     return image
+
+
+LOGO_COLOURS = ["#0b5563", "#1e6b34", "#8a1c14", "#3d405b", "#264653", "#8a5a00", "#5b2a86", "#12343b"]
+
+
+def render_logo(name, seed):
+    """A fictional association's logo: its initials on a coloured badge with a simple emblem."""
+    from PIL import ImageFont
+
+    rng = random.Random(seed)
+    size = 400
+    colour = rng.choice(LOGO_COLOURS)
+    picture = PILImage.new("RGB", (size, size), "#ffffff")
+    draw = ImageDraw.Draw(picture)
+    if rng.random() < 0.5:
+        draw.ellipse((20, 20, size - 20, size - 20), fill=colour)
+    else:
+        draw.rounded_rectangle((20, 20, size - 20, size - 20), 70, fill=colour)
+    emblem = rng.randrange(3)  # a leaf, a sun, a wave: drawn light over the badge
+    light = "#f5c04f" if emblem == 1 else "#e3f1f2"
+    if emblem == 0:
+        draw.ellipse((235, 70, 335, 170), fill=light)
+        draw.ellipse((270, 70, 370, 170), fill=colour)
+    elif emblem == 1:
+        draw.ellipse((270, 60, 330, 120), fill=light)
+    else:
+        for offset in (0, 24):
+            draw.arc((90, 270 + offset, 310, 350 + offset), 200, 340, fill=light, width=10)
+    initials = "".join(word[0] for word in name.replace("'", " ").split() if word[0].isupper())[:3]
+    font = ImageFont.load_default(size=150 if len(initials) < 3 else 115)
+    draw.text((size / 2, size / 2 + 10), initials, fill="#ffffff", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def demo_logo(name):
+    """The logo image of the association `name`, generated the first time."""
+    Image = get_image_model()
+    title = f"Logo {name}"
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image(title=title, description=f"Logo de {name}")
+    image.file = ImageFile(io.BytesIO(render_logo(name, name)), name=f"logo-{slugify(name)[:50]}.png")
+    image.save()
+    return image

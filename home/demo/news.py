@@ -12,6 +12,13 @@ from .pages import call_to_action, child_page, heading, home_page, image_block, 
 ARTICLES = [
     {
         "slug": "lancement-du-manifeste-des-1000",
+        "caption": "Le manifeste tient en cinq engagements, à lire en deux minutes.",
+        "more": [
+            "Le texte a été écrit à plusieurs mains, au fil de trois soirées en visio : développeuses, designers,"
+            " experts du référencement et de l’accessibilité ont discuté chaque mot.",
+            "Chaque signature est vérifiée par e-mail, puis affichée si vous le souhaitez. Le compteur avance en "
+            "temps réel : nous approchons du millier.",
+        ],
         "title": "Nous lançons le Manifeste des 1000",
         "days_ago": 3,
         "author": "Jeanne Exemple",
@@ -31,6 +38,15 @@ ARTICLES = [
     },
     {
         "slug": "bilan-annuel-2000-associations",
+        "caption": "Les sujets les plus demandés cette année : accessibilité, collecte, données personnelles.",
+        "more": [
+            "Les missions courtes (moins de dix heures) représentent plus de la moitié des mises en relation : un"
+            " audit, une correction, un coup de pouce ponctuel.",
+            "Côté formations, les sessions en ligne du soir ont attiré de nombreuses petites associations sans "
+            "salarié, dont les bénévoles travaillent en journée.",
+            "L’an prochain, nous voulons mieux suivre chaque mission après la mise en relation, pour que personne"
+            " ne reste sans réponse.",
+        ],
         "title": "2 000 associations accompagnées cette année",
         "days_ago": 12,
         "author": "Équipe Webassoc",
@@ -46,6 +62,15 @@ ARTICLES = [
     },
     {
         "slug": "accessibilite-premiers-pas",
+        "caption": "Un test au clavier suffit souvent à révéler les premiers obstacles.",
+        "more": [
+            "Vérifiez les contrastes de vos textes avec un outil gratuit : un gris clair sur fond blanc gêne bien"
+            " plus de monde qu’on ne le croit.",
+            "Donnez à chaque page un titre unique et une hiérarchie de titres logique : les personnes qui "
+            "utilisent un lecteur d’écran naviguent d’abord par les titres.",
+            "Enfin, publiez une déclaration d’accessibilité honnête : elle dit ce qui fonctionne, ce qui reste à "
+            "faire et comment vous contacter.",
+        ],
         "title": "Accessibilité : cinq premiers pas pour un site associatif",
         "days_ago": 20,
         "author": "Inès Exemple",
@@ -61,6 +86,12 @@ ARTICLES = [
     },
     {
         "slug": "sobriete-numerique-sites-legers",
+        "caption": "Une page d’accueil de 300 ko se charge en moins d’une seconde, même en 4G faible.",
+        "more": [
+            "Supprimez les carrousels et les vidéos en lecture automatique : ils pèsent lourd et sont rarement regardés.",
+            "Hébergez vos polices vous-même, ou utilisez celles du système : c’est plus rapide et cela évite "
+            "d’envoyer les données de vos visiteurs à un tiers.",
+        ],
         "title": "Sobriété numérique : des sites plus légers, pour tout le monde",
         "days_ago": 34,
         "author": "Hugo Exemple",
@@ -76,7 +107,14 @@ ARTICLES = [
     },
     {
         "slug": "formation-emailing-associations",
-        "title": "Nouvelle formation : l'emailing pour les associations",
+        "caption": "Une lettre d’information réussie se lit en une minute sur un téléphone.",
+        "more": [
+            "La formation alterne courts apports et exercices sur vos propres envois : venez avec votre dernière "
+            "lettre d’information.",
+            "Vous repartez avec un modèle accessible, une liste de vérifications avant envoi et des repères pour "
+            "lire vos statistiques sans pister vos lecteurs.",
+        ],
+        "title": "Nouvelle formation : l'e-mailing pour les associations",
         "days_ago": 47,
         "author": "Équipe formations",
         "tags": ["Formations", "Associations"],
@@ -90,6 +128,13 @@ ARTICLES = [
     },
     {
         "slug": "portrait-benevole-seo",
+        "caption": "Deux visios et un document partagé : la mission a tenu en huit heures.",
+        "more": [
+            "Les pages d’actions de l’association n’avaient pas de titre clair ni de description : en corrigeant "
+            "ces bases, les visites venues des moteurs de recherche ont doublé.",
+            "Louis a ensuite formé deux bénévoles de l’association à écrire pour le web. Ce sont elles qui "
+            "publient aujourd’hui les nouvelles pages.",
+        ],
         "title": "Portrait : quelques heures de SEO qui changent tout",
         "days_ago": 61,
         "author": "Camille Exemple",
@@ -106,6 +151,13 @@ ARTICLES = [
     },
     {
         "slug": "rencontre-benevoles-lyon",
+        "caption": "Une quarantaine de bénévoles réunis dans un tiers-lieu du 7e arrondissement.",
+        "more": [
+            "Au programme : trois retours de mission de dix minutes, puis des tables par métier où les nouveaux "
+            "ont pu poser toutes leurs questions.",
+            "Plusieurs associations lyonnaises étaient présentes et ont décrit leurs besoins en direct : deux "
+            "appels à compétences sont nés le soir même.",
+        ],
         "title": "Rencontre des bénévoles à Lyon",
         "days_ago": 75,
         "author": "Équipe Webassoc",
@@ -121,6 +173,13 @@ ARTICLES = [
     },
     {
         "slug": "collecte-en-ligne-bonnes-pratiques",
+        "caption": "Un formulaire de don en une seule page, lisible sur téléphone.",
+        "more": [
+            "Proposez des montants suggérés avec ce qu’ils permettent concrètement : « 30 € financent un kit "
+            "d’hygiène ». Les donateurs aiment savoir à quoi sert leur don.",
+            "Envoyez un reçu clair et un vrai remerciement, puis des nouvelles des actions financées : c’est la "
+            "meilleure façon de fidéliser.",
+        ],
         "title": "Collecte en ligne : les bonnes pratiques qui rassurent les donateurs",
         "days_ago": 90,
         "author": "Sarah Exemple",
@@ -138,9 +197,9 @@ ARTICLES = [
 
 def body(article, image, manifesto):
     blocks = [paragraph(f"<p>{article['paragraphs'][0]}</p>")]
-    blocks.append(image_block(image, article["title"]))
+    blocks.append(image_block(image, article["caption"]))
     blocks.append(heading("En pratique"))
-    blocks.append(paragraph(f"<p>{article['paragraphs'][1]}</p>"))
+    blocks.append(paragraph("".join(f"<p>{text}</p>" for text in [article["paragraphs"][1], *article["more"]])))
     if article.get("quote"):
         blocks.append(quote(*article["quote"]))
     if article.get("cta_manifesto") and manifesto is not None:
