@@ -9,8 +9,8 @@ from home.demo.images import demo_logo
 from home.demo.pages import child_page, home_page
 from webassoc.enums import Format
 
-from .enums import ApplicationStatus, Cause, MissionStatus
-from .models import Application, Association, Mission, MissionIndexPage, Skill
+from .enums import ApplicationStatus, Cause, DeclineReason, MissionStatus, Side, Urgency
+from .models import Application, ApplicationStep, Association, FollowUpCase, Mission, MissionIndexPage, Skill
 
 OPEN, FILLED, CLOSED = MissionStatus.OPEN, MissionStatus.FILLED, MissionStatus.CLOSED
 REMOTE, ON_SITE, HYBRID = Format.REMOTE, Format.ON_SITE, Format.HYBRID
@@ -153,7 +153,19 @@ def load(stdout=None):
                 availability="Quelques heures par semaine, le soir.",
                 portfolio_url="https://www.linkedin.com/in/exemple-fictif",
                 matched_at=timezone.now() if status == ApplicationStatus.INTRODUCED else None,
+                first_answered_at=None if status == ApplicationStatus.NEW else timezone.now(),
+                decline_reason=DeclineReason.PROFILE if status == ApplicationStatus.DECLINED else "",
             )
             application.skills.set(mission.skill_list()[:1])
+            ApplicationStep.objects.create(application=application, status=ApplicationStatus.NEW,
+                                           at=application.created_at)
+            if status != ApplicationStatus.NEW:
+                ApplicationStep.objects.create(application=application, status=status,
+                                               previous_status=ApplicationStatus.NEW, emailed=True)
+            if status == ApplicationStatus.INTRODUCED:
+                FollowUpCase.objects.create(
+                    application=application, side=Side.ASSOCIATION, urgency=Urgency.MEDIUM,
+                    description="Exemple fictif : nous n'arrivons pas à fixer un premier rendez-vous.",
+                )
         if stdout:
             stdout.write("  - quelques candidatures")
