@@ -1,16 +1,26 @@
 """Views of the site that are not page routes: the search page, the sitemap page ("Plan du site")
-and robots.txt (home/urls.py), and the admin's "Comptes bloqués" screen (wired in wagtail_hooks.py)."""
+and robots.txt (home/urls.py), and the admin's "Comptes bloqués" and "Données personnelles"
+screens (wired in wagtail_hooks.py)."""
 
+import csv
+import io
+import json
 import logging
 
+from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin import messages
+from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
+from webassoc import privacy
+from webassoc.admin.exports import BYTE_ORDER_MARK, neutralise_csv_cell
 from webassoc.pagination import page_number, paginate
 
 from . import login_throttle
@@ -92,3 +102,74 @@ def blocked_accounts(request):
         "address_limit": login_throttle.ADDRESS_LIMIT,
         "window_minutes": int(login_throttle.WINDOW.total_seconds() // 60),
     })
+
+
+PERSONAL_DATA_PERMISSION = "home.manage_personal_data"
+
+
+class PersonalDataForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse e-mail de la personne"), max_length=254)
+
+
+@require_http_methods(["GET", "POST"])
+def personal_data(request):
+    """A person's access or erasure request (RGPD articles 15 and 17): every record holding an
+    address across the site (webassoc.privacy.PERSONAL_DATA, so new models are covered), exported
+    as one JSON or CSV file, or anonymised at once after a confirmation. Logged in the history."""
+    if not request.user.has_perm(PERSONAL_DATA_PERMISSION):
+        raise PermissionDenied
+    form = PersonalDataForm(request.POST or request.GET or None)
+    if not form.is_valid():
+        return render(request, "home/admin/personal_data.html", {"form": form})
+    email = form.cleaned_data["email"]
+    action = request.POST.get("action") or request.GET.get("format")
+    if action in ("json", "csv"):
+        return _personal_data_file(request, email, action)
+    if request.method == "POST" and action == "erase":
+        if request.POST.get("confirm") != "oui":
+            messages.error(request, _("Cochez la confirmation pour anonymiser ces données."))
+        else:
+            return _erase_personal_data(request, email)
+    export = privacy.export_of(email)
+    return render(request, "home/admin/personal_data.html", {
+        "form": form, "email": email, "export": export, "total": sum(len(rows) for rows in export.values()),
+    })
+
+
+def _log_personal_data(request, email, action):
+    """One entry per record concerned in the admin history (never the address itself)."""
+    for rows in privacy.records_of(email).values():
+        for row in rows:
+            log(instance=row, action=action, user=request.user)
+
+
+def _personal_data_file(request, email, file_format):
+    export = privacy.export_of(email)
+    _log_personal_data(request, email, "home.personal_data_export")
+    filename = f"donnees-personnelles-{timezone.localdate():%Y-%m-%d}"
+    if file_format == "json":
+        response = HttpResponse(json.dumps({"adresse": email, "donnees": export}, ensure_ascii=False, indent=2),
+                                content_type="application/json; charset=utf-8")
+    else:
+        output = io.StringIO()
+        writer = csv.writer(output, dialect="excel-fr")
+        writer.writerow([_("Catégorie"), _("N°"), _("Champ"), _("Valeur")])
+        for label, rows in export.items():
+            for number, row in enumerate(rows, start=1):
+                for field, value in row.items():
+                    writer.writerow([label, number, field, neutralise_csv_cell("" if value is None else str(value))])
+        response = HttpResponse(BYTE_ORDER_MARK + output.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _erase_personal_data(request, email):
+    concerned = [row for rows in privacy.records_of(email).values() for row in rows]
+    counts = privacy.forget(email)
+    for row in concerned:  # after the erasure: the entries name the anonymised records only
+        row.refresh_from_db()
+        log(instance=row, action="home.personal_data_erase", user=request.user)
+    messages.success(request, _("Données anonymisées : %(report)s.") % {
+        "report": " ; ".join(privacy.report_lines(counts, dry_run=False))})
+    return redirect("personal_data")

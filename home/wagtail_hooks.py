@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import views
+from .admin_panels import add_dashboard_panels
 from .models import Signature
 from .viewsets import SignatureViewSet
 
@@ -32,3 +33,36 @@ class BlockedAccountsMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_blocked_accounts_menu_item():
     return BlockedAccountsMenuItem(_("Comptes bloqués"), reverse("blocked_accounts"), icon_name="lock", order=610)
+
+
+hooks.register("construct_homepage_panels", add_dashboard_panels)
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_url():
+    return [path("donnees-personnelles/", views.personal_data, name="personal_data")]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.PERSONAL_DATA_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_menu_item():
+    return PersonalDataMenuItem(_("Données personnelles"), reverse("personal_data"), icon_name="user", order=620)
+
+
+@hooks.register("register_permissions")
+def register_personal_data_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="home", codename="manage_personal_data")
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_log_actions(actions):
+    actions.register_action("home.personal_data_export", _("Données personnelles exportées"),
+                            _("Données personnelles exportées pour une demande d'accès"))
+    actions.register_action("home.personal_data_erase", _("Données personnelles anonymisées"),
+                            _("Données personnelles anonymisées sur demande"))

@@ -386,6 +386,43 @@ def records_of(email):
     return found
 
 
+def export_of(email):
+    """Everything the site holds about `email` (RGPD article 15): {label: [row dicts]}, records then
+    the stored emails mentioning it. Values are strings, dates in ISO format; ids kept."""
+    email = (email or "").strip()
+    if not ADDRESS.fullmatch(email) or is_anonymous_email(email):
+        raise ValueError(gettext("« %(value)s » n'est pas une adresse e-mail.") % {"value": email})
+    export = {}
+    for entry, rows in records_of(email).items():
+        export[entry.label] = [_row_dict(row) for row in rows]
+    Email = apps.get_model("outbox", "Email")
+    pks = StoredEmails().about([email])
+    emails = Email.objects.filter(pk__in=pks).order_by("created_at")
+    if emails:
+        export[EMAILS_LABEL] = [
+            _row_dict(message, fields=("id", "to", "subject", "template", "status", "created_at", "sent_at",
+                                       "body_text"))
+            for message in emails
+        ]
+    return export
+
+
+def _row_dict(row, fields=None):
+    values = {}
+    for field in row._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        if fields is None and field.name in ("latest_revision", "live_revision", "locked_by", "locked_at"):
+            continue
+        value = getattr(row, field.attname)
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        elif value is not None and not isinstance(value, (bool, int, float, list, dict)):
+            value = str(value)
+        values[str(field.verbose_name)] = value
+    return values
+
+
 @transaction.atomic
 def forget(email, now=None, dry_run=False):
     """A person asks to be forgotten: anonymise every record holding `email` now, with its copies,

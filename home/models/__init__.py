@@ -1,4 +1,4 @@
-from .accounts import LoginFailure
+from .accounts import LoginFailure, PersonalDataRequest
 from .base import BasePage
 from .manifesto import ManifestoPage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
@@ -9,4 +9,5 @@ from .site_settings import SiteSettings
 __all__ = [
     "BasePage", "HomePage", "StandardPage", "SiteSettings",
     "ManifestoPage", "Signature", "NewsIndexPage", "NewsPage", "NewsPageTag", "LoginFailure",
+    "PersonalDataRequest",
 ]

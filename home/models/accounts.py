@@ -23,3 +23,18 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} ({self.address})"
+
+
+class PersonalDataRequest(models.Model):
+    """No table: the holder of the "Données personnelles" permission (the admin screen where a
+    coordinator answers a person's access or erasure request, RGPD articles 15 and 17)."""
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("manage_personal_data", "Données personnelles")]
+        verbose_name = _("demande sur des données personnelles")
+        verbose_name_plural = _("demandes sur des données personnelles")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -38,7 +38,11 @@ class SnippetExportIndexView(FrenchExportMixin, SnippetIndexView):
 
 
 class MissionIndexView(RecordActionButtonsMixin, SnippetExportIndexView):
-    pass
+    add_item_label = _("Ajouter une mission")  # not Wagtail's "Ajouter un(e) mission"
+
+
+class AssociationIndexView(SnippetExportIndexView):
+    add_item_label = _("Ajouter une association")
 
 
 class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
@@ -78,7 +82,7 @@ class CloseMission(RecordAction):
 
 class AssociationViewSet(SnippetViewSet):
     model = Association
-    index_view_class = SnippetExportIndexView
+    index_view_class = AssociationIndexView
     icon = "group"
     menu_label = _("Associations")
     list_display = [

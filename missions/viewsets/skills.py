@@ -49,6 +49,7 @@ class MergeSkill(RecordAction):
 
 
 class SkillIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
+    add_item_label = _("Ajouter une compétence")
     """Each skill with the number of open missions and of all missions using it (two counts, one query)."""
 
     def get_base_queryset(self):

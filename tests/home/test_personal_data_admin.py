@@ -1,0 +1,122 @@
+"""The "Données personnelles" admin screen (RGPD articles 15 and 17): find every record holding an
+address, export them for the person (JSON, CSV), anonymise them all in one confirmed action,
+logged in the history, for holders of the "Données personnelles" permission only."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from courses.models import Registration
+from missions.models import Application, MissionRequest
+from outbox.models import Email
+from tests.courses.factories import RegistrationFactory, TrainingSessionPageFactory
+from tests.factories import SuperUserFactory, UserFactory
+from tests.missions.factories import ApplicationFactory, MissionRequestFactory
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "maelys.quemener@example.org"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(SuperUserFactory())
+    return client
+
+
+@pytest.fixture
+def person(django_capture_on_commit_callbacks):
+    from missions import services as missions_services
+    from tests.missions.factories import MissionFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        application = missions_services.apply(MissionFactory(), name="Maëlys Quéméner", email=EMAIL,
+                                              message="Je peux aider.", consent=True)
+    return {
+        "application": application,
+        "registration": RegistrationFactory(session=TrainingSessionPageFactory(), email=EMAIL.upper(),
+                                            contact_name="Maëlys Quéméner"),
+        "request": MissionRequestFactory(email=EMAIL, contact_name="Maëlys Quéméner"),
+        "other": ApplicationFactory(email="quelqu.un@example.org", name="Quelqu'un"),
+    }
+
+
+def url(**params):
+    from urllib.parse import urlencode
+
+    return reverse("personal_data") + ("?" + urlencode(params) if params else "")
+
+
+def test_the_screen_finds_every_record_holding_the_address(admin_client, person):
+    html = admin_client.get(url(email=EMAIL)).content.decode()
+
+    assert "Candidatures aux missions (1)" in html
+    assert "Inscriptions aux formations (1)" in html
+    assert "Demandes d&#x27;associations (1)" in html or "Demandes d'associations (1)" in html
+    assert "E-mails gardés" in html  # the confirmation sent to the volunteer
+    assert "Quelqu" not in html
+
+
+def test_json_and_csv_exports_hold_the_records_and_are_logged(admin_client, person):
+    as_json = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"})
+    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"})
+
+    data = json.loads(as_json.content)
+    assert data["adresse"] == EMAIL
+    assert data["donnees"]["candidatures aux missions"][0]["nom"] == "Maëlys Quéméner"
+    assert "attachment" in as_json["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+    assert rows[0] == ["Catégorie", "N°", "Champ", "Valeur"]
+    assert ["candidatures aux missions", "1", "nom", "Maëlys Quéméner"] in rows
+    assert ModelLogEntry.objects.filter(action="home.personal_data_export").count() == 6  # 3 records × 2
+
+
+def test_erasure_needs_the_confirmation(admin_client, person):
+    admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "erase"})
+
+    assert Application.objects.get(pk=person["application"].pk).email == EMAIL
+
+
+def test_erasure_anonymises_everything_keeps_statistics_and_is_logged(admin_client, person):
+    response = admin_client.post(reverse("personal_data"),
+                                 {"email": EMAIL, "action": "erase", "confirm": "oui"}, follow=True)
+
+    application = Application.objects.get(pk=person["application"].pk)
+    assert application.email != EMAIL and application.name != "Maëlys Quéméner"
+    assert application.status == person["application"].status  # statistics kept
+    assert Registration.objects.get(pk=person["registration"].pk).anonymised_at is not None
+    assert MissionRequest.objects.get(pk=person["request"].pk).anonymised_at is not None
+    assert Application.objects.get(pk=person["other"].pk).email == "quelqu.un@example.org"
+    assert not [e for e in Email.objects.all() if EMAIL in json.dumps(e.to)]
+    assert "Données anonymisées" in " ".join(str(m) for m in response.context["messages"])
+    assert ModelLogEntry.objects.filter(action="home.personal_data_erase").count() == 3
+    assert admin_client.get(url(email=EMAIL)).content.decode().count("data-personal-record") == 0
+
+
+def test_only_holders_of_the_permission_reach_the_screen(client, person):
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get(url(email=EMAIL)).status_code in (302, 403)
+    assert client.post(reverse("personal_data"), {"email": EMAIL, "action": "erase", "confirm": "oui"}
+                       ).status_code in (302, 403)
+
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="RGPD")
+    group.permissions.add(Permission.objects.get(codename="access_admin"),
+                          Permission.objects.get(codename="manage_personal_data"))
+    user.groups.add(group)
+    assert client.get(url(email=EMAIL)).status_code == 200
+
+
+def test_a_malformed_address_is_refused_politely(admin_client):
+    response = admin_client.get(url(email="pas-une-adresse"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert "data-personal-record" not in response.content.decode()

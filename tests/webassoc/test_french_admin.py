@@ -1,0 +1,56 @@
+"""The admin speaks proper French: the project's catalogue (locale/fr, compiled .mo committed)
+rewords Wagtail's generic messages that cannot know a model's gender, and the project's own
+viewsets name their records with the right gender."""
+
+import pathlib
+import re
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+
+from tests.factories import SuperUserFactory
+from tests.missions.factories import MissionFactory
+
+GENERIC = [
+    "Add %(model_name)s", "Add %(label)s", "Create a new %(model_name)s", "Anyone can edit this %(model_name)s",
+    "No %(model_name)s match your query.", "%(model_name)s '%(object)s' updated.",
+    "%(model_name)s '%(object)s' created.", "%(model_name)s '%(object)s' updated and published.",
+    "%(model_name)s '%(object)s' created and published.", "%(model_name)s '%(object)s' deleted.",
+    "The %(model_name)s could not be created due to errors.", "None", "Workflows",
+]
+AWKWARD = re.compile(r"\((e|tte|la|elle)\)|Workflows")
+
+
+@pytest.mark.parametrize("msgid", GENERIC)
+def test_wagtail_generic_messages_read_without_gender_brackets(msgid):
+    with translation.override("fr"):
+        text = gettext(msgid)
+
+    assert text != msgid and not AWKWARD.search(text), text
+
+
+def test_usage_message_is_reworded():
+    with translation.override("fr"):
+        text = ngettext("This %(model_name)s is referenced %(usage_count)s time.",
+                        "This %(model_name)s is referenced %(usage_count)s times.", 1)
+
+    assert "Ce(tte)" not in text and "référencé(e)" not in text
+
+
+def test_the_compiled_catalogue_is_committed_next_to_its_source():
+    folder = pathlib.Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES"
+
+    assert (folder / "django.mo").stat().st_mtime >= (folder / "django.po").stat().st_mtime - 1
+    assert (folder / "django.mo").stat().st_size > 1000
+
+
+@pytest.mark.django_db
+def test_the_missions_list_says_ajouter_une_mission_and_saves_with_a_french_message(client):
+    client.force_login(SuperUserFactory())
+    MissionFactory()
+
+    html = client.get("/admin/snippets/missions/mission/").content.decode()
+
+    assert "Ajouter une mission" in html and "un(e)" not in html
