@@ -14,7 +14,9 @@ def mission_results(query, request=None):
     if index_page is None or not query:
         return []
     links = index_page.links(request)
-    missions = Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS]
+    found = Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS]
+    # Open missions first (in the index's order), then those that take no more applications.
+    missions = sorted(found, key=lambda mission: not mission.accepts_applications)
     return [
         SearchResult(
             title=mission.title,
