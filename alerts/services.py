@@ -39,7 +39,7 @@ DIGEST_WEEKDAY, DIGEST_HOUR = 0, 8  # Mondays from 8:00 (Paris)
 
 
 def alerts_per_run():
-    return getattr(settings, "ALERTS_PER_RUN", 1000)
+    return getattr(settings, "ALERTS_PER_RUN", 500)
 
 
 def alerts_batch():

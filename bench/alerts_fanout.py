@@ -6,7 +6,7 @@ email per alert through the outbox, ALERTS_PER_RUN per run, ALERTS_BATCH per tra
 emails' own tasks are not run (a dummy task backend): rendering and SMTP are the outbox's
 business, one short task per email, as for every email of the site.
 
-    .venv/bin/python -m bench.alerts_fanout [--subscribers 5000] [--per-run 1000]
+    .venv/bin/python -m bench.alerts_fanout [--subscribers 5000] [--per-run 500]
 
 Runs on a throwaway test database (SQLite by default, PostgreSQL when DATABASE_URL is set).
 Prints figures; asserts nothing about time.
@@ -49,7 +49,7 @@ def add_subscribers(count):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subscribers", type=int, default=5000)
-    parser.add_argument("--per-run", type=int, default=1000)
+    parser.add_argument("--per-run", type=int, default=500)
     args = parser.parse_args()
 
     setup_django()

@@ -38,10 +38,16 @@ def page_results(query, request=None):
                 title=page.title,
                 url=page.get_url(request),
                 description=description,
-                kind=str(page.specific_class._meta.verbose_name).capitalize(),
+                kind=kind_label(page),
             )
         )
     return results
+
+
+def kind_label(page):
+    """What a result is, for people: a page's `search_kind` ("Formation", "Actualité"), else its
+    type's name ("Page standard" would mean nothing to a visitor: standard pages say "Page")."""
+    return str(getattr(page, "search_kind", "") or page.specific_class._meta.verbose_name).capitalize()
 
 
 def search_site(query, request=None):

@@ -14,14 +14,16 @@ def mission_results(query, request=None):
     if index_page is None or not query:
         return []
     links = index_page.links(request)
-    missions = list(Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS])
+    found = list(Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS])
     # Missions whose skills answer to the query (a synonym such as "SEO" for "Search").
-    found = {mission.pk for mission in missions}
     by_skill = (
         Mission.objects.published().select_related("association")
-        .filter(tagged_items__tag__in=Skill.objects.matching(query)).exclude(pk__in=found).distinct()
+        .filter(tagged_items__tag__in=Skill.objects.matching(query))
+        .exclude(pk__in={mission.pk for mission in found}).distinct()
     )
-    missions += list(by_skill[:max(MAX_MISSIONS - len(missions), 0)])
+    found += list(by_skill[:max(MAX_MISSIONS - len(found), 0)])
+    # Open missions first (in the index's order), then those that take no more applications.
+    missions = sorted(found, key=lambda mission: not mission.accepts_applications)
     return [
         SearchResult(
             title=mission.title,

@@ -57,6 +57,7 @@ class CourseSkill(TaggedItemBase):
 
 class TrainingIndexPage(RoutablePageMixin, BasePage):
     """The catalogue: upcoming sessions grouped by course, filterable by topic and format."""
+    search_kind = _("Catalogue des formations")  # in the site search
 
     intro = models.TextField(_("introduction"), blank=True)
 

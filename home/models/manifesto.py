@@ -29,6 +29,7 @@ NEW_LINKS_PER_HOUR = 5
 
 
 class ManifestoPage(RoutablePageMixin, BasePage):
+    search_kind = _("Manifeste")  # in the site search
     intro = models.TextField(_("chapeau"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("texte du manifeste"), blank=True)
     goal = models.PositiveIntegerField(

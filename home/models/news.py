@@ -48,6 +48,7 @@ def listing_queryset(queryset):
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
+    search_kind = _("Actualités")  # in the site search
     intro = models.TextField(_("chapeau"), blank=True)
     per_page = 10
     feed_size = 20

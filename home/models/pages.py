@@ -12,6 +12,7 @@ from .base import BasePage
 
 class HomePage(BasePage):
     """The site root: hero, key figures, then editorial blocks and live sections."""
+    search_kind = _("Accueil")  # in the site search
 
     hero_title = models.CharField(_("titre d'accroche"), max_length=150, blank=True)
     hero_text = models.TextField(_("texte d'accroche"), blank=True)
@@ -79,6 +80,7 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     """About, FAQ, legal notice, privacy policy…"""
+    search_kind = _("Page")  # in the site search
 
     intro = models.TextField(_("chapeau"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)

@@ -62,6 +62,15 @@ class MissionSkill(TaggedItemBase):
 DEPARTMENT = re.compile(r"(0[1-9]|[1-8][0-9]|9[0-5]|2[ab]|97[1-6])", re.IGNORECASE)
 
 
+MAX_INDEX_MATCHES = 500
+
+
+def indexed_matches(query):
+    """Ids of the published missions the search index finds for `query` (all its words)."""
+    found = Mission.objects.filter(live=True).search(query, operator="and")[:MAX_INDEX_MATCHES]
+    return [mission.pk for mission in found]
+
+
 def commitment_q(commitment):
     """The missions whose estimated effort falls in the range of `commitment`."""
     low, high = COMMITMENT_HOURS[commitment]
@@ -160,15 +169,22 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
             qs = qs.with_commitment(commitment)
         if place:
             qs = qs.at_place(place)
-        for word in q.split()[:MAX_SEARCH_WORDS]:
-            qs = qs.filter(
-                models.Q(title__icontains=word) | models.Q(summary__icontains=word)
-                | models.Q(description__icontains=word) | models.Q(association__name__icontains=word)
-                | models.Q(location__icontains=word)
-                # a skill's name or synonym: "SEO" finds the missions tagged "Search" (a subquery)
-                | models.Q(pk__in=MissionSkill.objects.filter(tag__in=Skill.objects.matching(word))
-                           .values("content_object_id"))
-            )
+        words = q.split()[:MAX_SEARCH_WORDS]
+        if words:
+            # Every word as typed (part of a word too: "vid" finds "vidéo"), or the search index
+            # (in production PostgreSQL's French full text without accents: "benevole" finds
+            # "bénévoles").
+            typed = models.Q()
+            for word in words:
+                typed &= (
+                    models.Q(title__icontains=word) | models.Q(summary__icontains=word)
+                    | models.Q(description__icontains=word) | models.Q(association__name__icontains=word)
+                    | models.Q(location__icontains=word)
+                    # a skill's name or synonym: "SEO" finds the missions tagged "Search" (a subquery)
+                    | models.Q(pk__in=MissionSkill.objects.filter(tag__in=Skill.objects.matching(word))
+                               .values("content_object_id"))
+                )
+            qs = qs.filter(typed | models.Q(pk__in=indexed_matches(" ".join(words))))
         return qs
 
     def matching(self, *, sort=MissionSort.NEWEST, **filters):

@@ -53,6 +53,7 @@ class MissionLinks:
 
 
 class MissionIndexPage(RoutablePageMixin, BasePage):
+    search_kind = _("Missions")  # in the site search
     intro = models.TextField(_("chapeau"), blank=True)
     request_intro = models.TextField(
         _("texte d'accueil du formulaire pour les associations"), blank=True,

@@ -16,6 +16,7 @@ class SubscriptionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Subscription
+        skip_postgeneration_save = True  # the skills are set on the saved row
 
     @factory.post_generation
     def skills(self, create, slugs, **kwargs):

@@ -273,3 +273,28 @@ def test_forget_person_and_the_purge_cover_alerts(index_page):
     privacy.purge(now=later)
     stale.refresh_from_db()
     assert stale.is_anonymised
+
+
+def test_a_mission_published_by_the_scheduled_publishing_job_alerts_too(index_page, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+    from wagtail.models import Revision
+
+    SubscriptionFactory(email="planifiee@example.org", skills=["video"])
+    mission = MissionFactory(title="Mission planifiée", skills=["video"], live=False)
+    mission.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    mission.save_revision().publish()  # scheduled: not live yet, nobody alerted
+    mission.refresh_from_db()
+    assert not mission.live and alert_emails() == []
+
+    # An hour later (the revision's scheduled time and the date in its content both in the past):
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision = Revision.objects.get(approved_go_live_at__isnull=False)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save(update_fields=["approved_go_live_at", "content"])
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled")
+
+    mission.refresh_from_db()
+    assert mission.live
+    assert [m.to for m in alert_emails()] == [["planifiee@example.org"]]

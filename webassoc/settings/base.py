@@ -261,6 +261,11 @@ WAGTAILSEARCH_BACKENDS = {
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", "webassoc_"),
     }
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # French stemming on unaccented words: "benevole" finds "bénévoles" (the text search
+    # configuration is created by home/migrations/0011_french_unaccent_search.py; after changing
+    # it, rebuild the index with `manage.py update_index`).
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
