@@ -314,12 +314,14 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         return self.mode == SessionMode.REMOTE
 
     def count_seats_taken(self):
-        seats_version()  # what shows these seats depends on it (page and fragment caches)
         return Registration.objects.filter(session=self).aggregate(total=seats_taken())["total"]
 
     @cached_property
     def seats_taken(self):
         """Counted once per instance; listings annotate it instead (with_seats())."""
+        # What shows these seats depends on their version (page and fragment caches); read here,
+        # for display, not in count_seats_taken(), which registering calls under the session lock.
+        seats_version()
         return self.count_seats_taken()
 
     @property

@@ -35,7 +35,7 @@ SEATS_VERSION_KEY = "courses:seats:version"
 def seats_version():
     """Version of the seat counts public pages show, bumped after every registration change.
 
-    Read where seats are counted for display (`with_seats()`, `count_seats_taken()`): a cached
+    Read where seats are counted for display (`with_seats()`, the `seats_taken` property): a cached
     page or fragment showing seats depends on it (webassoc.page_cache, webassoc.fragments),
     and a registration does not flush pages without seats (missions, news, manifesto).
     """
