@@ -24,7 +24,7 @@ def test_the_migration_renames_english_labels_and_leaves_edited_ones_alone():
 
     from django.apps import apps
 
-    migration = import_module("missions.migrations.0008_french_skill_labels")
+    migration = import_module("missions.migrations.0011_french_skill_labels")
     Skill.objects.filter(slug="search").update(name="Search")
     Skill.objects.filter(slug="analytics").update(name="Statistiques")  # changed by an editor
 

@@ -24,7 +24,7 @@ def grant_and_backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('missions', '0007_personal_data_of_contacts'),
+        ("missions", "0008_admin_coordination"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

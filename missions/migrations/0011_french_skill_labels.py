@@ -26,6 +26,6 @@ def to_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("missions", "0007_personal_data_of_contacts")]
+    dependencies = [("missions", "0010_listing_order_indexes")]
 
     operations = [migrations.RunPython(to_french, to_english)]

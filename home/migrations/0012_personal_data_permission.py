@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0010_login_failures'),
+        ('home', '0011_french_unaccent_search'),
     ]
 
     operations = [
