@@ -1,5 +1,6 @@
 """The skills get French labels ("Search" → "Référencement (SEO)"); slugs, and so URLs and filters,
-stay the same. A label an editor already changed is left alone."""
+stay the same, and the former English label becomes a synonym ("Search" still finds the skill). A
+label an editor already changed is left alone."""
 
 from django.db import migrations
 
@@ -16,7 +17,12 @@ FRENCH = {
 def to_french(apps, schema_editor):
     Skill = apps.get_model("missions", "Skill")
     for slug, (english, french) in FRENCH.items():
-        Skill.objects.filter(slug=slug, name=english).update(name=french)
+        for skill in Skill.objects.filter(slug=slug, name=english):
+            aliases = [alias.strip() for alias in skill.aliases.split(",") if alias.strip()]
+            if english.lower() not in {alias.lower() for alias in aliases}:
+                aliases.insert(0, english)
+            skill.name, skill.aliases = french, ", ".join(aliases)
+            skill.save(update_fields=["name", "aliases"])
 
 
 def to_english(apps, schema_editor):

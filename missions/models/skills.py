@@ -27,13 +27,14 @@ INITIAL_SKILLS = [
 ]
 
 
-# Synonyms of the curated skills, seeded by a data migration (by slug: labels may be renamed).
+# Synonyms of the curated skills, seeded by a data migration (by slug: labels may be renamed). The
+# former English labels ("Search", "Emailing", "Analytics") stay synonyms.
 INITIAL_ALIASES = {
-    "search": "SEO, SEA, référencement, référencement naturel, moteur de recherche",
+    "search": "Search, SEO, SEA, référencement, référencement naturel, moteur de recherche",
     "medias-sociaux": "réseaux sociaux, social media, community management, Facebook, Instagram, LinkedIn",
-    "emailing": "e-mailing, newsletter, lettre d'information, mailing",
+    "emailing": "Emailing, e-mailing, newsletter, lettre d'information, mailing",
     "collecte": "collecte de fonds, dons en ligne, fundraising, crowdfunding",
-    "analytics": "statistiques, mesure d'audience, Matomo, Google Analytics",
+    "analytics": "Analytics, statistiques, mesure d'audience, Matomo, Google Analytics",
     "webmastering": "site web, site internet, WordPress, CMS, maintenance",
     "accessibilite": "a11y, RGAA, WCAG, handicap",
     "video": "montage, YouTube, tournage, motion design",

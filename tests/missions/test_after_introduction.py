@@ -221,7 +221,8 @@ def test_the_request_contact_follows_its_request_from_conversion_to_introduction
     mission.save_revision().publish()
     published = mail.outbox[-1]
     assert published.to == ["paul@asso.example.org"] and "est publié" in published.subject
-    assert f"/missions/{mission.slug}/" in published.body
+    mission.refresh_from_db()  # the slug is fixed at the first publication
+    assert mission.slug and f"/missions/{mission.slug}/" in published.body
     mission.save_revision().publish()  # published again: no second email
     assert sum("est publié" in m.subject for m in mail.outbox) == 1
 

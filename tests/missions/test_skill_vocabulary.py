@@ -67,7 +67,8 @@ def test_new_skills_get_ascii_slugs():
 def test_typing_a_synonym_finds_the_skill_in_the_admin_chooser(admin_client):
     url = reverse("wagtailadmin_tag_model_autocomplete", args=["missions", "skill"])
 
-    assert admin_client.get(url, {"term": "SEO"}).json() == ["Search"]
+    assert admin_client.get(url, {"term": "SEO"}).json() == ["Référencement (SEO)"]
+    assert admin_client.get(url, {"term": "Search"}).json() == ["Référencement (SEO)"]  # its former label
     assert admin_client.get(url, {"term": "vid"}).json() == ["Vidéo"]
     assert admin_client.get(url, {"term": ""}).json() == []
 
@@ -84,7 +85,7 @@ def test_a_synonym_typed_in_the_mission_form_is_the_skill_itself():
     form.cleaned_data = {"skills": ["SEO", "vidéo", "Search", "Tout nouveau"]}
 
     assert issubclass(form_class, MissionAdminForm)
-    assert form.clean_skills() == ["Search", "Vidéo", "Tout nouveau"]
+    assert form.clean_skills() == ["Référencement (SEO)", "Vidéo", "Tout nouveau"]
 
 
 def test_the_public_search_finds_missions_by_a_skill_synonym(client, index_page):
