@@ -51,7 +51,7 @@ def test_the_loop_from_application_to_help_request(page, live_server, axe):
     page.check("#id_consent")
     page.locator(".mission__apply button[type=submit]").click()
     page.wait_for_selector(".message--success")
-    assert "Et maintenant ?" in page.content()
+    assert page.get_by_role("heading", name=re.compile(r"Et maintenant\s\?")).is_visible()
     assert page.locator("#id_name").count() == 0
     assert_accessible(page, axe, "merci")
     page.get_by_role("link", name="Suivre ma candidature").click()

@@ -30,7 +30,7 @@ def test_the_thank_you_page_says_what_happens_next_links_to_follow_and_shows_no_
     mission = MissionFactory(slug="audit")
 
     html = apply(client, mission).content.decode()
-    text = html.replace("&#x27;", "'").replace("’", "'").replace(" ", " ").replace("\xa0", " ")
+    text = html.replace("&nbsp;", " ").replace("&#x27;", "'").replace("’", "'").replace(" ", " ").replace("\xa0", " ")
 
     assert "Et maintenant ?" in text
     assert "l'équipe de coordination" in text
