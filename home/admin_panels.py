@@ -12,7 +12,7 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from missions.enums import ApplicationStatus, MissionRequestStatus, MissionState
+from missions.enums import AWAITING_ANSWER, ApplicationStatus, MissionRequestStatus, MissionState
 from outbox.enums import RESENDABLE, EmailStatus
 
 ROWS = 6
@@ -50,12 +50,12 @@ class DashboardPanel(Component):
         }
 
 
-def age(moment, now=None):
-    """"3 jours" (never "0 minute": under a minute is "à l'instant")."""
+def ago(moment, now=None):
+    """"il y a 3 jours", or "à l'instant" under a minute (never "il y a 0 minute")."""
     now = now or timezone.now()
     if now - moment < datetime.timedelta(minutes=1):
         return str(_("à l'instant"))
-    return timesince(moment, now, depth=1)
+    return str(_("il y a %(age)s") % {"age": timesince(moment, now, depth=1)})
 
 
 class WaitingApplicationsPanel(DashboardPanel):
@@ -67,12 +67,12 @@ class WaitingApplicationsPanel(DashboardPanel):
 
     def queryset(self):
         Application = apps.get_model("missions", "Application")
-        return Application.objects.filter(status=ApplicationStatus.NEW).select_related("mission").order_by("created_at")
+        return Application.objects.filter(status__in=AWAITING_ANSWER).select_related("mission").order_by("created_at")
 
     def row(self, application):
         return (f"{application.name} – {application.mission.title}",
                 reverse("candidatures:edit", args=[application.pk]),
-                _("reçue il y a %(age)s") % {"age": age(application.created_at)})
+                _("reçue %(ago)s") % {"ago": ago(application.created_at)})
 
     def list_url(self):
         return reverse("candidatures:index") + f"?status={ApplicationStatus.NEW}&ordering=created_at"
@@ -92,7 +92,7 @@ class NewRequestsPanel(DashboardPanel):
     def row(self, request_):
         return (f"{request_.title} ({request_.association_name})",
                 reverse("demandes_missions:edit", args=[request_.pk]),
-                _("reçue il y a %(age)s") % {"age": age(request_.created_at)})
+                _("reçue %(ago)s") % {"ago": ago(request_.created_at)})
 
     def list_url(self):
         return reverse("demandes_missions:index") + f"?status={MissionRequestStatus.NEW}&ordering=created_at"
@@ -134,7 +134,7 @@ class FailedEmailsPanel(DashboardPanel):
     def row(self, email):
         return (f"{email.subject or email.template} → {', '.join(email.to)}",
                 reverse("emails:inspect", args=[email.pk]),
-                f"{email.get_status_display()}, {_('il y a %(age)s') % {'age': age(email.created_at)}}")
+                f"{email.get_status_display()}, {ago(email.created_at)}")
 
     def list_url(self):
         return reverse("emails:index") + f"?status={EmailStatus.FAILED}"
