@@ -209,10 +209,11 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             else:
                 messages.success(request, gettext(
                     "Merci, votre candidature est bien envoyée ! Un e-mail de confirmation vient de "
-                    "partir vers votre adresse ; l'équipe vous répondra rapidement."
+                    "partir vers votre adresse."
                 ))
                 request.session[FOLLOW_SESSION_KEY] = follow_path(application)  # for the thank-you page only
-                return redirect(links.mission(mission))
+                # Straight to the "Candidater" panel: the follow link and what happens next are there.
+                return redirect(links.mission(mission) + "#candidater")
         sent = just_sent(request)
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,

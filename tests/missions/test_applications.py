@@ -99,7 +99,7 @@ def test_applying_saves_the_application_and_redirects_with_a_thank_you(client, i
     response = post(client, mission, skills=[str(mission.skill_list()[0].pk)])
 
     assert response.status_code == 302
-    assert response["Location"] == f"/missions/{mission.slug}/"
+    assert response["Location"] == f"/missions/{mission.slug}/#candidater"  # the thank-you panel
     application = Application.objects.get()
     assert application.mission == mission
     assert application.email == "camille@example.org"
