@@ -13,15 +13,9 @@ Prints figures; asserts nothing about time.
 """
 
 import argparse
-import os
 import time
 
-
-def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webassoc.settings.test")
-    import django
-
-    django.setup()
+from bench.harness import setup_django, throwaway_database
 
 
 def add_subscribers(count):
@@ -54,17 +48,12 @@ def main():
 
     setup_django()
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext, override_settings, setup_test_environment
+    from django.test.utils import CaptureQueriesContext, override_settings
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
                                ALERTS_PER_RUN=args.per_run):
             run(args, connection, CaptureQueriesContext)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def run(args, connection, CaptureQueriesContext):

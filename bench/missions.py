@@ -18,14 +18,10 @@ import os
 import statistics
 import time
 
+from bench.harness import setup_django, throwaway_database
+
 URL = "/missions/?competences=collecte&competences=emailing&format=a_distance&tri=echeance"
 
-
-def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webassoc.settings.test")
-    import django
-
-    django.setup()
 
 
 def add_missions(target):
@@ -80,12 +76,8 @@ def main():
     setup_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment, teardown_test_environment
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from tests.missions.factories import MissionIndexPageFactory
 
         MissionIndexPageFactory()
@@ -103,9 +95,6 @@ def main():
         ratio = rows[1][1] / rows[0][1]
         cpu_ratio = rows[1][2] / rows[0][2]
         print(f"Rapport {args.large} / {args.small} : {ratio:.2f} (temps), {cpu_ratio:.2f} (CPU) ; objectif ≤ 1,1")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

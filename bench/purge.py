@@ -11,16 +11,10 @@ record's addresses are searched in. Prints figures; asserts nothing about time.
 """
 
 import argparse
-import os
 import time
 from datetime import timedelta
 
-
-def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webassoc.settings.test")
-    import django
-
-    django.setup()
+from bench.harness import setup_django, throwaway_database
 
 
 def load(records, emails):
@@ -75,12 +69,8 @@ def main():
 
     setup_django()
     from django.db import connection
-    from django.test.utils import setup_test_environment, teardown_test_environment
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from webassoc.privacy import purge
 
         load(args.records, args.emails)
@@ -95,9 +85,6 @@ def main():
         print(f"  première purge : {first:.1f} s, {total} anonymisées, {total / first:.0f} par seconde")
         print(f"  purge suivante (rien à faire) : {nightly * 1000:.0f} ms")
         assert planned == done and not any(again.values())
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":

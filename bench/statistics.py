@@ -11,21 +11,16 @@ Prints figures; asserts nothing about time.
 """
 
 import argparse
-import os
 import random
 import statistics
 import time
 from datetime import timedelta
 
+from bench.harness import setup_django, throwaway_database
+
 URL = "/admin/statistiques/"
 YEARS = 5
 
-
-def setup_django():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "webassoc.settings.test")
-    import django
-
-    django.setup()
 
 
 def add_missions_data(applications, now):
@@ -117,13 +112,9 @@ def main():
     setup_django()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import setup_test_environment, teardown_test_environment
     from django.utils import timezone
 
-    setup_test_environment()
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with throwaway_database():
         from tests.factories import SuperUserFactory
         from tests.missions.factories import MissionIndexPageFactory
 
@@ -147,9 +138,6 @@ def main():
         print(f"{'presque vide':>40} {empty[1]:>13} {empty[0] * 1000:>13.1f}")
         label = f"{args.applications} candidatures, {args.sessions} sessions"
         print(f"{label:>40} {full[1]:>13} {full[0] * 1000:>13.1f}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-        teardown_test_environment()
 
 
 if __name__ == "__main__":
