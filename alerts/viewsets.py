@@ -1,14 +1,12 @@
 """Admin of the alerts: subscriptions (filters by skill, pool, confirmed; export), the people
-waiting for a course's next session (and how many per course: `WaitingCoursesPanel`), and the
+waiting for a course's next session, and the
 "Proposer à des bénévoles disponibles" button on missions (views.pool_for_mission)."""
 
 import django_filters
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -122,28 +120,6 @@ class AlertsGroup(ViewSetGroup):
     menu_icon = "mail"
     menu_order = 210
     items = (SubscriptionViewSet, SessionWaiterViewSet)
-
-
-def waiting_per_course():
-    """Courses with people waiting for a session (confirmed, not told yet), most awaited first: one query."""
-    from courses.models import TrainingPage
-
-    waiting = Q(waiters__confirmed_at__isnull=False, waiters__notified_at__isnull=True,
-                waiters__anonymised_at__isnull=True)
-    return (TrainingPage.objects.annotate(waiting=Count("waiters", filter=waiting))
-            .filter(waiting__gt=0).order_by("-waiting", "title"))
-
-
-class WaitingCoursesPanel(Component):
-    """Admin home: how many people wait for a session of each course (a signal to plan one)."""
-
-    name = "waiting_courses"
-    template_name = "alerts/admin/waiting_courses_panel.html"
-    order = 95
-
-    def get_context_data(self, parent_context):
-        rows = list(waiting_per_course()[:10])
-        return {"rows": rows, "list_url": reverse("attentes-sessions:index")}
 
 
 def pool_button(mission, user, next_url=None):

@@ -5,8 +5,9 @@ from wagtail.permissions import register_permission_policy
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import views
+from .admin_panels import add_waiting_courses_panel
 from .models import SessionWaiter, Subscription
-from .viewsets import AlertsGroup, WaitingCoursesPanel, pool_button
+from .viewsets import AlertsGroup, pool_button
 
 register_permission_policy(Subscription, PublicRecordPolicy(Subscription))
 register_permission_policy(SessionWaiter, PublicRecordPolicy(SessionWaiter))
@@ -25,7 +26,4 @@ def pool_urls():
 hooks.register("register_snippet_listing_buttons", pool_button)
 
 
-@hooks.register("construct_homepage_panels")
-def waiting_courses_panel(request, panels):
-    if request.user.has_perm("alerts.view_sessionwaiter") or request.user.has_perm("alerts.change_sessionwaiter"):
-        panels.append(WaitingCoursesPanel())
+hooks.register("construct_homepage_panels", add_waiting_courses_panel)
