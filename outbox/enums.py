@@ -12,6 +12,9 @@ class EmailStatus(models.TextChoices):
     # The worker stopped while the message was being handed to the mail server: it may have
     # arrived. Never re-sent automatically; the team may re-send it from the admin.
     UNCERTAIN = "uncertain", _("envoi incertain")
+    # Every recipient is an address that can never be delivered (an anonymised record's
+    # "…@anonyme.invalid"): nothing is sent, nothing is retried, nothing shows as a failure.
+    UNDELIVERABLE = "skipped", _("non envoyé : adresse anonymisée")
 
 
 # What the team may send again by hand ("Renvoyer" in the admin).

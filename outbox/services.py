@@ -110,7 +110,7 @@ def build_message(email, connection=None):
         subject=email.subject,
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=email.to,
+        to=[address for address in email.to if not undeliverable(address)],
         reply_to=email.reply_to or None,
         headers={**email.headers, "Message-ID": email.message_id},  # the same Message-ID every attempt
         connection=connection,
@@ -133,6 +133,12 @@ def may_have_arrived(exc):
     return isinstance(exc, LOST_DURING_TRANSMISSION) and not isinstance(exc, smtplib.SMTPResponseException)
 
 
+def undeliverable(address):
+    """An address under the reserved top-level domain .invalid (RFC 2606), which no mail server
+    accepts: the placeholders of anonymised records (webassoc.privacy.ANONYMOUS_DOMAIN)."""
+    return address.rsplit("@", 1)[-1].rstrip(">").strip().lower().endswith(".invalid")
+
+
 def deliver(email_id):
     """Send one email if it is still pending. Failures are recorded, never raised.
 
@@ -145,6 +151,11 @@ def deliver(email_id):
     if not claim(email_id):
         return False
     email = Email.objects.get(pk=email_id)
+    if email.to and all(undeliverable(address) for address in email.to):
+        email.status = EmailStatus.UNDELIVERABLE
+        email.last_error = "Adresse anonymisée : rien n'est envoyé."
+        email.save(update_fields=["status", "last_error"])
+        return False
     connection = get_connection()
     transmitting = False
     try:

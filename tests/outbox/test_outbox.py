@@ -40,6 +40,24 @@ def test_queued_email_is_stored_then_sent(settings):
     assert sent.alternatives[0][1] == "text/html"
 
 
+def test_email_to_an_anonymised_address_is_never_sent_nor_counted_as_a_failure():
+    email = queue_email("anonyme-12@anonyme.invalid", "test_message", {"name": "Marie"})
+
+    email.refresh_from_db()
+    assert email.status == EmailStatus.UNDELIVERABLE
+    assert mail.outbox == []
+    assert "anonymisée" in email.last_error
+    assert not Email.objects.filter(status=EmailStatus.FAILED).exists()
+
+
+def test_anonymised_addresses_are_left_out_of_an_email_that_has_real_recipients_too():
+    email = queue_email(["anonyme-12@anonyme.invalid", "marie@example.org"], "test_message", {"name": "Marie"})
+
+    email.refresh_from_db()
+    assert email.status == EmailStatus.SENT
+    assert mail.outbox[0].to == ["marie@example.org"]
+
+
 def test_attachments_are_sent_with_the_email():
     queue_email(
         "marie@example.org", "test_message", {"name": "Marie"},
