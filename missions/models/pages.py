@@ -108,7 +108,8 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         return MissionLinks(self, self.get_full_url(request) or absolute_url(self.get_url(request) or "/"))
 
     def breadcrumb_ancestors(self):
-        return [page for page in self.get_ancestors(inclusive=True) if page.depth > 1]
+        """Lazy: the breadcrumb is a cached fragment, so the query runs only when it is rendered."""
+        return self.get_ancestors(inclusive=True).filter(depth__gt=1)
 
     def detail_context(self, mission, links):
         """What the detail template shows of a mission (its route and the admin preview)."""
