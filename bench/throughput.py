@@ -6,7 +6,11 @@ load (CONCURRENCY clients, REQUESTS requests per page) with keep-alive
 connections. "Uncached" requests carry a session cookie, which makes the
 full-page cache step aside, so both columns come from the same server.
 
-    .venv/bin/python -m bench.throughput [--requests 300] [--concurrency 8] [--workers 2]
+    .venv/bin/python -m bench.throughput [--requests 300] [--concurrency 8] [--workers 2] [--rounds 3]
+
+Each page is measured in rounds, each round loading the static file then the page; "÷ statique"
+is the median of the rounds' ratios (robust to the load drifting on a shared machine), the other
+columns are those of the median round.
 
 Prints figures; asserts nothing about time.
 """
@@ -30,7 +34,8 @@ PAGES = [
 ]
 # Pages with a form (CSRF token): cached too, each visitor getting their own token.
 FORM_PAGES = [
-    ("une mission (formulaire)", "/missions/", re.compile(r'href="(/missions/(?!competences/|proposer/)[a-z0-9-]+/)"')),
+    # A mission card's title link (not the list's feeds /missions/rss/, nor a skill page).
+    ("une mission (formulaire)", "/missions/", re.compile(r'class="card__title"><a href="(/missions/[a-z0-9-]+/)"')),
     ("une session (formulaire)", "/formations/",
      re.compile(r'href="(/formations/(?!calendrier/|inscriptions/)[a-z0-9-]+/[a-z0-9-]+/)"')),
     ("manifeste (formulaire)", "/manifeste/", None),
@@ -120,6 +125,8 @@ def main():
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds per page, each against the static file in the same seconds")
     parser.add_argument("--port", type=int, default=8101)
     args = parser.parse_args()
 
@@ -137,18 +144,25 @@ def main():
                   f"{'÷ statique':>11} {'erreurs':>8} {'HIT':>5}")
         print(header)
         print("-" * len(header))
-        static_rps = None
+        static_path = PAGES[0][1]
         for label, path in pages:
-            modes = [("direct", None)] if path.startswith("/static/") else [
+            modes = [("direct", None)] if path == static_path else [
                 ("en cache", None), ("sans cache", "sessionid=benchmark-sans-cache")]
             for mode, cookie in modes:
-                result = load(args.port, path, args.requests, args.concurrency, cookie)
-                static_rps = static_rps or result["rps"]
-                ratio = result["rps"] / static_rps if static_rps else float("nan")
+                # Rounds alternating the static file and the page: on a shared machine the load
+                # drifts, so each round's ratio compares two runs made in the same seconds.
+                runs, ratios = [], []
+                for _ in range(args.rounds):
+                    static = load(args.port, static_path, args.requests, args.concurrency)
+                    result = load(args.port, path, args.requests, args.concurrency, cookie)
+                    runs.append(result)
+                    ratios.append(result["rps"] / static["rps"] if static["rps"] else float("nan"))
+                result = sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]  # the median run
+                ratio = statistics.median(ratios)
                 print(f"{label:28} {mode:9} {result['rps']:8.1f} {result['p50_ms']:8.1f} "
-                      f"{result['p95_ms']:8.1f} {ratio:11.2f} {result['errors']:8d} "
-                      f"{result['hits']:5.0%}  "
-                      f"HTTP {result['statuses']}")
+                      f"{result['p95_ms']:8.1f} {ratio:11.2f} {sum(run['errors'] for run in runs):8d} "
+                      f"{statistics.mean(run['hits'] for run in runs):5.0%}  "
+                      f"HTTP {sorted(set().union(*(run['statuses'] for run in runs)))}")
         sizes = worker_rss_kib(processes["web"].pid)
         print("\nMémoire résidente des workers après la charge : "
               + ", ".join(f"{size / 1024:.0f} Mio" for size in sizes))

@@ -30,6 +30,11 @@ def _fresh():
     return time.time_ns() // 1_000_000
 
 
+def bumps_pending():
+    """True while a bump made during a cache outage has not been written yet."""
+    return bool(_lost_bumps)
+
+
 def current(key):
     if _lost_bumps:
         _replay_lost_bumps()

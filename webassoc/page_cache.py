@@ -14,8 +14,9 @@ own (`get_token()`, their existing CSRF cookie reused, a new one set
 otherwise), sent `Cache-Control: private`. A view that asks for a real token
 itself (`get_token()` outside the template tag) still makes its page uncacheable.
 
-Invalidation is global and cheap: keys include a "generation" number kept in
-the shared cache; saving or deleting any content model bumps it. Listings
+Invalidation is global and cheap: each stored page carries the "generation"
+number (kept in the shared cache) it was rendered at, read with the page in one
+round trip; saving or deleting any content model bumps it. Listings
 (home page, catalogue, seats left…) depend on many objects, so a global bump
 is the only rule that is always right, and content changes at human pace.
 Data cached under its own version (the manifesto's counter, fragments) is
@@ -92,7 +93,39 @@ def connect_signals():
 
 
 def cache_key(request):
-    return f"pagecache:v2:{generation()}:{request.get_host()}:{request.get_full_path()}"
+    """The page's key; the content generation it was rendered at is stored in the entry, so that
+    a hit takes one round trip to the cache (the generation and the page read together)."""
+    return f"pagecache:v3:{request.get_host()}:{request.get_full_path()}"
+
+
+# Page key → the version keys its entry depends on (a session's seats, the manifesto's list),
+# learnt by this process: they are read in the same round trip as the page. Bounded; only an
+# optimisation (an unknown or outdated list costs one more round trip, never a stale page).
+_version_keys = {}
+MAX_REMEMBERED_PAGES = 5000
+
+
+def cached_entry(key):
+    """The stored entry of this key if it is still fresh (same content generation, same versions of
+    the data it showed), else None. One round trip to the cache, once this process knows which
+    versions the page depends on."""
+    if cache_versions.bumps_pending():  # a bump lost during a cache outage: take the slow path
+        current, entry = generation(), cache.get(key)
+        found = {}
+    else:
+        found = cache.get_many([GENERATION_KEY, key, *_version_keys.get(key, ())])
+        current, entry = found.get(GENERATION_KEY), found.get(key)
+    if entry is None or current is None or entry.get("generation") != current:
+        return None
+    versions = entry["versions"]
+    if versions.keys() <= found.keys():
+        fresh = all(found[name] == version for name, version in versions.items())
+    else:
+        fresh = cache_versions.unchanged(versions)
+        if len(_version_keys) >= MAX_REMEMBERED_PAGES:
+            _version_keys.clear()
+        _version_keys[key] = tuple(versions)
+    return entry if fresh else None
 
 
 def csrf_placeholder_text():
@@ -137,19 +170,21 @@ class AnonymousPageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.mark_private_if_personal(request, self.get_response(request))
         key = cache_key(request)
-        entry = cache.get(key)
-        if entry is not None and cache_versions.unchanged(entry["versions"]):
+        entry = cached_entry(key)
+        if entry is not None:
             response = entry["response"]
             response["X-Cache"] = "HIT"
             return self.with_visitor_token(request, response) if entry["csrf"] else response
         setattr(request, PLACEHOLDER_ATTR, False)
+        rendered_at = generation()  # read before rendering: a change during it makes the copy stale
         with cache_versions.recording() as versions:
             response = self.get_response(request)
         has_form = getattr(request, PLACEHOLDER_ATTR)
         if self.is_cacheable_response(request, response):
             patch_cache_control(response, no_cache=True)
             versions.pop(GENERATION_KEY, None)
-            cache.set(key, {"response": response, "csrf": has_form, "versions": versions}, timeout())
+            cache.set(key, {"response": response, "csrf": has_form, "versions": versions,
+                            "generation": rendered_at}, timeout())
             response["X-Cache"] = "MISS"
         else:
             response = self.mark_private_if_personal(request, response)

@@ -68,7 +68,7 @@ def is_valid_for(token, client):
 
 
 def stored_pages():
-    return [entry for key, entry in cache._cache.items() if ":pagecache:v2:" in key]
+    return [entry for key, entry in cache._cache.items() if ":pagecache:v3:" in key]
 
 
 def test_a_cached_mission_page_carries_a_different_valid_token_for_each_visitor(mission):
@@ -292,3 +292,39 @@ def test_a_registration_makes_pages_showing_seats_stale_and_no_other(mission, dj
     assert session_page["X-Cache"] == "MISS"
     assert session_page.context["page"].seats_left == 1
     assert visitor().get(mission.get_url())["X-Cache"] == "HIT"
+
+
+def test_a_hit_reads_the_page_its_generation_and_its_seats_in_one_round_trip_and_stays_exact(
+        page_cache_on, django_capture_on_commit_callbacks, monkeypatch):
+    from courses.enums import RegistrationStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        session = TrainingSessionPageFactory(capacity=3)
+    visitor().get(session.url)  # stored
+    assert visitor().get(session.url)["X-Cache"] == "HIT"  # this process learns the seats' version key
+    round_trips = []  # calls to the cache (Redis answers get_many in one MGET; local memory loops on get)
+    inside = []
+    for name in ("get", "get_many"):
+        method = getattr(cache, name)
+
+        def counted(*args, _method=method, _name=name, **kwargs):
+            if not inside:
+                round_trips.append(_name)
+            inside.append(_name)
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                inside.pop()
+        monkeypatch.setattr(cache, name, counted)
+
+    assert visitor().get(session.url)["X-Cache"] == "HIT"
+    assert round_trips == ["get_many"]
+
+    for taken in (1, 2):  # each registration makes the page stale, read in the same round trip
+        with django_capture_on_commit_callbacks(execute=True):
+            Registration.objects.create(session=session, association_name=f"Asso {taken}", contact_name="Camille",
+                                        email=f"camille{taken}@asso.example.org", attendees=1,
+                                        status=RegistrationStatus.CONFIRMED)
+        first, second = visitor().get(session.url), visitor().get(session.url)
+        assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+        assert first.context["page"].seats_left == 3 - taken
