@@ -19,6 +19,10 @@ GENERIC = [
     "%(model_name)s '%(object)s' created.", "%(model_name)s '%(object)s' updated and published.",
     "%(model_name)s '%(object)s' created and published.", "%(model_name)s '%(object)s' deleted.",
     "The %(model_name)s could not be created due to errors.", "None", "Workflows",
+    "New: %(model_name)s", "The %(model_name)s could not be saved due to errors.",
+    "Are you sure you want to delete this %(model_name)s?", "%(model_name)s '%(object)s' has been submitted for moderation.",
+    "%(model_name)s '%(object)s' has been scheduled for publishing.",
+    "%(model_name)s '%(object)s' is live and this version has been scheduled for publishing.",
 ]
 AWKWARD = re.compile(r"\((e|tte|la|elle)\)|Workflows")
 
