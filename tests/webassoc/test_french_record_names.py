@@ -37,8 +37,10 @@ def messages_of(response):
 
 
 def test_skills_are_feminine_from_the_add_button_to_the_deletion(admin_client):
+    Skill.objects.all().delete()
     html = admin_client.get("/admin/competences/").content.decode()
     assert "Ajouter une compétence" in html and "Ajouter : " not in html
+    assert "Aucune compétence pour le moment." in html and "Il n&#x27;y a pas" not in html
 
     created = admin_client.post("/admin/competences/new/", {
         "name": "Cartographie", "slug": "cartographie", "aliases": "", "description": "",
@@ -78,7 +80,8 @@ def test_missions_are_feminine_when_added_saved_and_published(admin_client):
     association = AssociationFactory()
     add_url = "/admin/snippets/missions/mission/add/"
 
-    assert "Ajouter une mission" in admin_client.get("/admin/snippets/missions/mission/").content.decode()
+    empty = admin_client.get("/admin/snippets/missions/mission/").content.decode()
+    assert "Ajouter une mission" in empty and "Aucune mission pour le moment." in empty
     created = admin_client.post(add_url, mission_form(association), follow=True)
     assert "Mission « Refaire le site » créée." in messages_of(created)
 

@@ -244,6 +244,12 @@ class FrenchNamesMixin:
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(gender=self.gender, **kwargs)
 
+    @cached_property
+    def index_results_template_name(self):
+        """An empty list says "Aucune mission pour le moment." and offers "Ajouter une mission"
+        (Wagtail's template would say "Il n'y a pas de missions à afficher…")."""
+        return "admin/index_results.html"
+
 
 class FrenchSnippetNamesMixin(FrenchNamesMixin):
     """For a SnippetViewSet (drafts, scheduling and workflows included)."""
