@@ -93,6 +93,9 @@ def test_missions_are_feminine_when_added_saved_and_published(admin_client):
     published = admin_client.post(edit_url, mission_form(association, **{"action-publish": "1"}), follow=True)
     assert "Mission « Refaire le site » modifiée et publiée." in messages_of(published)
 
+    unpublished = admin_client.post(f"/admin/snippets/missions/mission/unpublish/{mission.pk}/", follow=True)
+    assert "Mission « Refaire le site » retirée du site." in messages_of(unpublished)
+
     invalid = admin_client.post(add_url, mission_form(association, effort_hours="beaucoup"))
     assert "Mission non créée : corrigez les erreurs signalées." in invalid.content.decode()
 

@@ -5,9 +5,9 @@ Wagtail's generic messages cannot know the gender of the model they name, so the
 (locale/fr) rewords them neutrally ("Ajouter : mission"): that stays the fallback for Wagtail's own
 models. A project viewset mixes in `FrenchNamesMixin` (a ModelViewSet) or `FrenchSnippetNamesMixin`
 (a SnippetViewSet) and gives the gender of its model's `verbose_name` (`gender = FEMININE`); its
-index, create, copy, edit and delete views are the classes of this module (or subclasses of them),
-which build the add button, the empty list, the success, error and confirmation messages from that
-name and gender. A view that says something more precise (the decision on an application) still
+index, create, copy, edit, delete (and a snippet's unpublish) views are the classes of this module
+(or subclasses of them), which build the add button, the empty list, the success, error and
+confirmation messages from that name and gender. A view that says something more precise (the decision on an application) still
 overrides `get_success_message()`.
 """
 
@@ -71,6 +71,10 @@ MESSAGES = {
     "submitted": {
         FEMININE: _("%(Name)s « %(object)s » soumise à la validation."),
         MASCULINE: _("%(Name)s « %(object)s » soumis à la validation."),
+    },
+    "unpublished": {
+        FEMININE: _("%(Name)s « %(object)s » retirée du site."),
+        MASCULINE: _("%(Name)s « %(object)s » retiré du site."),
     },
     "not_created": {
         FEMININE: _("%(Name)s non créée : corrigez les erreurs signalées."),
@@ -172,6 +176,13 @@ class FrenchDeleteMixin:
         return french_message("deleted", self.model, self.gender, self.object)
 
 
+class FrenchUnpublishMixin:
+    gender = None
+
+    def get_success_message(self):
+        return french_message("unpublished", self.model, self.gender, self.object)
+
+
 class IndexView(FrenchIndexMixin, generic.IndexView):
     pass
 
@@ -209,6 +220,10 @@ class SnippetEditView(FrenchEditMixin, snippets.EditView):
 
 
 class SnippetDeleteView(FrenchDeleteMixin, snippets.DeleteView):
+    pass
+
+
+class SnippetUnpublishView(FrenchUnpublishMixin, snippets.UnpublishView):
     pass
 
 
@@ -259,3 +274,4 @@ class FrenchSnippetNamesMixin(FrenchNamesMixin):
     copy_view_class = SnippetCopyView
     edit_view_class = SnippetEditView
     delete_view_class = SnippetDeleteView
+    unpublish_view_class = SnippetUnpublishView
