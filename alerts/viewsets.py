@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from missions.models.skills import Skill
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import FEMININE, MASCULINE, FrenchNamesMixin, IndexView
 
 from .models import SessionWaiter, Subscription
 
@@ -38,8 +38,9 @@ class SubscriptionIndexView(FrenchExportMixin, IndexView):
         return super().get_base_queryset().filter(anonymised_at__isnull=True).prefetch_related("skills")
 
 
-class SubscriptionViewSet(ModelViewSet):
+class SubscriptionViewSet(FrenchNamesMixin, ModelViewSet):
     model = Subscription
+    gender = MASCULINE
     name = "abonnements-alertes"
     icon = "mail"
     menu_label = _("Abonnements aux alertes")
@@ -90,8 +91,9 @@ class SessionWaiterIndexView(FrenchExportMixin, IndexView):
         return super().get_base_queryset().filter(anonymised_at__isnull=True).select_related("course")
 
 
-class SessionWaiterViewSet(ModelViewSet):
+class SessionWaiterViewSet(FrenchNamesMixin, ModelViewSet):
     model = SessionWaiter
+    gender = FEMININE
     name = "attentes-sessions"
     icon = "time"
     menu_label = _("Attentes de sessions")

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.exports import FrenchInspectView, french_value
+from webassoc.admin.names import FEMININE, FrenchNamesMixin, IndexView
 
 from .enums import STUCK, TaskStatus
 from .models import BackgroundTask
@@ -60,12 +60,13 @@ class TaskResultInspectView(FrenchInspectView):
         return french_value(None if self.object.run_after.year == 9999 else self.object.run_after)
 
 
-class TaskResultIndexView(generic.IndexView):
+class TaskResultIndexView(IndexView):
     default_ordering = "-enqueued_at"
 
 
-class TaskResultViewSet(ModelViewSet):
+class TaskResultViewSet(FrenchNamesMixin, ModelViewSet):
     model = BackgroundTask
+    gender = FEMININE
     icon = "cogs"
     menu_label = _("Tâches en arrière-plan")
     menu_order = 910

@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.errors import DomainError
 
 from . import services
@@ -258,7 +258,7 @@ class RegistrationEditView(RecordActionButtonsMixin, EditView):
     pass
 
 
-class RegistrationViewSet(RecordActionsMixin, ModelViewSet):
+class RegistrationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("presence/<int:session_id>/", self.attendance, name="attendance"),
@@ -271,6 +271,7 @@ class RegistrationViewSet(RecordActionsMixin, ModelViewSet):
         return super().get_index_view_kwargs(attendance_url_name=self.get_url_name("attendance"), **kwargs)
 
     model = Registration
+    gender = FEMININE
     icon = "group"
     menu_label = gettext_lazy("Inscriptions")
     menu_order = 210

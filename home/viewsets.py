@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 
 from . import services
 from .models import Signature
@@ -58,11 +58,11 @@ class SignatureAdminForm(WagtailAdminModelForm):
         self.fields["hidden"].initial = bool(self.instance.hidden_at)
 
 
-class SignatureIndexView(FrenchExportMixin, generic.IndexView):
+class SignatureIndexView(FrenchExportMixin, IndexView):
     """Exports with Oui/Non and Paris times (see webassoc.admin.exports.py)."""
 
 
-class SignatureEditView(generic.EditView):
+class SignatureEditView(EditView):
     def save_instance(self):
         instance = super().save_instance()
         if self.form.cleaned_data.get("hidden"):
@@ -72,8 +72,9 @@ class SignatureEditView(generic.EditView):
         return instance
 
 
-class SignatureViewSet(ModelViewSet):
+class SignatureViewSet(FrenchNamesMixin, ModelViewSet):
     model = Signature
+    gender = FEMININE
     icon = "pick"
     menu_label = _("Signatures du manifeste")
     menu_order = 250

@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import MASCULINE, FrenchNamesMixin, IndexView
 from webassoc.admin.policies import ReadOnlyPolicy
 from webassoc.errors import DomainError
 
@@ -43,7 +43,7 @@ class ResendEmail(RecordAction):
         return _("L'e-mail à %(to)s est remis en file : il part dans un instant.") % {"to": ", ".join(email.to)}
 
 
-class EmailIndexView(RecordActionButtonsMixin, FrenchExportMixin, generic.IndexView):
+class EmailIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
     """Exports with Paris times (see webassoc/admin/exports.py); "Renvoyer" on the rows."""
 
 
@@ -51,8 +51,9 @@ class EmailInspectView(RecordActionButtonsMixin, FrenchInspectView):
     """The email, with its "Renvoyer" button when it applies."""
 
 
-class EmailViewSet(RecordActionsMixin, ModelViewSet):
+class EmailViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     model = Email
+    gender = MASCULINE
     icon = "mail"
     menu_label = gettext_lazy("E-mails envoyés")
     menu_order = 900

@@ -54,6 +54,10 @@ class CourseSkill(TaggedItemBase):
     tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="course_items")
     content_object = ParentalKey("courses.TrainingPage", on_delete=models.CASCADE, related_name="skill_items")
 
+    class Meta:
+        verbose_name = _("thème de la formation")
+        verbose_name_plural = _("thèmes des formations")
+
 
 class TrainingIndexPage(RoutablePageMixin, BasePage):
     """The catalogue: upcoming sessions grouped by course, filterable by topic and format."""

@@ -75,6 +75,7 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("paramètres du site")
+        verbose_name_plural = _("paramètres du site")
 
     @classmethod
     def for_site(cls, site):

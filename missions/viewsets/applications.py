@@ -14,12 +14,12 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
 from webassoc.errors import DomainError
 
@@ -174,8 +174,9 @@ class ApplicationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexVie
         return super().get_base_queryset().select_related("mission").prefetch_related("skills")
 
 
-class ApplicationViewSet(RecordActionsMixin, ModelViewSet):
+class ApplicationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     model = Application
+    gender = FEMININE
     name = "candidatures"
     icon = "user"
     menu_label = _("Candidatures")

@@ -7,11 +7,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import MASCULINE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
 
 from .. import services
@@ -52,8 +52,9 @@ class CaseIndexView(FrenchExportMixin, IndexView):
         return super().get_base_queryset().select_related("application__mission")
 
 
-class FollowUpCaseViewSet(ModelViewSet):
+class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
     model = FollowUpCase
+    gender = MASCULINE
     name = "suivis"
     icon = "help"
     menu_label = _("Suivis")
@@ -104,10 +105,11 @@ class FeedbackIndexView(FrenchExportMixin, IndexView):
         return super().get_base_queryset().filter(answered_at__isnull=False).select_related("application__mission")
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(FrenchNamesMixin, ModelViewSet):
     """Read only: the answers of both sides, for coordinators."""
 
     model = Feedback
+    gender = MASCULINE
     name = "avis"
     icon = "pick"
     menu_label = _("Avis")

@@ -8,13 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
-from wagtail.snippets.views.snippets import EditView as SnippetEditView
-from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin
+from webassoc.admin.names import FEMININE, FrenchSnippetNamesMixin, SnippetDeleteView, SnippetEditView, SnippetIndexView
 from webassoc.enums import Format
 
 from .. import services
@@ -38,11 +36,11 @@ class SnippetExportIndexView(FrenchExportMixin, SnippetIndexView):
 
 
 class MissionIndexView(RecordActionButtonsMixin, SnippetExportIndexView):
-    add_item_label = _("Ajouter une mission")  # not Wagtail's "Ajouter un(e) mission"
+    pass
 
 
 class AssociationIndexView(SnippetExportIndexView):
-    add_item_label = _("Ajouter une association")
+    pass
 
 
 class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
@@ -80,8 +78,9 @@ class CloseMission(RecordAction):
         return gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
 
 
-class AssociationViewSet(SnippetViewSet):
+class AssociationViewSet(FrenchSnippetNamesMixin, SnippetViewSet):
     model = Association
+    gender = FEMININE
     index_view_class = AssociationIndexView
     icon = "group"
     menu_label = _("Associations")
@@ -133,8 +132,9 @@ def applications_url(mission):
     return reverse("candidatures:index") + f"?mission={mission.pk}"
 
 
-class MissionViewSet(RecordActionsMixin, SnippetViewSet):
+class MissionViewSet(RecordActionsMixin, FrenchSnippetNamesMixin, SnippetViewSet):
     model = Mission
+    gender = FEMININE
     index_view_class = MissionIndexView
     edit_view_class = MissionEditView
     delete_view_class = MissionDeleteView

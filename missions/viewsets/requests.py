@@ -10,11 +10,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
+from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
 
 from .. import services
@@ -99,8 +99,9 @@ class MissionRequestEditView(RecordActionButtonsMixin, EditView):
     pass
 
 
-class MissionRequestViewSet(RecordActionsMixin, ModelViewSet):
+class MissionRequestViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     model = MissionRequest
+    gender = FEMININE
     name = "demandes_missions"
     icon = "mail"
     menu_label = _("Demandes des associations")

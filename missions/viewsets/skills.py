@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
 from webassoc.admin.exports import FrenchExportMixin
+from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 
 from .. import services
 from ..models import Skill
@@ -49,7 +49,6 @@ class MergeSkill(RecordAction):
 
 
 class SkillIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
-    add_item_label = _("Ajouter une compétence")
     """Each skill with the number of open missions and of all missions using it (two counts, one query)."""
 
     def get_base_queryset(self):
@@ -66,8 +65,9 @@ class SkillEditView(RecordActionButtonsMixin, EditView):
     pass
 
 
-class SkillViewSet(RecordActionsMixin, ModelViewSet):
+class SkillViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     model = Skill
+    gender = FEMININE
     name = "competences"
     icon = "tag"
     menu_label = _("Compétences")

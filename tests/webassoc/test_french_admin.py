@@ -19,6 +19,10 @@ GENERIC = [
     "%(model_name)s '%(object)s' created.", "%(model_name)s '%(object)s' updated and published.",
     "%(model_name)s '%(object)s' created and published.", "%(model_name)s '%(object)s' deleted.",
     "The %(model_name)s could not be created due to errors.", "None", "Workflows",
+    "New: %(model_name)s", "The %(model_name)s could not be saved due to errors.",
+    "Are you sure you want to delete this %(model_name)s?", "%(model_name)s '%(object)s' has been submitted for moderation.",
+    "%(model_name)s '%(object)s' has been scheduled for publishing.",
+    "%(model_name)s '%(object)s' is live and this version has been scheduled for publishing.",
 ]
 AWKWARD = re.compile(r"\((e|tte|la|elle)\)|Workflows")
 
@@ -54,3 +58,31 @@ def test_the_missions_list_says_ajouter_une_mission_and_saves_with_a_french_mess
     html = client.get("/admin/snippets/missions/mission/").content.decode()
 
     assert "Ajouter une mission" in html and "un(e)" not in html
+
+
+@pytest.mark.django_db
+def test_a_page_updated_seconds_ago_reads_a_l_instant_in_the_explorer_not_il_y_a_0_minute(client):
+    """Wagtail's `timesince_simple` (the "Mis à jour" column, dates in listings) says "just now"
+    only when Django's timesince equals its "0 minutes": French says "0 minute"."""
+    from tests.factories import StandardPageFactory, home_page
+
+    client.force_login(SuperUserFactory())
+    page = StandardPageFactory(title="Tout juste modifiée")
+    page.save_revision().publish()
+
+    html = client.get(f"/admin/pages/{home_page().pk}/").content.decode()
+
+    assert "Tout juste modifiée" in html
+    assert "À l&#x27;instant" in html or "À l'instant" in html
+    assert "0 minute" not in html and "0\xa0minute" not in html
+
+
+def test_just_now_is_a_l_instant_and_older_dates_keep_their_age():
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    with translation.override("fr"):
+        assert timesince_simple(timezone.now()) == "à l'instant"
+        assert timesince_simple(timezone.now() - datetime.timedelta(minutes=3)) == "il y a 3\xa0minutes"
