@@ -333,12 +333,15 @@ def _send_digest(subscription_id, week, now):
 # --- the volunteer pool ------------------------------------------------------------------------
 
 def pool_for(mission):
-    """Pool members with one of the mission's skills (other choices ignored: the team judges),
-    each with `already_invited`."""
+    """Pool members with one of the mission's skills (other choices ignored: the team judges): those
+    not invited yet first, the best matches (most skills in common) first among them, then by
+    address; each with `already_invited` and `skills_in_common`."""
     skill_ids = [item.tag_id for item in mission.tagged_items.all()]
     invited = PoolInvitation.objects.filter(mission=mission, subscription=models.OuterRef("pk"))
-    return (Subscription.objects.pool().filter(skills__in=skill_ids).distinct()
-            .annotate(already_invited=models.Exists(invited)).prefetch_related("skills").order_by("email"))
+    return (Subscription.objects.pool().filter(skills__in=skill_ids)
+            .annotate(skills_in_common=models.Count("skills", distinct=True),
+                      already_invited=models.Exists(invited))
+            .prefetch_related("skills").order_by("already_invited", "-skills_in_common", "email"))
 
 
 def invite(mission, subscriptions, *, invited_by=None):

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from webassoc.forms import just_sent
+from webassoc.pagination import page_number, paginate
 
 from . import services
 from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_query
@@ -159,6 +161,9 @@ def confirm_waiter(request):
 
 # --- admin: "Proposer à des bénévoles disponibles" ---------------------------------------------
 
+POOL_PAGE_SIZE = 50  # the pool may hold hundreds of volunteers: invite them a page at a time
+
+
 @staff_member_required
 @require_http_methods(["GET", "POST"])
 def pool_for_mission(request, mission_id):
@@ -169,11 +174,16 @@ def pool_for_mission(request, mission_id):
     mission = get_object_or_404(Mission.objects.select_related("association"), pk=mission_id)
     if not mission.accepts_applications and request.method == "POST":
         raise Http404
-    members = list(services.pool_for(mission))
+    pool = services.pool_for(mission)
+    number = page_number(request)
     if request.method == "POST":
         chosen = {int(pk) for pk in request.POST.getlist("membres") if pk.isdigit()}
-        sent = services.invite(mission, [m for m in members if m.pk in chosen and not m.already_invited],
-                               invited_by=request.user)
-        messages.success(request, _("%(count)s invitation(s) envoyée(s).") % {"count": sent})
-        return redirect("alerts_admin_pool", mission_id=mission.pk)
-    return TemplateResponse(request, "alerts/admin/pool.html", context={"mission": mission, "members": members})
+        members = pool.filter(pk__in=chosen, already_invited=False) if chosen else []
+        sent = services.invite(mission, list(members), invited_by=request.user)
+        messages.success(request, ngettext("%(count)s invitation envoyée.", "%(count)s invitations envoyées.",
+                                           sent) % {"count": sent})
+        return redirect(reverse("alerts_admin_pool", args=[mission.pk]) + (f"?page={number}" if number > 1 else ""))
+    page_obj = paginate(pool, number, POOL_PAGE_SIZE)
+    return TemplateResponse(request, "alerts/admin/pool.html", context={
+        "mission": mission, "page_obj": page_obj, "members": page_obj.object_list,
+    })

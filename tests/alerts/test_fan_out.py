@@ -186,6 +186,36 @@ def test_coordinators_invite_the_pool_from_the_admin(admin_client, index_page):
     assert "Déjà invitée" in admin_client.get(f"/admin/alertes/vivier/{mission.pk}/").content.decode()
 
 
+def test_the_pool_page_ranks_the_best_matches_first_and_invites_a_page_at_a_time(
+        admin_client, index_page, django_assert_max_num_queries):
+    from alerts.views import POOL_PAGE_SIZE
+
+    mission = MissionFactory(title="Campagne de collecte", skills=["video", "emailing"])
+    close = SubscriptionFactory(email="zoe@example.org", skills=["video", "emailing"], in_pool=True)
+    for number in range(POOL_PAGE_SIZE + 5):
+        SubscriptionFactory(email=f"b{number:03d}@example.org", skills=["video"], in_pool=True)
+    url = f"/admin/alertes/vivier/{mission.pk}/"
+
+    with django_assert_max_num_queries(20):
+        first = admin_client.get(url).content.decode()
+    last = admin_client.get(url + "?page=2").content.decode()
+
+    assert "56 bénévoles correspondent" in first and "Page 1 sur 2" in first
+    assert first.index("zoe@example.org") < first.index("b000@example.org")  # two skills in common
+    assert first.count('name="membres"') == POOL_PAGE_SIZE
+    assert last.count('name="membres"') == 6 and "b054@example.org" in last
+    invited = SubscriptionFactory._meta.model.objects.get(email="b054@example.org")
+
+    response = admin_client.post(url + "?page=2", {"membres": [str(invited.pk), str(close.pk), "x"]})
+
+    assert response.status_code == 302 and response["Location"].endswith("?page=2")
+    assert sorted(to for m in mail.outbox if "pense à vous" in m.subject for to in m.to) == [
+        "b054@example.org", "zoe@example.org"]
+    # The people one can still invite come first; those invited go to the end.
+    assert "zoe@example.org" not in admin_client.get(url).content.decode()
+    assert "zoe@example.org" in admin_client.get(url + "?page=2").content.decode()
+
+
 def test_subscriptions_admin_lists_filters_and_exports(admin_client, index_page):
     SubscriptionFactory(email="dispo@example.org", skills=["video"], in_pool=True)
     SubscriptionFactory(email="alerte@example.org", skills=["collecte"], in_pool=False)
