@@ -6,6 +6,7 @@ from django.conf import settings
 
 from home.models import SiteSettings, StandardPage
 
+from .illustrations import describe
 from .images import demo_image
 from .pages import call_to_action, child_page, faq, heading, home_page, image_block, paragraph, quote
 
@@ -52,11 +53,8 @@ def retitle_association_cta(home, faq_page):
 
 def load(stdout=None):
     home = home_page()
-    hero = demo_image(
-        "Atelier bénévole",
-        "Illustration abstraite : des formes colorées qui s'assemblent, comme une équipe.",
-    )
-    team = demo_image("Équipe Webassoc", "Illustration abstraite aux couleurs de Webassoc.")
+    hero = demo_image("Atelier bénévole", describe("formation"), scene="formation")
+    team = demo_image("Équipe Webassoc", describe("communaute"), scene="communaute")
 
     about, _ = child_page(
         home, StandardPage, "qui-sommes-nous",
