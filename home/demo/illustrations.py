@@ -320,10 +320,10 @@ def accessibility(pen, colours, rng):
     pen.line([(905, 460), (995, 460)], WHITE, 13)
     pen.line([(950, 460), (950, 500)], WHITE, 15)
     pen.line([(925, 540), (950, 500), (975, 540)], WHITE, 13)
-    pen.rect((230, 650, 770, 740), colours.dark, radius=16)  # keyboard
+    pen.rect((230, 640, 770, 720), colours.dark, radius=16)  # keyboard
     for row in range(2):
         for key in range(11):
-            pen.rect((250 + key * 46, 665 + row * 32, 286 + key * 46, 688 + row * 32), mix(colours.dark, WHITE, 0.3),
+            pen.rect((250 + key * 46, 652 + row * 32, 286 + key * 46, 675 + row * 32), mix(colours.dark, WHITE, 0.3),
                      radius=5)
 
 
@@ -410,25 +410,25 @@ def local_meeting(pen, colours, rng):
 def manifesto(pen, colours, rng):
     """A large sheet of five commitments, signed, between people who raise their hands."""
     backdrop(pen, colours)
-    pen.rect((410, 85, 800, 705), colours.mid, radius=18)
-    pen.rect((395, 70, 785, 690), WHITE, radius=18)
+    pen.rect((410, 85, 800, 680), colours.mid, radius=18)
+    pen.rect((395, 70, 785, 665), WHITE, radius=18)
     pen.rect((435, 110, 745, 150), colours.dark, radius=20)
     for number in range(5):  # five commitments, each ticked
         y = 185 + number * 72
         pen.circle(455, y + 12, 20, colours.accent)
         pen.line([(444, y + 12), (452, y + 21), (467, y + 3)], WHITE, 6)
         text_lines(pen, 492, y, 250, 2, colours.line, gap=22, thickness=9)
-    pen.line([(450, 620), (480, 590), (500, 630), (530, 585), (555, 625), (590, 600), (640, 612)], colours.dark, 6)
-    pen.polygon([(650, 640), (760, 520), (780, 540), (670, 660)], colours.second)  # the pen
-    pen.polygon([(650, 640), (670, 660), (640, 672)], colours.dark)
+    pen.line([(450, 600), (480, 570), (500, 610), (530, 565), (555, 605), (590, 580), (640, 592)], colours.dark, 6)
+    pen.polygon([(650, 620), (760, 500), (780, 520), (670, 640)], colours.second)  # the pen
+    pen.polygon([(650, 620), (670, 640), (640, 652)], colours.dark)
     people = looks(rng, colours, 4)
     for number, (x, top) in enumerate(((170, 300), (300, 360), (900, 330), (1040, 290))):
         look = people[number]
         side = -1 if x < 600 else 1
         standing(pen, x, top, 52, look)
         arm(pen, (x + side * 40, top + 75), (x + side * 70, top - 20), 52, look)
-    pen.rect((180, 712, 1020, 740), WHITE, radius=14)  # the counter of signatures, nearly full
-    pen.rect((180, 712, 975, 740), colours.accent, radius=14)
+    pen.rect((180, 688, 1020, 714), WHITE, radius=13)  # the counter of signatures, nearly full
+    pen.rect((180, 688, 975, 714), colours.accent, radius=13)
 
 
 def light_website(pen, colours, rng):

@@ -39,11 +39,17 @@ def scene_for(title):
 
 
 def render_png(seed, width=1200, height=800, scene="formation"):
-    """A flat illustration of `scene` (see illustrations.SCENES), the same for the same seed."""
-    picture = PILImage.new("RGB", (width, height), PALETTES[SCENES[scene][1]][1])
+    """A flat illustration of `scene` (see illustrations.SCENES), the same for the same seed.
+
+    Drawn at twice the size and halved, so that edges are smooth (Pillow draws without
+    antialiasing); then reduced to 64 colours, which a flat picture hardly needs more of: the PNG
+    weighs about 15 KB and takes a few milliseconds to write, where an optimised RGB PNG takes 30.
+    """
+    picture = PILImage.new("RGB", (width * 2, height * 2), PALETTES[SCENES[scene][1]][1])
     draw_scene(picture, scene, PALETTES, seed)
+    picture = picture.reduce(2).quantize(64, method=PILImage.Quantize.FASTOCTREE)
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
+    picture.save(buffer, format="PNG", compress_level=6)
     return buffer.getvalue()
 
 
