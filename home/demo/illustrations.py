@@ -468,6 +468,56 @@ def community(pen, colours, rng):
         craft(pen, x + 10, top - 150, colours, colours.dark if number % 2 else WHITE)
 
 
+def introduction(pen, colours, rng):
+    """A volunteer and someone from an association shake hands, linked by the team (mise en relation)."""
+    backdrop(pen, colours)
+    pen.rect((130, 500, 430, 520), mix(colours.dark, WHITE, 0.55), radius=6)  # the volunteer's desk
+    pen.rect((150, 520, 170, 640), mix(colours.dark, WHITE, 0.55))
+    pen.rect((390, 520, 410, 640), mix(colours.dark, WHITE, 0.55))
+    screen = laptop(pen, (200, 390, 360, 480), colours)
+    pen.rect(screen, WHITE, radius=4)
+    text_lines(pen, screen[0] + 12, screen[1] + 12, 90, 2, colours.line, gap=18, thickness=8)
+    wall = mix(colours.second, WHITE, 0.35)  # the association's house, a heart on its front
+    pen.polygon([(740, 330), (910, 190), (1080, 330)], colours.dark)
+    pen.rect((760, 320, 1060, 640), wall)
+    pen.rect((880, 520, 940, 640), colours.dark, radius=8)
+    for x in (790, 990):
+        pen.rect((x, 400, x + 45, 450), WHITE, radius=6)
+    heart(pen, 910, 420, 80, colours.accent)
+    volunteer, member = looks(rng, colours, 2)
+    standing(pen, 490, 250, 60, volunteer)
+    standing(pen, 710, 250, 60, member)
+    arm(pen, (530, 345), (595, 390), 60, volunteer)
+    arm(pen, (670, 345), (605, 390), 60, member)
+    bubble(pen, (530, 80, 670, 180), colours.dark)  # the team, a trusted link between them
+    pen.rect((552, 112, 612, 148), None, radius=18, outline=WHITE, width=9)
+    pen.rect((588, 112, 648, 148), None, radius=18, outline=colours.accent, width=9)
+
+
+def social_media(pen, colours, rng):
+    """A person with a megaphone, and the bubbles of social networks: likes, hashtags, shares."""
+    backdrop(pen, colours)
+    person = looks(rng, colours, 1)[0]
+    if person.shirt == colours.accent:
+        person.shirt = colours.dark
+    standing(pen, 240, 260, 62, person)
+    arm(pen, (280, 350), (315, 330), 62, person)
+    pen.polygon([(300, 270), (540, 160), (540, 420), (300, 320)], colours.accent)  # the megaphone, at the mouth
+    pen.rect((280, 262, 320, 328), colours.dark, radius=10)
+    pen.rect((530, 150, 560, 430), colours.dark, radius=12)
+    for number in range(3):  # sound waves
+        pen.arc((540 + number * 40, 210 - number * 40, 640 + number * 80, 370 + number * 40), -40, 40,
+                colours.dark, 10)
+    bubble(pen, (760, 110, 920, 230), colours.accent)
+    heart(pen, 840, 175, 70, WHITE)
+    bubble(pen, (900, 300, 1060, 420), colours.dark, tail_left=False)
+    pen.text((980, 360), "#", WHITE, 80)
+    bubble(pen, (760, 480, 920, 600), WHITE)
+    for x, y in ((810, 540), (870, 510), (870, 570)):  # the share symbol
+        pen.circle(x, y, 14, colours.dark)
+    pen.line([(870, 510), (810, 540), (870, 570)], colours.dark, 6)
+
+
 def code_icon(pen, x, y, colours, ink):
     pen.text((x, y), "</>", ink, 64)
 
@@ -516,6 +566,11 @@ SCENES = {
                                    "d’une feuille et d’un compteur de vitesse au vert."),
     "communaute": (community, 3, "Illustration : cinq pros du web côte à côte, chacun avec une bulle de son "
                                  "métier : code, graphisme, référencement, statistiques, réseaux sociaux."),
+    "mise_en_relation": (introduction, 5, "Illustration : un bénévole et une personne d’association se serrent "
+                                          "la main, entre un ordinateur et la maison de l’association ; une "
+                                          "bulle montre un lien."),
+    "reseaux": (social_media, 4, "Illustration : une personne parle dans un mégaphone ; des bulles de "
+                                 "réseaux sociaux en sortent : un cœur, un mot-dièse, un partage."),
 }
 
 

@@ -28,7 +28,8 @@ SCENE_KEYWORDS = [
     ("mailing", "emailing"), ("lettre", "emailing"), ("collecte", "collecte"), ("don", "collecte"),
     ("rencontre", "rencontre"), ("visio", "visio"), ("en ligne", "visio"), ("bilan", "statistiques"),
     ("statisti", "statistiques"), ("seo", "statistiques"), ("équipe", "communaute"),
-    ("communauté", "communaute"), ("atelier", "formation"), ("formation", "formation"),
+    ("communauté", "communaute"), ("relation", "mise_en_relation"), ("réseaux", "reseaux"),
+    ("sociaux", "reseaux"), ("atelier", "formation"), ("formation", "formation"),
 ]
 
 

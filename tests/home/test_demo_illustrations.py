@@ -55,6 +55,7 @@ def test_titles_without_a_scene_find_one_from_their_words():
     assert scene_for("Actualité : Collecte en ligne, les bonnes pratiques") == "collecte"
     assert scene_for("Accessibilité : cinq premiers pas") == "accessibilite"
     assert scene_for("Équipe Webassoc") == "communaute"
+    assert scene_for("Médias sociaux : par où commencer ?") == "reseaux"
     assert scene_for("Un titre sans mot connu") == "formation"
 
 
