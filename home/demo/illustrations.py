@@ -138,13 +138,11 @@ def bust(pen, x, top, unit, look, back=False):
 
 
 def standing(pen, x, top, unit, look, back=False):
-    """A whole person standing: legs under the bust."""
-    for side in (-1, 1):
-        pen.rect((x + side * unit * 0.08 - (unit * 0.42 if side < 0 else 0), top + unit * 3.2,
-                  x + side * unit * 0.08 + (unit * 0.42 if side > 0 else 0), top + unit * 6.2),
-                 look.trousers, radius=unit * 0.18)
-        pen.rect((x + side * unit * 0.3 - unit * 0.32, top + unit * 6.05, x + side * unit * 0.3 + unit * 0.32,
-                  top + unit * 6.3), "#2b2b2b", radius=unit * 0.12)
+    """A whole person standing: two legs and shoes under the bust."""
+    for left in (x - unit * 0.5, x + unit * 0.08):
+        pen.rect((left, top + unit * 3.2, left + unit * 0.42, top + unit * 6.2), look.trousers, radius=unit * 0.18)
+        pen.rect((left - unit * 0.06, top + unit * 6.05, left + unit * 0.58, top + unit * 6.3), "#2b2b2b",
+                 radius=unit * 0.12)
     bust(pen, x, top, unit, look, back)
 
 
