@@ -3,6 +3,7 @@ the demo's subjects (drawn in illustrations.py) and the associations' logos."""
 
 import io
 import random
+import re
 
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -22,10 +23,11 @@ PALETTES = [
 ]
 
 
-# Words of an image's title → the scene that shows it, for callers that name no scene.
+# Beginnings of the words of an image's title → the scene that shows it, for callers that name
+# no scene (the first that matches wins).
 SCENE_KEYWORDS = [
     ("manifeste", "manifeste"), ("accessib", "accessibilite"), ("sobri", "sobriete"),
-    ("mailing", "emailing"), ("lettre", "emailing"), ("collecte", "collecte"), ("don", "collecte"),
+    ("mailing", "emailing"), ("lettre", "emailing"), ("collecte", "collecte"), ("donat", "collecte"),
     ("rencontre", "rencontre"), ("visio", "visio"), ("en ligne", "visio"), ("bilan", "statistiques"),
     ("statisti", "statistiques"), ("seo", "statistiques"), ("équipe", "communaute"),
     ("communauté", "communaute"), ("relation", "mise_en_relation"), ("réseaux", "reseaux"),
@@ -36,7 +38,11 @@ SCENE_KEYWORDS = [
 def scene_for(title):
     """The scene of an image titled `title`: the first keyword found, else a training workshop."""
     lowered = title.lower()
-    return next((scene for word, scene in SCENE_KEYWORDS if word in lowered.split() or word in lowered), "formation")
+    words = re.findall(r"\w+", lowered)
+    for keyword, scene in SCENE_KEYWORDS:
+        if (keyword in lowered) if " " in keyword else any(word.startswith(keyword) for word in words):
+            return scene
+    return "formation"
 
 
 def render_png(seed, width=1200, height=800, scene="formation"):

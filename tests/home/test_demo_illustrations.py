@@ -56,6 +56,8 @@ def test_titles_without_a_scene_find_one_from_their_words():
     assert scene_for("Accessibilité : cinq premiers pas") == "accessibilite"
     assert scene_for("Équipe Webassoc") == "communaute"
     assert scene_for("Médias sociaux : par où commencer ?") == "reseaux"
+    assert scene_for("Fidéliser ses donateurs") == "collecte"
+    assert scene_for("Protéger ses données") == "formation"  # "données" has nothing to do with a gift
     assert scene_for("Un titre sans mot connu") == "formation"
 
 
