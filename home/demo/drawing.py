@@ -128,6 +128,9 @@ def bust(pen, x, top, unit, look, back=False):
     if look.style == "long":  # hair falling on the shoulders, behind the body and the neck
         pen.rect((x - unit * 0.62, top - unit * 0.05, x + unit * 0.62, top + unit * 1.5), look.hair, radius=unit / 2)
     pen.rect((x - unit * 1.05, top + unit * 1.05, x + unit * 1.05, top + unit * 3.6), look.shirt, radius=unit * 0.75)
+    for side in (-1, 1):  # the arms, a shade darker along the sides
+        pen.line([(x + side * unit * 0.68, top + unit * 1.75), (x + side * unit * 0.7, top + unit * 3.3)],
+                 mix(look.shirt, "#000000", 0.18), unit * 0.07)
     if not back:
         pen.rect((x - unit * 0.17, top + unit * 0.8, x + unit * 0.17, top + unit * 1.2), look.skin)
     head(pen, x, top, unit, look, back)
