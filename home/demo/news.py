@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from home.models import ManifestoPage, NewsIndexPage, NewsPage
 
+from .illustrations import describe
 from .images import demo_image
 from .pages import call_to_action, child_page, heading, home_page, image_block, paragraph, quote
 
 ARTICLES = [
     {
         "slug": "lancement-du-manifeste-des-1000",
+        "scene": "manifeste",  # the illustration (home/demo/illustrations.py)
         "caption": "Le manifeste tient en cinq engagements, à lire en deux minutes.",
         "more": [
             "Le texte a été écrit à plusieurs mains, au fil de trois soirées en visio : développeuses, designers,"
@@ -38,6 +40,7 @@ ARTICLES = [
     },
     {
         "slug": "bilan-annuel-2000-associations",
+        "scene": "statistiques",
         "caption": "Les sujets les plus demandés cette année : accessibilité, collecte, données personnelles.",
         "more": [
             "Les missions courtes (moins de dix heures) représentent plus de la moitié des mises en relation : un"
@@ -62,6 +65,7 @@ ARTICLES = [
     },
     {
         "slug": "accessibilite-premiers-pas",
+        "scene": "accessibilite",
         "caption": "Un test au clavier suffit souvent à révéler les premiers obstacles.",
         "more": [
             "Vérifiez les contrastes de vos textes avec un outil gratuit : un gris clair sur fond blanc gêne bien"
@@ -86,6 +90,7 @@ ARTICLES = [
     },
     {
         "slug": "sobriete-numerique-sites-legers",
+        "scene": "sobriete",
         "caption": "Une page d’accueil de 300 ko se charge en moins d’une seconde, même en 4G faible.",
         "more": [
             "Supprimez les carrousels et les vidéos en lecture automatique : ils pèsent lourd et sont rarement regardés.",
@@ -107,6 +112,7 @@ ARTICLES = [
     },
     {
         "slug": "formation-emailing-associations",
+        "scene": "emailing",
         "caption": "Une lettre d’information réussie se lit en une minute sur un téléphone.",
         "more": [
             "La formation alterne courts apports et exercices sur vos propres envois : venez avec votre dernière "
@@ -128,6 +134,7 @@ ARTICLES = [
     },
     {
         "slug": "portrait-benevole-seo",
+        "scene": "visio",
         "caption": "Deux visios et un document partagé : la mission a tenu en huit heures.",
         "more": [
             "Les pages d’actions de l’association n’avaient pas de titre clair ni de description : en corrigeant "
@@ -151,6 +158,7 @@ ARTICLES = [
     },
     {
         "slug": "rencontre-benevoles-lyon",
+        "scene": "rencontre",
         "caption": "Une quarantaine de bénévoles réunis dans un tiers-lieu du 7e arrondissement.",
         "more": [
             "Au programme : trois retours de mission de dix minutes, puis des tables par métier où les nouveaux "
@@ -173,6 +181,7 @@ ARTICLES = [
     },
     {
         "slug": "collecte-en-ligne-bonnes-pratiques",
+        "scene": "collecte",
         "caption": "Un formulaire de don en une seule page, lisible sur téléphone.",
         "more": [
             "Proposez des montants suggérés avec ce qu’ils permettent concrètement : « 30 € financent un kit "
@@ -226,8 +235,9 @@ def load(stdout=None):
             continue
         image = demo_image(
             f"Actualité : {article['title']}",
-            "Illustration abstraite de formes colorées.",
+            describe(article["scene"]),
             seed=f"news-{number}",
+            scene=article["scene"],
         )
         page = NewsPage(
             slug=article["slug"],

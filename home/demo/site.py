@@ -6,6 +6,7 @@ from django.conf import settings
 
 from home.models import SiteSettings, StandardPage
 
+from .illustrations import describe
 from .images import demo_image
 from .pages import call_to_action, child_page, faq, heading, home_page, image_block, paragraph, quote
 
@@ -52,11 +53,9 @@ def retitle_association_cta(home, faq_page):
 
 def load(stdout=None):
     home = home_page()
-    hero = demo_image(
-        "Atelier bénévole",
-        "Illustration abstraite : des formes colorées qui s'assemblent, comme une équipe.",
-    )
-    team = demo_image("Équipe Webassoc", "Illustration abstraite aux couleurs de Webassoc.")
+    hero = demo_image("Atelier bénévole", describe("formation"), scene="formation")
+    team = demo_image("Équipe Webassoc", describe("communaute"), scene="communaute")
+    introduction = demo_image("Mise en relation", describe("mise_en_relation"), scene="mise_en_relation")
 
     about, _ = child_page(
         home, StandardPage, "qui-sommes-nous",
@@ -81,6 +80,9 @@ def load(stdout=None):
                 "<li>Nous publions un <b>appel à compétences</b>.</li>"
                 "<li>Les bénévoles intéressés candidatent.</li>"
                 "<li>L'équipe assure la <b>mise en relation</b> et reste tiers de confiance.</li></ol>"
+            ),
+            image_block(
+                introduction, "L’association et le ou la bénévole se rencontrent ; l’équipe reste tiers de confiance.",
             ),
             quote(
                 "On peut souvent réaliser les missions à distance, en quelques heures, au rythme de ses "
