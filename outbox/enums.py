@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class EmailStatus(models.TextChoices):
     PENDING = "pending", _("en attente")
-    SENDING = "sending", _("en cours d'envoi")
+    SENDING = "sending", _("en cours d’envoi")
     SENT = "sent", _("envoyé")
     FAILED = "failed", _("abandonné")
     # The worker stopped while the message was being handed to the mail server: it may have
