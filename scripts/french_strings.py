@@ -14,7 +14,8 @@ The no-break space is invisible in an editor: let the tool type it (`--write`) r
 Where it looks:
 - templates (templates/**, <app>/templates/**): the message of {% translate "…" %} / {% trans %},
   the text of {% blocktranslate %}…{% endblocktranslate %} (and {% blocktrans %}), _("…") inside
-  {{ … }} and {% … %};
+  {{ … }} and {% … %}, and the space typed between such a text and the ? ! : ; that follows it
+  (`{% translate "Lieu" %} : …` → `&nbsp;:` in HTML, U+00A0 in the .txt of e-mails);
 - Python (every package of the project but tests/ and migrations/): the message arguments of the
   gettext functions imported from django.utils.translation (_, gettext, gettext_lazy, ngettext,
   pgettext…): never a pgettext context nor any other string of the code;
@@ -86,6 +87,13 @@ BLOCKTRANSLATE = re.compile(
     r"(?P<open>\{%\s*blocktrans(?:late)?\b.*?%\})(?P<body>.*?)\{%\s*endblocktrans(?:late)?\s*%\}", re.S
 )
 TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# The space typed between a translated text and the punctuation that follows it in the template:
+# {% translate "Lieu" %} : {{ place }}
+AFTER_TRANSLATION = re.compile(
+    r"(?P<tag>\{%\s*(?:translate|trans)\s+" + _LITERAL + r"[^%\n]*%\}|\{%\s*endblocktrans(?:late)?\s*%\})"
+    r"(?P<space>[ \t]+)(?=[?!:;»])"
+)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 UNDERSCORE_CALL = re.compile(r"(?<![\w.])_\(\s*(?P<literal>" + _LITERAL + r")\s*\)")
 
 # Python escapes (other than the delimiter's own quote) are kept as written.
@@ -387,6 +395,14 @@ def check_template(path, source):
         for match in UNDERSCORE_CALL.finditer(tag.group(0)):
             shifted = _Shifted(match, tag.start())
             literal(shifted)
+    scripts = [(match.start(), match.end()) for match in _SCRIPT.finditer(source)]
+    for match in AFTER_TRANSLATION.finditer(source):
+        line = source.count("\n", 0, match.start()) + 1
+        if line in kept_lines or any(start <= match.start() < stop for start, stop in scripts):
+            continue
+        following = source[match.end():match.end() + 1]
+        findings.append(Finding(path, line, match.group("space") + following, "\u00a0" + following))
+        edits.append((match.start("space"), match.end("space"), "&nbsp;" if html else "\u00a0"))
     return findings, apply_edits(source, edits)
 
 
