@@ -334,8 +334,13 @@ def rewrite_python_literal(literal):
 
 
 def apply_edits(text, edits):
-    for start, stop, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[stop:]
+    """`text` with each (start, stop, new) edit applied; an edit overlapping one already applied is
+    left for the next run (never two edits on the same characters)."""
+    limit = len(text)
+    for start, stop, new in sorted(set(edits), reverse=True):
+        if stop <= limit:
+            text = text[:start] + new + text[stop:]
+            limit = start
     return text
 
 
