@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Frequency(models.TextChoices):
-    IMMEDIATE = "immediate", _("Dès qu'une mission paraît")
+    IMMEDIATE = "immediate", _("Dès qu’une mission paraît")
     WEEKLY = "hebdomadaire", _("Un résumé par semaine")
 
 

@@ -28,8 +28,8 @@ class ChoicesForm(PublicFormMixin, forms.Form):
     frequency = forms.ChoiceField(label=_("Fréquence"), choices=Frequency.choices, initial=Frequency.IMMEDIATE,
                                   widget=forms.RadioSelect)
     in_pool = forms.BooleanField(
-        label=_("Je suis disponible : l'équipe peut me proposer une mission"), required=False,
-        help_text=_("Vous rejoignez le vivier des bénévoles disponibles ; l'équipe peut vous écrire "
+        label=_("Je suis disponible : l’équipe peut me proposer une mission"), required=False,
+        help_text=_("Vous rejoignez le vivier des bénévoles disponibles ; l’équipe peut vous écrire "
                     "pour vous proposer une mission qui vous correspond."),
     )
 

@@ -42,7 +42,7 @@ class Subscription(AnonymisableMixin, models.Model):
                                  default=Frequency.IMMEDIATE)
     in_pool = models.BooleanField(
         _("dans le vivier"), default=False,
-        help_text=_("Disponible : l'équipe peut lui proposer une mission."),
+        help_text=_("Disponible : l’équipe peut lui proposer une mission."),
     )
     created_at = models.DateTimeField(_("inscrite le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
@@ -150,7 +150,7 @@ class SessionWaiter(AnonymisableMixin, models.Model):
     objects = SessionWaiterQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("attente d'une prochaine session")
+        verbose_name = _("attente d’une prochaine session")
         verbose_name_plural = _("attentes de prochaines sessions")
         ordering = ["-created_at", "-pk"]
         constraints = [

@@ -60,7 +60,7 @@ class LinkExpired(LinkRefused):
 
 class LinkInvalid(LinkRefused):
     def __init__(self):
-        super().__init__(_("Ce lien n'est pas valide"))
+        super().__init__(_("Ce lien n’est pas valide"))
 
 
 class AlreadyConfirmed(LinkRefused):

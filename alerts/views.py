@@ -37,7 +37,7 @@ def subscribe(request):
         data = form.submitted()
         services.subscribe(email=data.pop("email"), **data)
         messages.success(request, _(
-            "Merci ! Un e-mail vient de partir : ouvrez le lien qu'il contient pour confirmer vos alertes. "
+            "Merci ! Un e-mail vient de partir : ouvrez le lien qu’il contient pour confirmer vos alertes. "
             "Rien ne vous sera envoyé avant cette confirmation."))
         return redirect("alerts:subscribe")
     sent = just_sent(request)
@@ -53,7 +53,7 @@ def confirm(request):
     try:
         if request.method == "POST":
             subscription = services.confirm(token)
-            messages.success(request, _("C'est confirmé : vous recevrez les nouvelles missions qui vous correspondent."))
+            messages.success(request, _("C’est confirmé : vous recevrez les nouvelles missions qui vous correspondent."))
             return redirect(reverse("alerts:manage") + "?jeton=" + services.manage_token(subscription))
         subscription = services.check_confirm_token(token)
     except services.LinkRefused as refusal:
@@ -132,8 +132,8 @@ def wait_for_session(request, course_id):
     if request.method == "POST" and form.accept(request, scope="alerts-waiter"):
         services.wait_for_session(course, email=form.cleaned_data["email"])
         messages.success(request, _(
-            "Merci ! Confirmez votre demande avec le lien que nous venons de vous envoyer : nous vous "
-            "écrirons une fois, dès qu'une nouvelle session sera ouverte."))
+            "Merci ! Confirmez votre demande avec le lien que nous venons de vous envoyer : nous vous "
+            "écrirons une fois, dès qu’une nouvelle session sera ouverte."))
         return redirect("alerts:wait_for_session", course_id=course.pk)
     sent = just_sent(request)
     return TemplateResponse(request, "alerts/wait_for_session.html", status=form.http_status, context={
@@ -149,7 +149,7 @@ def confirm_waiter(request):
     try:
         if request.method == "POST":
             waiter = services.confirm_waiter(token)
-            messages.success(request, _("C'est confirmé : nous vous écrirons dès qu'une nouvelle session sera ouverte."))
+            messages.success(request, _("C’est confirmé : nous vous écrirons dès qu’une nouvelle session sera ouverte."))
             return redirect(waiter.course.url)
         waiter = services.check_waiter_token(token)
     except services.LinkRefused as refusal:

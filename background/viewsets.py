@@ -20,11 +20,11 @@ LABELS = {
     "run_after": _("À exécuter après le"),
     "started_at": _("Démarrée le"),
     "finished_at": _("Terminée le"),
-    "worker_ids": _("Processus qui l'ont exécutée"),
+    "worker_ids": _("Processus qui l’ont exécutée"),
     "queue_name": _("File"),
     "args_kwargs": _("Arguments"),
     "exception_class_path": _("Erreur"),
-    "traceback": _("Détail de l'erreur"),
+    "traceback": _("Détail de l’erreur"),
 }
 
 

@@ -15,8 +15,8 @@ def refuse_deleting_pages_with_registrations(request, page):
     """Registrations are PROTECTed: say so instead of failing, and suggest unpublishing."""
     if has_registrations(page):
         messages.error(request, _(
-            "Impossible de supprimer « %(title)s » : des inscriptions y sont rattachées. Annulez la session "
-            "ou dépubliez-la ; les inscriptions restent consultables dans « Inscriptions »."
+            "Impossible de supprimer « %(title)s » : des inscriptions y sont rattachées. Annulez la session "
+            "ou dépubliez-la ; les inscriptions restent consultables dans « Inscriptions »."
         ) % {"title": page.title})
         return redirect("wagtailadmin_explore", page.get_parent().id)
     return None
@@ -29,8 +29,8 @@ def refuse_bulk_deleting_pages_with_registrations(request, action_type, objects,
     if not blocked:
         return None
     messages.error(request, _(
-        "Suppression refusée : des inscriptions sont rattachées à %(titles)s. Annulez ou dépubliez ces "
-        "sessions ; les inscriptions restent consultables dans « Inscriptions »."
+        "Suppression refusée : des inscriptions sont rattachées à %(titles)s. Annulez ou dépubliez ces "
+        "sessions ; les inscriptions restent consultables dans « Inscriptions »."
     ) % {"titles": ", ".join(f"« {page.title} »" for page in blocked)})
     return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
 

@@ -8,7 +8,7 @@ from webassoc.enums import Format
 
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmée")
-    WAITLISTED = "waitlisted", _("Liste d'attente")
+    WAITLISTED = "waitlisted", _("Liste d’attente")
     CANCELLED = "cancelled", _("Annulée")
     ATTENDED = "attended", _("Présente")
     NO_SHOW = "no_show", _("Absente")
@@ -22,7 +22,7 @@ SEATED = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, Registratio
 
 class CancelledBy(models.TextChoices):
     REGISTRANT = "registrant", _("la personne inscrite")
-    TEAM = "team", _("l'équipe")
+    TEAM = "team", _("l’équipe")
 
 
 class SessionMode(models.TextChoices):

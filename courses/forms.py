@@ -14,12 +14,12 @@ from .enums import LEGACY_REMOTE, SessionMode
 
 
 class RegistrationForm(PublicFormMixin, forms.Form):
-    association_name = forms.CharField(label=_("Nom de l'association"), max_length=200,
+    association_name = forms.CharField(label=_("Nom de l’association"), max_length=200,
                                        widget=forms.TextInput(attrs={"autocomplete": "organization"}))
     contact_name = forms.CharField(label=_("Votre nom"), max_length=200,
                                    widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254,  # the model's column
-                             help_text=_("La confirmation et le lien d'annulation y seront envoyés."),
+                             help_text=_("La confirmation et le lien d’annulation y seront envoyés."),
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     phone = forms.CharField(label=_("Téléphone"), max_length=30, required=False,
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}))
@@ -28,7 +28,7 @@ class RegistrationForm(PublicFormMixin, forms.Form):
         error_messages={"min_value": _("Indiquez au moins 1 participant.")},
     )
     message = forms.CharField(label=_("Message"), required=False, max_length=2000,
-                              help_text=_("Vos attentes, une question, un besoin d'accessibilité…"),
+                              help_text=_("Vos attentes, une question, un besoin d’accessibilité…"),
                               widget=forms.Textarea(attrs={"rows": 4}))
     consent = ConsentField()
 
@@ -94,7 +94,7 @@ class SessionPageForm(WagtailAdminPageForm):
                 self.fields[name].required = False
         if "title" in self.fields:
             self.fields["title"].help_text = _(
-                "Laissez vide : « formation – date » est proposé à partir de la formation et du début."
+                "Laissez vide : « formation – date » est proposé à partir de la formation et du début."
             )
 
     def clean(self):

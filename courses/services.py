@@ -134,7 +134,7 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
 
 def duplicate_message():
     return _("Une inscription à cette session existe déjà avec cette adresse e-mail. Retrouvez-la dans "
-             "l'e-mail de confirmation que nous vous avons envoyé (il contient un lien d'annulation).")
+             "l’e-mail de confirmation que nous vous avons envoyé (il contient un lien d’annulation).")
 
 
 def _confirm_from_waitlist(registration, *, now):
@@ -279,8 +279,8 @@ def capacity_warning(session):
     taken = session.count_seats_taken()
     if session.capacity < taken:
         return _(
-            "Attention : la session « %(title)s » compte %(taken)s places confirmées pour une capacité de "
-            "%(capacity)s. Personne n'a été désinscrit ; annulez des inscriptions si nécessaire."
+            "Attention : la session « %(title)s » compte %(taken)s places confirmées pour une capacité de "
+            "%(capacity)s. Personne n’a été désinscrit ; annulez des inscriptions si nécessaire."
         ) % {"title": session.title, "taken": taken, "capacity": session.capacity}
     return None
 

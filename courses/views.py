@@ -32,7 +32,7 @@ def cancel_registration(request, token):
             messages.error(request, error.message)
             status = 503
         else:
-            messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus : la place "
+            messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus : la place "
                                         "revient à une autre association."))
             return redirect(request.path)
     return TemplateResponse(request, "courses/cancel_registration.html", status=status, context={

@@ -132,7 +132,7 @@ def attendance_message(present, absent):
 
 class CancelRegistration(RegistrationAction):
     name = "cancel"
-    label = gettext_lazy("Annuler l'inscription")
+    label = gettext_lazy("Annuler l’inscription")
     icon = "bin"
 
     def applies(self, registration):
@@ -140,12 +140,12 @@ class CancelRegistration(RegistrationAction):
 
     def run(self, request, registration):
         services.cancel(registration, by=CancelledBy.TEAM)
-        return _("Inscription annulée ; la liste d'attente a été promue si possible.")
+        return _("Inscription annulée ; la liste d’attente a été promue si possible.")
 
 
 class PromoteRegistration(RegistrationAction):
     name = "promote"
-    label = gettext_lazy("Sortir de la liste d'attente")
+    label = gettext_lazy("Sortir de la liste d’attente")
     icon = "arrow-up"
 
     def applies(self, registration):
@@ -154,7 +154,7 @@ class PromoteRegistration(RegistrationAction):
     def run(self, request, registration):
         if not services.promote_one(registration):
             raise DomainError(_("Pas assez de places libres pour cette inscription."))
-        return _("Inscription confirmée ; un e-mail est parti.")
+        return _("Inscription confirmée ; un e-mail est parti.")
 
 
 # --- viewset ----------------------------------------------------------------------------------

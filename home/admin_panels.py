@@ -54,7 +54,7 @@ def ago(moment, now=None):
     """"il y a 3 jours", or "à l'instant" under a minute (never "il y a 0 minute")."""
     now = now or timezone.now()
     if now - moment < datetime.timedelta(minutes=1):
-        return str(_("à l'instant"))
+        return str(_("à l’instant"))
     return str(_("il y a %(age)s") % {"age": timesince(moment, now, depth=1)})
 
 
@@ -62,7 +62,7 @@ class WaitingApplicationsPanel(DashboardPanel):
     name = "waiting_applications"
     order = 10
     heading = _("Candidatures en attente de réponse")
-    empty = _("Aucune candidature n'attend de réponse.")
+    empty = _("Aucune candidature n’attend de réponse.")
     permission = "missions.change_application"
 
     def queryset(self):
@@ -101,8 +101,8 @@ class NewRequestsPanel(DashboardPanel):
 class DeadlineSoonPanel(DashboardPanel):
     name = "deadline_soon"
     order = 30
-    heading = _("Missions dont l'échéance tombe dans les 7 jours")
-    empty = _("Aucune mission ouverte n'arrive à échéance cette semaine.")
+    heading = _("Missions dont l’échéance tombe dans les 7 jours")
+    empty = _("Aucune mission ouverte n’arrive à échéance cette semaine.")
     permission = "missions.change_mission"
 
     def queryset(self):
@@ -113,7 +113,7 @@ class DeadlineSoonPanel(DashboardPanel):
 
     def row(self, mission):
         return (mission.title, reverse(mission.snippet_viewset.get_url_name("edit"), args=[mission.pk]),
-                _("candidatures jusqu'au %(date)s") % {"date": mission.deadline_label()})
+                _("candidatures jusqu’au %(date)s") % {"date": mission.deadline_label()})
 
     def list_url(self):
         Mission = apps.get_model("missions", "Mission")

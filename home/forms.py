@@ -15,7 +15,7 @@ INVALID_EMAIL = _("Saisissez une adresse e-mail valide, par exemple nom@exemple.
 
 class SignatureForm(PublicFormMixin, forms.ModelForm):
     consent = ConsentField(
-        label=_("J'accepte que Webassoc conserve ces informations pour compter ma signature et, si je "
+        label=_("J’accepte que Webassoc conserve ces informations pour compter ma signature et, si je "
                 "le choisis, afficher mon nom (voir la politique de confidentialité).")
     )
 
@@ -30,7 +30,7 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
         help_texts = {
             "email": _("Nous vous enverrons un lien pour confirmer votre signature. Il ne sera jamais "
                        "affiché."),
-            "profession": _("Par exemple : développeuse, UX designer, consultant SEO."),
+            "profession": _("Par exemple : développeuse, UX designer, consultant SEO."),
         }
         widgets = {
             "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),

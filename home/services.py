@@ -58,7 +58,7 @@ class LinkExpired(LinkRefused):
 
 class LinkInvalid(LinkRefused):
     def __init__(self):
-        super().__init__(_("Ce lien de confirmation n'est pas valide"))
+        super().__init__(_("Ce lien de confirmation n’est pas valide"))
 
 
 # --- Confirmation tokens ---------------------------------------------------------------------

@@ -89,10 +89,10 @@ def blocked_accounts(request):
         key = request.POST.get("key", "")[:254]
         if request.POST.get("kind") == "address":
             login_throttle.forget_address(key)
-            messages.success(request, _("L'adresse %(key)s est débloquée.") % {"key": key})
+            messages.success(request, _("L’adresse %(key)s est débloquée.") % {"key": key})
         else:
             login_throttle.forget_account(key)
-            messages.success(request, _("Le compte « %(key)s » est débloqué.") % {"key": key})
+            messages.success(request, _("Le compte « %(key)s » est débloqué.") % {"key": key})
         security_logger.warning("admin login lock on %r lifted by %s", key, request.user.get_username())
         return redirect("blocked_accounts")
     return render(request, "home/admin/blocked_accounts.html", {
@@ -170,6 +170,6 @@ def _erase_personal_data(request, email):
     for row in concerned:  # after the erasure: the entries name the anonymised records only
         row.refresh_from_db()
         log(instance=row, action="home.personal_data_erase", user=request.user)
-    messages.success(request, _("Données anonymisées : %(report)s.") % {
+    messages.success(request, _("Données anonymisées : %(report)s.") % {
         "report": " ; ".join(privacy.report_lines(counts, dry_run=False))})
     return redirect("personal_data")

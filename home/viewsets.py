@@ -46,7 +46,7 @@ class SignatureFilterSet(WagtailFilterSet):
 class SignatureAdminForm(WagtailAdminModelForm):
     hidden = forms.BooleanField(
         label=_("Masquer cette signature"), required=False,
-        help_text=_("Une signature masquée n'est plus comptée ni affichée, mais elle est conservée."),
+        help_text=_("Une signature masquée n’est plus comptée ni affichée, mais elle est conservée."),
     )
 
     class Meta:

@@ -63,6 +63,6 @@ def register_personal_data_permission():
 @hooks.register("register_log_actions")
 def register_personal_data_log_actions(actions):
     actions.register_action("home.personal_data_export", _("Données personnelles exportées"),
-                            _("Données personnelles exportées pour une demande d'accès"))
+                            _("Données personnelles exportées pour une demande d’accès"))
     actions.register_action("home.personal_data_erase", _("Données personnelles anonymisées"),
                             _("Données personnelles anonymisées sur demande"))

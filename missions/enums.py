@@ -61,7 +61,7 @@ WITHDRAWABLE = (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED, Applicatio
 class DeclineReason(models.TextChoices):
     FILLED = "pourvue", _("Mission pourvue")
     PROFILE = "profil", _("Profil ne correspondant pas aux besoins")
-    CANCELLED = "annulee", _("Mission annulée par l'association")
+    CANCELLED = "annulee", _("Mission annulée par l’association")
     OTHER = "autre", _("Autre")
 
 
@@ -74,7 +74,7 @@ class Side(models.TextChoices):
 
 class CheckinAnswer(models.TextChoices):
     FINE = "ok", _("Tout va bien")
-    HELP = "aide", _("Besoin d'aide")
+    HELP = "aide", _("Besoin d’aide")
 
 
 class Urgency(models.TextChoices):

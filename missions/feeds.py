@@ -112,7 +112,7 @@ def feed_title(request):
     filters = MissionFilterForm(request.GET)
     skills = filters.filters()["skills"]
     if skills:
-        return _("Missions Webassoc : %(skills)s") % {"skills": ", ".join(skill.name for skill in skills)}
+        return _("Missions Webassoc : %(skills)s") % {"skills": ", ".join(skill.name for skill in skills)}
     return _("Missions Webassoc")
 
 

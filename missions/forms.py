@@ -40,7 +40,7 @@ class MissionFilterForm(forms.Form):
     )
     lieu = forms.CharField(
         label=_("Lieu"), required=False, max_length=100,
-        help_text=_("Ville ou numéro de département, par exemple « Lyon » ou « 69 ». "
+        help_text=_("Ville ou numéro de département, par exemple « Lyon » ou « 69 ». "
                     "Les missions à distance restent affichées."),
     )
     tri = forms.ChoiceField(label=_("Trier par"), required=False, choices=MissionSort.choices)
@@ -138,8 +138,8 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
             "availability": _("Vos disponibilités"),
         }
         help_texts = {
-            "message": _("Présentez-vous et dites ce que vous aimeriez apporter à l'association."),
-            "availability": _("Par exemple : « 3 heures par semaine jusqu'en juin »."),
+            "message": _("Présentez-vous et dites ce que vous aimeriez apporter à l’association."),
+            "availability": _("Par exemple : « 3 heures par semaine jusqu’en juin »."),
         }
         widgets = {
             "skills": forms.CheckboxSelectMultiple,
@@ -159,7 +159,7 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
 
 class MissionRequestForm(PublicFormMixin, forms.ModelForm):
     website = optional_url_field(
-        _("Site web de l'association"), _("Adresse complète, par exemple https://mon-association.fr")
+        _("Site web de l’association"), _("Adresse complète, par exemple https://mon-association.fr")
     )
     consent = ConsentField()
 
@@ -170,7 +170,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
             "title", "description", "skills", "format", "deadline",
         ]
         labels = {
-            "association_name": _("Nom de l'association"),
+            "association_name": _("Nom de l’association"),
             "contact_name": _("Votre nom"),
             "email": _("Votre adresse e-mail"),
             "phone": _("Votre téléphone"),
@@ -181,7 +181,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
         }
         help_texts = {
             "description": _("Le contexte, ce que vous attendez des bénévoles, le temps à y consacrer."),
-            "skills": _("Cochez celles qui vous semblent utiles ; l'équipe complétera si besoin."),
+            "skills": _("Cochez celles qui vous semblent utiles ; l’équipe complétera si besoin."),
             "deadline": _("Au format jj/mm/aaaa, facultatif."),
         }
         widgets = {
@@ -205,7 +205,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
         deadline = self.cleaned_data.get("deadline")
         if deadline and deadline < timezone.localdate():
             raise forms.ValidationError(
-                _("L'échéance souhaitée est déjà passée : indiquez une date à venir, ou laissez le champ vide."),
+                _("L’échéance souhaitée est déjà passée : indiquez une date à venir, ou laissez le champ vide."),
                 code="past_deadline",
             )
         return deadline
@@ -215,11 +215,11 @@ class HelpRequestForm(PublicFormMixin, forms.Form):
     """"J'ai besoin de l'aide de l'équipe", from the check-in email's signed link."""
 
     description = forms.CharField(
-        label=_("Que se passe-t-il ?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Quelques lignes suffisent. L'autre partie n'en est pas informée : l'équipe vous répond d'abord."),
+        label=_("Que se passe-t-il ?"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Quelques lignes suffisent. L’autre partie n’en est pas informée : l’équipe vous répond d’abord."),
     )
     urgency = forms.ChoiceField(
-        label=_("Est-ce urgent ?"), choices=Urgency.choices, initial=Urgency.MEDIUM, widget=forms.RadioSelect,
+        label=_("Est-ce urgent ?"), choices=Urgency.choices, initial=Urgency.MEDIUM, widget=forms.RadioSelect,
     )
 
 
@@ -233,10 +233,10 @@ class FeedbackForm(PublicFormMixin, forms.Form):
     """The one question after a mission (1–5) and an optional comment."""
 
     rating = forms.TypedChoiceField(
-        label=_("Comment s'est passée la mission ?"), choices=RATINGS, coerce=int, widget=forms.RadioSelect,
+        label=_("Comment s’est passée la mission ?"), choices=RATINGS, coerce=int, widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label=_("Un commentaire ? (facultatif)"), required=False, max_length=2000,
+        label=_("Un commentaire ? (facultatif)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Lu par l'équipe de coordination seulement."),
+        help_text=_("Lu par l’équipe de coordination seulement."),
     )

@@ -57,16 +57,16 @@ class DuplicateApplication(DomainError):
 
     def __init__(self):
         super().__init__(_(
-            "Vous avez déjà candidaté à cette mission avec cette adresse e-mail : merci ! "
-            "L'équipe a bien votre candidature et reviendra vers vous."
+            "Vous avez déjà candidaté à cette mission avec cette adresse e-mail : merci ! "
+            "L’équipe a bien votre candidature et reviendra vers vous."
         ))
 
 
 class DuplicateRequest(DomainError):
     def __init__(self):
         super().__init__(_(
-            "Nous avons déjà reçu cette demande avec cette adresse e-mail : merci ! "
-            "L'équipe l'examine et reviendra vers vous."
+            "Nous avons déjà reçu cette demande avec cette adresse e-mail : merci ! "
+            "L’équipe l’examine et reviendra vers vous."
         ))
 
 
@@ -111,7 +111,7 @@ def change_status(application, *, status, note=None, by=None, decline_reason="",
     if status not in ApplicationStatus.values:
         raise StatusChangeRefused(_("Statut inconnu."))
     if status == ApplicationStatus.DECLINED and decline_reason not in DeclineReason.values:
-        raise StatusChangeRefused(_("Choisissez le motif du refus : il est dit au bénévole."))
+        raise StatusChangeRefused(_("Choisissez le motif du refus : il est dit au bénévole."))
     with transaction.atomic():
         application = (
             Application.objects.select_for_update().select_related("mission__association").get(pk=application.pk)
@@ -119,7 +119,7 @@ def change_status(application, *, status, note=None, by=None, decline_reason="",
         previous = application.status
         if not application.can_move_to(status):
             raise StatusChangeRefused(
-                _("Une candidature « %(current)s » ne peut pas passer à « %(new)s ».")
+                _("Une candidature « %(current)s » ne peut pas passer à « %(new)s ».")
                 % {"current": application.get_status_display(), "new": ApplicationStatus(status).label}
             )
         if note is not None:
@@ -163,8 +163,8 @@ def _email_decision(application, previous, notify_again):
         emails.introduction_to_volunteer(application)
         emails.introduction_to_association(application)
         application.emails_sent += [
-            _("l'introduction au bénévole (%(email)s)") % {"email": application.email},
-            _("l'introduction à l'association (%(email)s)") % {"email": application.mission.contact_email},
+            _("l’introduction au bénévole (%(email)s)") % {"email": application.email},
+            _("l’introduction à l’association (%(email)s)") % {"email": application.mission.contact_email},
         ]
         _announce_introduction(application)
         return True
@@ -177,7 +177,7 @@ def _email_decision(application, previous, notify_again):
         return False
     emails.decision_to_volunteer(application, suggestions=suggestions_for(application))
     application.emails_sent.append(
-        _("la décision « %(status)s » au bénévole (%(email)s)")
+        _("la décision « %(status)s » au bénévole (%(email)s)")
         % {"status": application.get_status_display(), "email": application.email}
     )
     return True
@@ -356,7 +356,7 @@ def open_case(application, *, side, description, urgency=Urgency.MEDIUM):
     with transaction.atomic():
         checkin, _created = Checkin.objects.select_for_update().get_or_create(application=application, side=side)
         if checkin.answer == CheckinAnswer.HELP:
-            raise AlreadyAnswered(_("Votre demande d'aide est déjà transmise à l'équipe : elle revient vers vous."))
+            raise AlreadyAnswered(_("Votre demande d’aide est déjà transmise à l’équipe : elle revient vers vous."))
         checkin.answer, checkin.answered_at = CheckinAnswer.HELP, timezone.now()
         checkin.save(update_fields=["answer", "answered_at"])
         case = FollowUpCase.objects.create(application=application, side=side, description=description.strip(),
@@ -388,7 +388,7 @@ def record_outcome(application, *, outcome, reason="", by=None):
     """The coordinator records how an introduced mission ended; both sides are then asked for one
     piece of feedback (once, whatever the corrections of the outcome)."""
     if outcome not in Outcome.values:
-        raise OutcomeRefused(_("Choisissez l'issue de la mission."), field="outcome")
+        raise OutcomeRefused(_("Choisissez l’issue de la mission."), field="outcome")
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("mission").get(pk=application.pk)
         if application.status != ApplicationStatus.INTRODUCED:
@@ -403,7 +403,7 @@ def record_outcome(application, *, outcome, reason="", by=None):
                 _feedback, created = Feedback.objects.get_or_create(application=application, side=side)
                 if created:
                     emails.feedback_request(application, side)
-                    application.emails_sent.append(_("la demande d'avis (%(side)s)") % {"side": Side(side).label})
+                    application.emails_sent.append(_("la demande d’avis (%(side)s)") % {"side": Side(side).label})
     return application
 
 
@@ -412,9 +412,9 @@ def give_feedback(application, *, side, rating, comment=""):
     with transaction.atomic():
         feedback = Feedback.objects.select_for_update().filter(application=application, side=side).first()
         if feedback is None:
-            raise AlreadyAnswered(_("Ce lien ne correspond à aucune demande d'avis."))
+            raise AlreadyAnswered(_("Ce lien ne correspond à aucune demande d’avis."))
         if feedback.is_answered:
-            raise AlreadyAnswered(_("Vous avez déjà donné votre avis : merci !"))
+            raise AlreadyAnswered(_("Vous avez déjà donné votre avis : merci !"))
         feedback.rating, feedback.comment, feedback.answered_at = rating, comment.strip(), timezone.now()
         feedback.save(update_fields=["rating", "comment", "answered_at"])
     return feedback

@@ -107,9 +107,9 @@ def withdraw(request, application, side, token):
     """GET asks for confirmation; only POST withdraws. A second time says so politely."""
     if request.method == "POST":
         if services.withdraw(application):
-            messages.success(request, _("Votre candidature est retirée. Merci de nous avoir prévenus !"))
+            messages.success(request, _("Votre candidature est retirée. Merci de nous avoir prévenus !"))
         else:
-            messages.info(request, _("Cette candidature ne peut plus être retirée : rien n'a changé."))
+            messages.info(request, _("Cette candidature ne peut plus être retirée : rien n’a changé."))
         return redirect(_url(FOLLOW, token))
     return TemplateResponse(request, "missions/withdraw.html", context={
         "application": application, "mission": application.mission, "follow_url": _url(FOLLOW, token),
@@ -127,7 +127,7 @@ def checkin_fine(request, application, side, token):
         checkin = Checkin.objects.filter(application=application, side=side).first()
     return TemplateResponse(request, "missions/checkin_fine.html", context={
         "application": application, "mission": application.mission, "checkin": checkin, "recorded": recorded,
-        "help_url": _url(CHECKIN_HELP, token), "meta_title": _("Tout se passe bien ?"),
+        "help_url": _url(CHECKIN_HELP, token), "meta_title": _("Tout se passe bien ?"),
     })
 
 
@@ -142,14 +142,14 @@ def checkin_help(request, application, side, token):
         except DomainError as error:
             form.add_domain_error(error)
         else:
-            messages.success(request, _("Merci, l'équipe a bien reçu votre message et revient vers vous rapidement."))
+            messages.success(request, _("Merci, l’équipe a bien reçu votre message et revient vers vous rapidement."))
             return redirect(_url(CHECKIN_HELP, token))
     sent = just_sent(request)
     already = not sent and Checkin.objects.filter(application=application, side=side, answer="aide").exists()
     return TemplateResponse(request, "missions/checkin_help.html", status=form.http_status, context={
         "application": application, "mission": application.mission, "form": None if sent or already else form,
         "sent": sent, "already": already, "action": _url(CHECKIN_HELP, token),
-        "meta_title": _("Demander l'aide de l'équipe"),
+        "meta_title": _("Demander l’aide de l’équipe"),
     })
 
 
@@ -164,7 +164,7 @@ def feedback(request, application, side, token):
         except DomainError as error:
             messages.info(request, error.message)
         else:
-            messages.success(request, _("Merci pour votre avis ! Il aide l'équipe à mieux accompagner les missions."))
+            messages.success(request, _("Merci pour votre avis ! Il aide l’équipe à mieux accompagner les missions."))
         return redirect(_url(FEEDBACK, token))
     answered = Feedback.objects.filter(application=application, side=side, answered_at__isnull=False).exists()
     expected = Feedback.objects.filter(application=application, side=side).exists()

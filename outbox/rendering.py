@@ -18,6 +18,7 @@ function is called with the thawed arguments when the email is rendered.
 
 import datetime
 import decimal
+import re
 
 from django.apps import apps
 from django.conf import settings
@@ -115,6 +116,12 @@ def _call_later(path, args, instances):
     return function(*thaw(args, instances))
 
 
+def one_line(text):
+    """`text` on one line: runs of ordinary white space become one space; the no-break spaces of
+    French typography (U+00A0 before « : ? ! », U+202F) stay where they are."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" \t\r\n\f\v")
+
+
 def render_parts(template, stored_context, stored_attachments):
     """Subject, text, HTML and attachments of an email, rendered now from what was stored.
 
@@ -124,7 +131,7 @@ def render_parts(template, stored_context, stored_attachments):
     instances = {}
     with translation.override(stored_context.get("language") or settings.LANGUAGE_CODE):
         context = {"base_url": stored_context.get("base_url"), **thaw(stored_context.get("values", {}), instances)}
-        subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())[:SUBJECT_LENGTH]
+        subject = one_line(render_to_string(f"emails/{template}_subject.txt", context))[:SUBJECT_LENGTH]
         body_text = render_to_string(f"emails/{template}.txt", context)
         try:
             body_html = render_to_string(f"emails/{template}.html", context)

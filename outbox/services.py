@@ -192,9 +192,9 @@ def record_failure(email, exc):
 
 
 UNCERTAIN_NOTE = _(
-    "Envoi interrompu pendant la transmission au serveur de messagerie (%(reason)s) : "
-    "le message est peut-être arrivé. Il n'est pas renvoyé automatiquement ; "
-    "« Renvoyer » le renverra avec le même identifiant (Message-ID)."
+    "Envoi interrompu pendant la transmission au serveur de messagerie (%(reason)s) : "
+    "le message est peut-être arrivé. Il n’est pas renvoyé automatiquement ; "
+    "« Renvoyer » le renverra avec le même identifiant (Message-ID)."
 )
 
 
@@ -215,7 +215,7 @@ def release_stale_claims(older_than):
     now = timezone.now()
     stale = Email.objects.filter(status=EmailStatus.SENDING, claimed_at__lt=now - older_than)
     before = stale.filter(transmission_started_at__isnull=True)
-    note = _("Envoi interrompu avant la transmission (processus arrêté) : remis en file.")
+    note = _("Envoi interrompu avant la transmission (processus arrêté) : remis en file.")
     requeued = before.filter(attempts__lt=MAX_ATTEMPTS).update(
         status=EmailStatus.PENDING, next_attempt_at=now, last_error=str(note)
     )

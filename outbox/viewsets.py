@@ -29,7 +29,7 @@ class ResendEmail(RecordAction):
     primary = True
     summary_template = "outbox/admin/email_summary.html"
     confirmation = gettext_lazy(
-        "Renvoyer cet e-mail ? S'il est marqué « envoi incertain », son destinataire l'a peut-être déjà "
+        "Renvoyer cet e-mail ? S’il est marqué « envoi incertain », son destinataire l’a peut-être déjà "
         "reçu et le recevra alors une seconde fois (avec le même identifiant, que certaines messageries "
         "reconnaissent)."
     )
@@ -39,8 +39,8 @@ class ResendEmail(RecordAction):
 
     def run(self, request, email):
         if not services.resend(email):
-            raise DomainError(_("Cet e-mail n'est plus à renvoyer (son statut vient de changer)."))
-        return _("L'e-mail à %(to)s est remis en file : il part dans un instant.") % {"to": ", ".join(email.to)}
+            raise DomainError(_("Cet e-mail n’est plus à renvoyer (son statut vient de changer)."))
+        return _("L’e-mail à %(to)s est remis en file : il part dans un instant.") % {"to": ", ".join(email.to)}
 
 
 class EmailIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):

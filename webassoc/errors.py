@@ -42,7 +42,7 @@ def polite_lock_timeouts(operation):
             if is_lock_timeout(exc):
                 logger.warning("lock timeout in %s", operation.__name__)
                 raise TryAgainLater(_(
-                    "Beaucoup de demandes arrivent en même temps : la vôtre n'a pas été enregistrée. "
+                    "Beaucoup de demandes arrivent en même temps : la vôtre n’a pas été enregistrée. "
                     "Merci de réessayer dans quelques secondes."
                 )) from exc
             raise

@@ -83,7 +83,7 @@ class PublicFormMixin:
         cleaned = super().clean()
         if cleaned.get(self.honeypot_field):
             raise forms.ValidationError(
-                _("Votre envoi ressemble à celui d'un robot et n'a pas été enregistré."),
+                _("Votre envoi ressemble à celui d’un robot et n’a pas été enregistré."),
                 code="spam",
             )
         return cleaned
@@ -124,7 +124,7 @@ class ConsentField(forms.BooleanField):
     def __init__(self, *, label=None, **kwargs):
         super().__init__(
             required=True,
-            label=label or _("J'accepte que mes données soient utilisées pour traiter ma demande, "
+            label=label or _("J’accepte que mes données soient utilisées pour traiter ma demande, "
                              "conformément à la politique de confidentialité."),
             error_messages={"required": _("Votre accord est nécessaire pour envoyer ce formulaire.")},
             **kwargs,

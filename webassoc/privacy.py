@@ -296,7 +296,7 @@ def _whole_number(value, source, maximum, unit):
     text = str(value).strip()
     if isinstance(value, bool) or not re.fullmatch(r"\d+", text) or int(text) > maximum:
         raise ValueError(
-            gettext("%(source)s attend un nombre entier de %(unit)s entre 0 et %(maximum)s (reçu : « %(value)s »).")
+            gettext("%(source)s attend un nombre entier de %(unit)s entre 0 et %(maximum)s (reçu : « %(value)s »).")
             % {"source": source, "unit": unit, "maximum": maximum, "value": value}
         )
     return int(text)
@@ -391,7 +391,7 @@ def export_of(email):
     the stored emails mentioning it. Values are strings, dates in ISO format; ids kept."""
     email = (email or "").strip()
     if not ADDRESS.fullmatch(email) or is_anonymous_email(email):
-        raise ValueError(gettext("« %(value)s » n'est pas une adresse e-mail.") % {"value": email})
+        raise ValueError(gettext("« %(value)s » n’est pas une adresse e-mail.") % {"value": email})
     export = {}
     for entry, rows in records_of(email).items():
         export[entry.label] = [_row_dict(row) for row in rows]
@@ -429,7 +429,7 @@ def forget(email, now=None, dry_run=False):
     and delete every stored email mentioning it. Returns {label: count} like `purge()`."""
     email = (email or "").strip()
     if not ADDRESS.fullmatch(email) or is_anonymous_email(email):
-        raise ValueError(gettext("« %(value)s » n'est pas une adresse e-mail.") % {"value": email})
+        raise ValueError(gettext("« %(value)s » n’est pas une adresse e-mail.") % {"value": email})
     now = now or timezone.now()
     found = records_of(email)
     counts = {entry.label: len(found.get(entry, ())) for entry in PERSONAL_DATA}

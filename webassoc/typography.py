@@ -36,7 +36,11 @@ _BEFORE_CLOSING = re.compile(r"(?<![\s\u00a0\u202f;])(»|&raquo;)")
 _UNIT = re.compile(r"(?<=\d)" + _SPACE + r"+(?=%|€|&euro;)")
 
 
-def _text(text):
+def french_text(text):
+    """`text` (plain text, no tags) with French typography: the rules of `french_html` on one piece of text.
+
+    Also used on the site's own interface strings by `scripts/french_strings.py`.
+    """
     pieces = _ADDRESS.split(text)
     for index in range(0, len(pieces), 2):  # even pieces are text, odd ones addresses
         piece = _APOSTROPHE.sub(APOSTROPHE, pieces[index])
@@ -61,7 +65,7 @@ def french_html(html):
                 elif name in verbatim:
                     del verbatim[len(verbatim) - 1 - verbatim[::-1].index(name):]
         elif not verbatim and part:
-            parts[index] = _text(part)
+            parts[index] = french_text(part)
     return "".join(parts)
 
 

@@ -119,7 +119,7 @@ class TrainingPage(BasePage):
     audience = models.CharField(_("public"), max_length=255, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
     prerequisites = models.TextField(_("prérequis"), blank=True)
-    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
+    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.REMOTE)
     trainers = models.CharField(_("formateurs et formatrices"), max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
@@ -225,7 +225,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     address = models.TextField(_("adresse"), blank=True, help_text=_("Adresse complète (sur place)."))
     meeting_url = models.URLField(
         _("lien de visioconférence"), blank=True,
-        help_text=_("En ligne : envoyé seulement aux inscrits confirmés, par e-mail. Jamais affiché sur le site."),
+        help_text=_("En ligne : envoyé seulement aux inscrits confirmés, par e-mail. Jamais affiché sur le site."),
     )
     capacity = models.PositiveIntegerField(_("nombre de places"), default=12, validators=[MinValueValidator(1)])
     max_attendees_per_registration = models.PositiveSmallIntegerField(
@@ -233,10 +233,10 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         validators=[MinValueValidator(1), MaxValueValidator(50)],
     )
     registration_opens_at = models.DateTimeField(
-        _("ouverture des inscriptions"), null=True, blank=True, help_text=_("Vide : dès la publication.")
+        _("ouverture des inscriptions"), null=True, blank=True, help_text=_("Vide : dès la publication.")
     )
     registration_closes_at = models.DateTimeField(
-        _("clôture des inscriptions"), null=True, blank=True, help_text=_("Vide : jusqu'au début de la session.")
+        _("clôture des inscriptions"), null=True, blank=True, help_text=_("Vide : jusqu’au début de la session.")
     )
     cancelled = models.BooleanField(_("session annulée"), default=False)
     cancellation_reason = models.TextField(_("motif de l'annulation"), blank=True)
@@ -288,13 +288,13 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("La fin doit être après le début.")
         if self.mode == SessionMode.ON_SITE and not self.address:
-            errors["address"] = _("Indiquez l'adresse d'une session sur place.")
+            errors["address"] = _("Indiquez l’adresse d’une session sur place.")
         if self.cancelled and not self.cancellation_reason:
-            errors["cancellation_reason"] = _("Indiquez le motif de l'annulation : il est envoyé aux inscrits.")
+            errors["cancellation_reason"] = _("Indiquez le motif de l’annulation : il est envoyé aux inscrits.")
         if self.registration_opens_at and self.registration_closes_at and (
             self.registration_closes_at <= self.registration_opens_at
         ):
-            errors["registration_closes_at"] = _("La clôture doit être après l'ouverture.")
+            errors["registration_closes_at"] = _("La clôture doit être après l’ouverture.")
         if errors:
             raise ValidationError(errors)
 
@@ -344,7 +344,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         if self.end <= now:
             return _("Cette session est terminée.")
         if self.start <= now:
-            return _("Cette session a déjà commencé : les inscriptions sont closes.")
+            return _("Cette session a déjà commencé : les inscriptions sont closes.")
         if self.registration_opens_at and now < self.registration_opens_at:
             return _("Les inscriptions ne sont pas encore ouvertes.")
         if self.registration_closes_at and now >= self.registration_closes_at:
@@ -404,7 +404,7 @@ def tell_registrant(request, registration):
         messages.success(request, gettext("Votre inscription est confirmée. Un e-mail de confirmation vient de "
                                           "partir vers %(email)s.") % {"email": registration.email})
     else:
-        messages.warning(request, gettext("La session est complète : vous êtes sur la liste d'attente. Nous vous "
+        messages.warning(request, gettext("La session est complète : vous êtes sur la liste d’attente. Nous vous "
                                           "écrirons à %(email)s si une place se libère.") % {"email": registration.email})
 
 

@@ -39,7 +39,7 @@ def seats_badge(session):
     if session.cancelled:
         return _("Annulée"), "closed"
     if session.is_full:
-        return _("Complet – liste d'attente"), "closed"
+        return _("Complet – liste d’attente"), "closed"
     left = session.seats_left
     return ngettext("%(count)s place restante", "%(count)s places restantes", left) % {"count": left}, "success"
 
@@ -56,8 +56,8 @@ def session_card(context, session, *, course_title=False, heading_level=3):
         "url": session.get_url(context.get("request")),
         "heading_level": heading_level,
         "meta": [
-            format_html(hidden, _("Date :"), session_dates(session)),
-            format_html(hidden, _("Lieu :"), session_place(session)),
+            format_html(hidden, _("Date :"), session_dates(session)),
+            format_html(hidden, _("Lieu :"), session_place(session)),
         ],
         "badge": badge,
         "badge_class": badge_class,

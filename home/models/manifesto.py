@@ -114,7 +114,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         try:
             if request.method == "POST":
                 services.confirm(self, token)
-                messages.success(request, _("Merci ! Votre signature est confirmée : elle compte désormais."))
+                messages.success(request, _("Merci ! Votre signature est confirmée : elle compte désormais."))
                 return redirect(self.url + "#signataires")
             signature = services.check_token(self, token)
         except services.LinkRefused as refusal:
@@ -134,7 +134,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             # The same answer whoever asks, so the form does not reveal who signed.
             messages.info(request, _(
                 "Si une signature non confirmée correspond à cette adresse, un nouveau lien de "
-                "confirmation vient d'y être envoyé. Il est valable 7 jours. Pour éviter les abus, une "
+                "confirmation vient d’y être envoyé. Il est valable 7 jours. Pour éviter les abus, une "
                 "même adresse reçoit au plus un e-mail toutes les 10 minutes."
             ))
             return redirect(self.url + self.reverse_subpage("resend"))

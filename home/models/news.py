@@ -29,8 +29,8 @@ class NewsPageTag(TaggedItemBase):
     )
 
     class Meta:
-        verbose_name = _("mot-clé d'actualité")
-        verbose_name_plural = _("mots-clés d'actualité")
+        verbose_name = _("mot-clé d’actualité")
+        verbose_name_plural = _("mots-clés d’actualité")
 
 
 def listing_queryset(queryset):
@@ -116,7 +116,7 @@ class NewsPage(BasePage):
     intro = models.TextField(_("chapeau"), help_text=_("Résumé affiché dans les listes et les flux."))
     listing_image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image de liste"),
-        help_text=_("Image des listes d'actualités (décorative : le titre suffit)."),
+        help_text=_("Image des listes d’actualités (décorative : le titre suffit)."),
         null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     body = StreamField(ArticleStreamBlock(), verbose_name=_("contenu"), blank=True)

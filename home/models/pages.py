@@ -64,8 +64,8 @@ class HomePage(BasePage):
     template = "home/home_page.html"
 
     class Meta:
-        verbose_name = _("page d'accueil")
-        verbose_name_plural = _("pages d'accueil")
+        verbose_name = _("page d’accueil")
+        verbose_name_plural = _("pages d’accueil")
 
     def figures(self):
         return [block.value for block in self.key_figures]

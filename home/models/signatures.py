@@ -43,7 +43,7 @@ class Signature(AnonymisableMixin, models.Model):
     emails_sent_at = models.JSONField(_("derniers e-mails envoyés"), default=list, blank=True, editable=False)
     hidden_at = models.DateTimeField(
         _("masquée le"), null=True, blank=True,
-        help_text=_("Une signature masquée n'est ni comptée ni affichée, mais reste enregistrée."),
+        help_text=_("Une signature masquée n’est ni comptée ni affichée, mais reste enregistrée."),
     )
 
     objects = SignatureQuerySet.as_manager()

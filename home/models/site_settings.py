@@ -34,7 +34,7 @@ class SiteSettings(BaseSiteSetting):
     )
     default_meta_description = models.TextField(
         _("description par défaut"), blank=True,
-        help_text=_("Utilisée pour les moteurs de recherche quand une page n'a pas la sienne."),
+        help_text=_("Utilisée pour les moteurs de recherche quand une page n’a pas la sienne."),
     )
     default_social_image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image de partage par défaut"),

@@ -37,7 +37,7 @@ class Application(AnonymisableMixin, models.Model):
         _("statut"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW,
         db_index=True,
     )
-    note = models.TextField(_("note interne"), blank=True, help_text=_("Visible de l'équipe seulement."))
+    note = models.TextField(_("note interne"), blank=True, help_text=_("Visible de l’équipe seulement."))
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     matched_at = models.DateTimeField(_("mise en relation le"), null=True, blank=True)
@@ -48,7 +48,7 @@ class Application(AnonymisableMixin, models.Model):
     decline_detail = models.TextField(_("précision sur le refus"), max_length=2000, blank=True)
     show_decline_detail = models.BooleanField(
         _("montrer la précision au bénévole"), default=False,
-        help_text=_("Sinon, la précision reste interne à l'équipe."),
+        help_text=_("Sinon, la précision reste interne à l’équipe."),
     )
     first_answered_at = models.DateTimeField(_("première réponse le"), null=True, blank=True, db_index=True)
     # Reminders to the team (each claimed once by a conditional UPDATE).

@@ -52,7 +52,7 @@ class FollowUpCase(models.Model):
     status = models.CharField(
         _("statut"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN, db_index=True,
     )
-    note = models.TextField(_("note interne"), blank=True, help_text=_("Visible de l'équipe seulement."))
+    note = models.TextField(_("note interne"), blank=True, help_text=_("Visible de l’équipe seulement."))
     created_at = models.DateTimeField(_("ouvert le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
     resolved_at = models.DateTimeField(_("résolu le"), null=True, blank=True)

@@ -267,8 +267,8 @@ class Mission(
     slug = models.SlugField(
         _("adresse (slug)"), max_length=200, unique=True, blank=True, null=True,
         help_text=_(
-            "Adresse de la mission : /missions/<slug>/. Laissez vide : elle sera créée depuis le titre "
-            "à la première publication (un brouillon ne réserve pas d'adresse)."
+            "Adresse de la mission : /missions/<slug>/. Laissez vide : elle sera créée depuis le titre "
+            "à la première publication (un brouillon ne réserve pas d’adresse)."
         ),
     )
     association = models.ForeignKey(
@@ -295,8 +295,8 @@ class Mission(
     needed_by = models.DateField(
         _("échéance souhaitée par l'association"), null=True, blank=True,
         help_text=_(
-            "Quand l'association aimerait que le besoin soit couvert (repris de sa demande). "
-            "Ce n'est pas la date limite de candidature."
+            "Quand l’association aimerait que le besoin soit couvert (repris de sa demande). "
+            "Ce n’est pas la date limite de candidature."
         ),
     )
     status = models.CharField(
@@ -306,12 +306,12 @@ class Mission(
     contact_name = models.CharField(_("nom du contact à l'association"), max_length=200, blank=True)
     contact_email = models.EmailField(
         _("e-mail du contact à l'association"),
-        help_text=_("Reçoit l'e-mail de mise en relation. Jamais affiché sur le site public."),
+        help_text=_("Reçoit l’e-mail de mise en relation. Jamais affiché sur le site public."),
     )
     coordinator = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("coordinateur ou coordinatrice"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="coordinated_missions",
-        help_text=_("Reçoit les rappels des candidatures sans réponse (sinon, l'adresse de l'équipe)."),
+        help_text=_("Reçoit les rappels des candidatures sans réponse (sinon, l’adresse de l’équipe)."),
     )
     filled_at = models.DateTimeField(_("pourvue le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)

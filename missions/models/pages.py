@@ -181,8 +181,8 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 form.add_domain_error(error)
             else:
                 messages.success(request, gettext(
-                    "Merci, votre demande est bien envoyée ! Un e-mail de confirmation vient de partir ; "
-                    "l'équipe l'étudie et revient vers vous sous quelques jours."
+                    "Merci, votre demande est bien envoyée ! Un e-mail de confirmation vient de partir ; "
+                    "l’équipe l’étudie et revient vers vous sous quelques jours."
                 ))
                 return redirect(links.request_form)
         sent = just_sent(request)
@@ -209,7 +209,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 form.add_domain_error(error)
             else:
                 messages.success(request, gettext(
-                    "Merci, votre candidature est bien envoyée ! Un e-mail de confirmation vient de "
+                    "Merci, votre candidature est bien envoyée ! Un e-mail de confirmation vient de "
                     "partir vers votre adresse."
                 ))
                 request.session[FOLLOW_SESSION_KEY] = follow_path(application)  # for the thank-you page only

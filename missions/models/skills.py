@@ -77,8 +77,8 @@ class Skill(TagBase):
     aliases = models.TextField(
         _("synonymes"), blank=True,
         help_text=_(
-            "Autres mots pour cette compétence, séparés par des virgules (ex. : SEO, référencement). "
-            "Ils sont reconnus par la recherche du site et par le choix des compétences dans l'administration."
+            "Autres mots pour cette compétence, séparés par des virgules (ex. : SEO, référencement). "
+            "Ils sont reconnus par la recherche du site et par le choix des compétences dans l’administration."
         ),
     )
     curated = models.BooleanField(

@@ -46,8 +46,8 @@ class ApplicationAdminForm(WagtailAdminModelForm):
 
     notify_again = forms.BooleanField(
         label=_("Prévenir de nouveau le bénévole"), required=False,
-        help_text=_("Chaque décision n'est envoyée qu'une fois : cochez pour l'envoyer de nouveau après un "
-                    "retour en arrière, ou pour annoncer au bénévole que sa candidature est de nouveau à l'étude."),
+        help_text=_("Chaque décision n’est envoyée qu’une fois : cochez pour l’envoyer de nouveau après un "
+                    "retour en arrière, ou pour annoncer au bénévole que sa candidature est de nouveau à l’étude."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -58,21 +58,21 @@ class ApplicationAdminForm(WagtailAdminModelForm):
                 (value, label) for value, label in ApplicationStatus.choices if value in allowed
             ]
             self.fields["status"].help_text = _(
-                "« Présélectionnée » et « Déclinée » préviennent le bénévole par e-mail ; « Mise en relation » "
-                "envoie l'introduction au bénévole et au contact de l'association. « Nouvelle » annule une "
+                "« Présélectionnée » et « Déclinée » préviennent le bénévole par e-mail ; « Mise en relation » "
+                "envoie l’introduction au bénévole et au contact de l’association. « Nouvelle » annule une "
                 "décision prise par erreur, sans e-mail sauf si vous cochez la case ci-dessous."
             )
         if "decline_reason" in self.fields:
-            self.fields["decline_reason"].help_text = _("Obligatoire pour décliner ; dit au bénévole avec des "
-                                                        "suggestions d'autres missions.")
-            self.fields["decline_detail"].help_text = _("Pour le motif « Autre ». Interne, sauf si vous cochez "
+            self.fields["decline_reason"].help_text = _("Obligatoire pour décliner ; dit au bénévole avec des "
+                                                        "suggestions d’autres missions.")
+            self.fields["decline_detail"].help_text = _("Pour le motif « Autre ». Interne, sauf si vous cochez "
                                                         "la case suivante.")
 
     def clean_status(self):
         status = self.cleaned_data["status"]
         original = Application.objects.get(pk=self.instance.pk) if self.instance.pk else None
         if original is not None and not original.can_move_to(status):
-            raise forms.ValidationError(_("Ce changement de statut n'est pas possible."))
+            raise forms.ValidationError(_("Ce changement de statut n’est pas possible."))
         return status
 
     def clean(self):
@@ -80,9 +80,9 @@ class ApplicationAdminForm(WagtailAdminModelForm):
         if cleaned.get("status") == ApplicationStatus.DECLINED:
             reason = cleaned.get("decline_reason")
             if not reason:
-                self.add_error("decline_reason", _("Choisissez le motif du refus : il est dit au bénévole."))
+                self.add_error("decline_reason", _("Choisissez le motif du refus : il est dit au bénévole."))
             elif reason == DeclineReason.OTHER and not (cleaned.get("decline_detail") or "").strip():
-                self.add_error("decline_detail", _("Précisez le motif « Autre »."))
+                self.add_error("decline_detail", _("Précisez le motif « Autre »."))
         if cleaned.get("outcome") and cleaned.get("status") != ApplicationStatus.INTRODUCED:
             self.add_error("outcome", _("Seule une mise en relation a une issue."))
         return cleaned
@@ -129,20 +129,20 @@ class ApplicationEditView(RecordActionButtonsMixin, EditView):
 def decision_message(application):
     """What the coordinator reads after a decision: the new status, which emails went out, and
     whether the mission has all its volunteers."""
-    message = gettext("Candidature de %(name)s : « %(status)s ».") % {
+    message = gettext("Candidature de %(name)s : « %(status)s ».") % {
         "name": application.name, "status": application.get_status_display(),
     }
     sent = getattr(application, "emails_sent", [])
     if sent:
-        message += " " + ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {
+        message += " " + ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {
             "list": " ; ".join(sent)}
     else:
         message += " " + gettext("Aucun e-mail envoyé.")
     mission = application.mission
     if services.introductions_reach_wanted(mission):
         message += " " + ngettext(
-            "La mission a maintenant son bénévole (%(count)s recherché) : voulez-vous la marquer pourvue ?",
-            "La mission a maintenant ses bénévoles (%(count)s recherchés) : voulez-vous la marquer pourvue ?",
+            "La mission a maintenant son bénévole (%(count)s recherché) : voulez-vous la marquer pourvue ?",
+            "La mission a maintenant ses bénévoles (%(count)s recherchés) : voulez-vous la marquer pourvue ?",
             mission.volunteers_wanted,
         ) % {"count": mission.volunteers_wanted}
     return message
@@ -156,7 +156,7 @@ class MarkMissionFilled(RecordAction):
     name = "mission-pourvue"
     label = _("Marquer la mission pourvue")
     icon = "tick"
-    confirmation = _("La mission ne prendra plus de candidatures et s'affichera « Mission pourvue ».")
+    confirmation = _("La mission ne prendra plus de candidatures et s’affichera « Mission pourvue ».")
     primary = True
 
     def applies(self, application):
@@ -164,7 +164,7 @@ class MarkMissionFilled(RecordAction):
 
     def run(self, request, application):
         services.mark_filled(application.mission, by=request.user)
-        return format_html(gettext("La mission « {} » est marquée pourvue."), application.mission.title)
+        return format_html(gettext("La mission « {} » est marquée pourvue."), application.mission.title)
 
 
 class ApplicationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
@@ -222,7 +222,7 @@ class ApplicationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
             FieldPanel("notify_again"),
             FieldPanel("note"),
             MultiFieldPanel([FieldPanel("outcome"), FieldPanel("outcome_reason")], heading=_(
-                "Issue de la mission (après la mise en relation) : les deux parties reçoivent alors une demande d'avis"
+                "Issue de la mission (après la mise en relation) : les deux parties reçoivent alors une demande d’avis"
             )),
         ],
         base_form_class=ApplicationAdminForm,

@@ -44,7 +44,7 @@ class CaseEditView(EditView):
         return case
 
     def get_success_message(self):
-        return _("Suivi enregistré : « %(status)s ».") % {"status": self.object.get_status_display()}
+        return _("Suivi enregistré : « %(status)s ».") % {"status": self.object.get_status_display()}
 
 
 class CaseIndexView(FrenchExportMixin, IndexView):
@@ -83,7 +83,7 @@ class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
     edit_view_class = CaseEditView
     edit_handler = ObjectList(
         [
-            RecordSummaryPanel(heading=_("Demande d'aide"), template_name="missions/admin/case_summary_panel.html"),
+            RecordSummaryPanel(heading=_("Demande d’aide"), template_name="missions/admin/case_summary_panel.html"),
             FieldPanel("status"),
             FieldPanel("note"),
         ],

@@ -66,7 +66,7 @@ class CloseMission(RecordAction):
     icon = "lock"
     permission = "change"
     confirmation = _(
-        "La mission ne prendra plus de candidatures ; elle reste visible sur le site comme clôturée, "
+        "La mission ne prendra plus de candidatures ; elle reste visible sur le site comme clôturée, "
         "et ses candidatures sont conservées."
     )
 
@@ -75,7 +75,7 @@ class CloseMission(RecordAction):
 
     def run(self, request, instance, form=None):
         services.close_mission(instance, user=request.user)
-        return gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
+        return gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
 
 
 class AssociationViewSet(FrenchSnippetNamesMixin, SnippetViewSet):
@@ -111,7 +111,7 @@ class MissionFilterSet(WagtailFilterSet):
     format = django_filters.ChoiceFilter(label=_("Format"), choices=Format.choices)
     abandoned = django_filters.BooleanFilter(
         label=_("Brouillons abandonnés"), method="filter_abandoned",
-        help_text=_("Jamais publiés et sans modification depuis 30 jours : à supprimer."),
+        help_text=_("Jamais publiés et sans modification depuis 30 jours : à supprimer."),
     )
 
     class Meta:

@@ -31,8 +31,8 @@ class ConvertRequest(RecordAction):
     primary = True
     summary_template = "missions/admin/mission_request_summary.html"
     confirmation = _(
-        "Une mission brouillon va être créée à partir de cette demande (et l'association, si elle "
-        "n'existe pas encore). Vous pourrez la relire et la compléter avant de la publier."
+        "Une mission brouillon va être créée à partir de cette demande (et l’association, si elle "
+        "n’existe pas encore). Vous pourrez la relire et la compléter avant de la publier."
     )
 
     def applies(self, instance):
@@ -43,7 +43,7 @@ class ConvertRequest(RecordAction):
 
     def run(self, request, instance):
         mission = services.convert_request(instance)
-        return gettext("Mission brouillon « %(title)s » créée : relisez-la puis publiez-la.") % {"title": mission.title}
+        return gettext("Mission brouillon « %(title)s » créée : relisez-la puis publiez-la.") % {"title": mission.title}
 
     def success_url(self, request, instance, back_url):
         return reverse(Mission.snippet_viewset.get_url_name("edit"), args=[instance.mission_id])
@@ -60,22 +60,22 @@ class MissionRequestAdminForm(WagtailAdminModelForm):
             return
         if self.instance.status == MissionRequestStatus.CONVERTED and self.instance.mission_id:
             field.disabled = True
-            field.help_text = _("Cette demande est devenue une mission : son statut ne change plus.")
+            field.help_text = _("Cette demande est devenue une mission : son statut ne change plus.")
         else:
             field.choices = [
                 (value, label) for value, label in MissionRequestStatus.choices
                 if value != MissionRequestStatus.CONVERTED
             ]
             field.help_text = _(
-                "Pour transformer la demande en mission, utilisez le bouton « Transformer en mission "
-                "brouillon » : il crée la mission."
+                "Pour transformer la demande en mission, utilisez le bouton « Transformer en mission "
+                "brouillon » : il crée la mission."
             )
 
     def clean_status(self):
         status = self.cleaned_data["status"]
         if status == MissionRequestStatus.CONVERTED and not self.instance.mission_id:
             raise forms.ValidationError(
-                _("Utilisez « Transformer en mission brouillon » : ce statut ne se choisit pas à la main.")
+                _("Utilisez « Transformer en mission brouillon » : ce statut ne se choisit pas à la main.")
             )
         return status
 
@@ -135,7 +135,7 @@ class MissionRequestViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     edit_view_class = MissionRequestEditView
     edit_handler = ObjectList([
         RecordSummaryPanel(
-            heading=_("Demande de l'association"), template_name="missions/admin/mission_request_summary_panel.html",
+            heading=_("Demande de l’association"), template_name="missions/admin/mission_request_summary_panel.html",
         ),
         FieldPanel("status"),
         FieldPanel("note"),

@@ -20,7 +20,7 @@ from ..models import Skill
 class MergeSkillForm(forms.Form):
     into = forms.ModelChoiceField(
         label=_("Fusionner dans"), queryset=Skill.objects.none(),
-        help_text=_("La compétence qui reste. Celle-ci disparaît : son nom devient un synonyme de l'autre."),
+        help_text=_("La compétence qui reste. Celle-ci disparaît : son nom devient un synonyme de l’autre."),
     )
 
     def __init__(self, data=None, *, instance):
@@ -36,13 +36,13 @@ class MergeSkill(RecordAction):
     form_class = MergeSkillForm
     confirmation = _(
         "Les missions, formations, candidatures et demandes qui ont cette compétence prendront celle "
-        "choisie ci-dessous. Son nom et ses synonymes deviennent des synonymes de l'autre, et son "
-        "adresse publique redirige vers celle de l'autre."
+        "choisie ci-dessous. Son nom et ses synonymes deviennent des synonymes de l’autre, et son "
+        "adresse publique redirige vers celle de l’autre."
     )
 
     def run(self, request, instance, form=None):
         into = services.merge_skills(instance, into=form.cleaned_data["into"])
-        return gettext("« %(old)s » est fusionnée dans « %(new)s ».") % {"old": instance.name, "new": into.name}
+        return gettext("« %(old)s » est fusionnée dans « %(new)s ».") % {"old": instance.name, "new": into.name}
 
     def success_url(self, request, instance, back_url):
         return reverse("competences:index")

@@ -109,7 +109,7 @@ def test_the_failed_filter_and_the_detail_page_read_in_french(client):
     labels = [strip_tags(label).strip() for label in re.findall(r"<dt[^>]*>.*?</dt>", detail, re.S)]
     values = [re.sub(r"\s+", " ", strip_tags(value)).strip() for value in re.findall(r"<dd[^>]*>.*?</dd>", detail, re.S)]
     assert [row.pk for row in listing.context["object_list"]] == [failed.pk]
-    assert {"Statut", "Mise en file le", "Détail de l&#x27;erreur"} <= set(labels)
+    assert {"Statut", "Mise en file le", "Détail de l’erreur"} <= set(labels)
     assert "échouée" in values
     assert "TaskInterrupted: Tâche interrompue deux fois" in values
     assert "None" not in values and "Failed" not in values

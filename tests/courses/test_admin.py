@@ -77,7 +77,7 @@ def test_registrations_export_as_csv_with_french_labels_and_local_times(client, 
     content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert response.status_code == 200
     assert "Solidarité Vélo" in content and "velo@example.org" in content
-    assert "Liste d'attente" in content and "waitlisted" not in content
+    assert "Liste d’attente" in content and "waitlisted" not in content
     assert "25/11/2026 18:18" in content and "323461" not in content
 
 
@@ -112,7 +112,7 @@ def test_admin_cancel_action_asks_then_cancels_and_promotes(client, coordinator)
     waiting.refresh_from_db()
     assert registration.status == "cancelled" and registration.cancelled_by == "team"
     assert waiting.status == "confirmed"
-    assert any("L'équipe Webassoc a annulé" in message.body for message in mail.outbox)
+    assert any("L’équipe Webassoc a annulé" in message.body for message in mail.outbox)
 
 
 def test_admin_marks_attendance_after_the_session(client, coordinator):
@@ -300,7 +300,7 @@ def test_action_confirmation_page_shows_the_registration(client, coordinator):
 
     html = client.get(reverse("courses_registrations:action", args=[registration.pk, "cancel"])).content.decode()
 
-    assert "Annuler l&#x27;inscription" in html or "Annuler l'inscription" in html
+    assert "Annuler l’inscription" in html
     assert "Solidarité Vélo" in html and "Zoé" in html and "Confirmée" in html
 
 

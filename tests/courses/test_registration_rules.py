@@ -114,7 +114,7 @@ def test_cancelling_a_confirmed_registration_promotes_the_waitlist_in_order():
     assert statuses[first.pk] == statuses[second.pk] == "confirmed"
     assert statuses[third.pk] == "waitlisted"
     subjects = sorted(message.subject for message in mail.outbox)
-    assert subjects.count(f"Une place s'est libérée : {session.get_parent().title}") == 2
+    assert subjects.count(f"Une place s’est libérée\u00a0: {session.get_parent().title}") == 2
     assert any(message.subject.startswith("Inscription annulée") for message in mail.outbox)
 
 

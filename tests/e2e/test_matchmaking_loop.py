@@ -70,7 +70,7 @@ def test_the_loop_from_application_to_help_request(page, live_server, axe):
     page.select_option("#id_decline_reason", "profil")
     page.locator("button[type=submit]", has_text="Enregistrer").first.click()
     page.wait_for_selector(".messages")
-    assert "la décision « Déclinée » au bénévole (camille@example.org)" in page.locator(".messages").inner_text()
+    assert "la décision «\u00a0Déclinée\u00a0» au bénévole (camille@example.org)" in page.locator(".messages").inner_text()
 
     # The volunteer sees the decision, its reason and another mission.
     page.goto(follow_url)

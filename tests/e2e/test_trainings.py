@@ -29,7 +29,7 @@ def test_association_registers_with_the_keyboard_and_cancels_from_the_email(page
     page.wait_for_url(f"**{session.url}")
     assert axe(page) == []
 
-    tab_to(page, name_starts="Nom de l'association")
+    tab_to(page, name_starts="Nom de l’association")
     page.keyboard.type("Les Ateliers du Quartier")
     page.keyboard.press("Tab")
     page.keyboard.type("Nora Haddad")
@@ -38,7 +38,7 @@ def test_association_registers_with_the_keyboard_and_cancels_from_the_email(page
     tab_to(page, name_starts="Nombre de participants")
     page.keyboard.press("Control+A")
     page.keyboard.type("2")
-    tab_to(page, name_starts="J'accepte")
+    tab_to(page, name_starts="J’accepte")
     page.keyboard.press("Space")
     tab_to(page, name_starts="Envoyer mon inscription")
     page.keyboard.press("Enter")

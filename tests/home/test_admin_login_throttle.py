@@ -147,7 +147,7 @@ def test_someone_who_manages_accounts_sees_and_unlocks_a_locked_account(editor):
 
     response = admin.post(reverse("blocked_accounts"), {"kind": "account", "key": "camille"}, follow=True)
 
-    assert "Le compte « camille » est débloqué." in response.content.decode()
+    assert "Le compte «\u00a0camille\u00a0» est débloqué." in response.content.decode()
     client, _ = log_in("camille", PASSWORD)
     assert logged_in(client)
 
@@ -157,7 +157,7 @@ def test_a_locked_address_can_be_unlocked(editor):
         log_in(f"inconnu{number}", "devine", address="203.0.113.66")
     admin = Client()
     admin.force_login(SuperUserFactory(username="responsable"))
-    assert "Débloquer l'adresse 203.0.113.66" in admin.get(reverse("blocked_accounts")).content.decode()
+    assert "Débloquer l’adresse 203.0.113.66" in admin.get(reverse("blocked_accounts")).content.decode()
 
     admin.post(reverse("blocked_accounts"), {"kind": "address", "key": "203.0.113.66"})
 
@@ -186,5 +186,5 @@ def test_no_lock_says_so(editor):
 
     html = admin.get(reverse("blocked_accounts")).content.decode()
 
-    assert "Aucun compte n'est bloqué." in html
-    assert "Aucune adresse n'est bloquée." in html
+    assert "Aucun compte n’est bloqué." in html
+    assert "Aucune adresse n’est bloquée." in html

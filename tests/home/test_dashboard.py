@@ -58,14 +58,14 @@ def test_the_dashboard_shows_what_waits_with_links_to_the_filtered_lists(admin_c
     assert "/admin/emails/?status=failed" in html
     assert "?state=en_ligne&amp;ordering=apply_before" in html
     assert "Il y a 0 minute" not in html
-    assert "reçue à l&#x27;instant" in html or "reçue à l'instant" in html  # the application just sent
+    assert "reçue à l’instant" in html  # the application just sent
     assert "il y a à l" not in html
 
 
 def test_empty_panels_say_so(admin_client):
     html = admin_client.get("/admin/").content.decode()
 
-    assert "Aucune candidature n'attend de réponse." in html or "Aucune candidature n&#x27;attend" in html
+    assert "Aucune candidature n’attend de réponse." in html
     assert "Aucun e-mail en échec." in html
 
 

@@ -34,12 +34,12 @@ def test_the_text_version_keeps_apostrophes_as_they_are(message):
 
 
 def test_the_subject_keeps_apostrophes_as_they_are(message):
-    assert message.subject == "Confirmez votre signature : L'appel des 1000"
+    assert message.subject == "Confirmez votre signature\u00a0: L'appel des 1000"
 
 
 def test_the_email_thanks_for_signing_the_manifesto_with_its_article(message):
-    assert "Merci d'avoir signé le « L'appel des 1000 » !" in message.body
-    assert "Merci d'avoir signé le «&nbsp;L&#x27;appel des 1000&nbsp;»&nbsp;!" in html_of(message)
+    assert "Merci d’avoir signé le «\u00a0L'appel des 1000\u00a0»\u00a0!" in message.body
+    assert "Merci d’avoir signé le «&nbsp;L&#x27;appel des 1000&nbsp;»&nbsp;!" in html_of(message)
 
 
 def test_the_html_version_looks_like_the_other_emails_of_the_site(message):

@@ -93,7 +93,7 @@ def test_an_empty_signature_says_each_required_field_is_obligatoire(client, mani
     assert response.status_code == 200
     html = response.content.decode()
     for label in ("Prénom", "Nom", "Adresse e-mail", "Métier"):
-        assert f'{label} : {REQUIRED}' in html
+        assert f'{label}&nbsp;: {REQUIRED}' in html
     assert "Indiquez votre" not in html
 
 
@@ -290,7 +290,7 @@ def test_a_tampered_link_is_refused(client, manifesto):
     response = client.post(forged)
 
     assert response.status_code == 400
-    assert escape("Ce lien de confirmation n'est pas valide") in response.content.decode()
+    assert escape("Ce lien de confirmation n’est pas valide") in response.content.decode()
     assert Signature.objects.get().confirmed_at is None
 
 
@@ -319,7 +319,7 @@ def test_an_empty_new_link_request_says_the_address_is_obligatoire(client, manif
     response = client.post(manifesto.url + "nouveau-lien/", {"email": ""})
 
     assert response.status_code == 200
-    assert f"Adresse e-mail utilisée pour signer : {REQUIRED}" in response.content.decode()
+    assert f"Adresse e-mail utilisée pour signer&nbsp;: {REQUIRED}" in response.content.decode()
 
 
 def test_too_many_new_link_requests_are_refused_with_a_429(client, manifesto, settings):

@@ -40,7 +40,7 @@ def test_the_thanks_page_heading_keeps_its_colon_on_the_same_line(client, home_p
 
     titles = headings(client.get(manifesto.url + "merci/"))
 
-    assert f"Plus qu'une étape{NBSP}: confirmez votre signature" in titles
+    assert f"Plus qu’une étape{NBSP}: confirmez votre signature" in titles
 
 
 def test_a_manifesto_title_typed_with_plain_spaces_gets_non_breaking_ones(client, home_page):
@@ -62,7 +62,7 @@ def test_the_counter_keeps_figures_and_signs_together(client, home_page):
 
     page = text_of(client.get(manifesto.url))
 
-    assert f"0 sur 1{NBSP}000{NBSP}: 0{NBSP}% de l'objectif." in re.sub(r"[ \t\n]+", " ", page).replace("\u202f", NBSP)
+    assert f"0 sur 1{NBSP}000{NBSP}: 0{NBSP}% de l’objectif." in re.sub(r"[ \t\n]+", " ", page).replace("\u202f", NBSP)
 
 
 def test_manifesto_texts_say_e_mail(client, home_page):

@@ -19,7 +19,7 @@ def test_home_page_renders_its_hero_and_empty_sections(client, home_page):
     assert "<h1 id=\"hero-title\">Vos compétences au service des associations</h1>" in html
     assert "Aucune mission ouverte pour le moment." in html
     assert "Aucune session de formation programmée pour le moment." in html
-    assert "Pas encore d'actualité publiée." in html
+    assert "Pas encore d’actualité publiée." in html
 
 
 def test_home_page_shows_key_figures(client, home_page):

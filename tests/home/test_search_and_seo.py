@@ -15,7 +15,7 @@ def test_search_finds_a_live_page_by_its_content(client, home_page):
     assert response.status_code == 200
     assert "Devenir bénévole" in html
     assert "Mentions légales" not in html
-    assert "1 résultat pour « bénévole »" in html
+    assert "1 résultat pour «\u00a0bénévole\u00a0»" in html
 
 
 def test_search_ignores_draft_pages(client, home_page):
@@ -24,7 +24,7 @@ def test_search_ignores_draft_pages(client, home_page):
 
     html = client.get("/recherche/", {"q": "secret"}).content.decode()
 
-    assert "Aucun résultat pour « secret »" in html
+    assert "Aucun résultat pour «\u00a0secret\u00a0»" in html
 
 
 def test_search_without_query_shows_only_the_form(client, home_page):

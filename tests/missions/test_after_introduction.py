@@ -41,7 +41,7 @@ def test_both_sides_get_the_check_in_after_14_days_once(introduced):
 
     assert sorted(m.to[0] for m in mail.outbox) == ["asso@example.org", "vol@example.org"]
     for message in mail.outbox:
-        assert message.subject.startswith("Tout se passe bien ?")
+        assert message.subject.startswith("Tout se passe bien\u00a0?")
         assert link(message.body, "/mises-en-relation/tout-va-bien/")
         assert link(message.body, "/mises-en-relation/besoin-d-aide/")
         assert "vol@example.org" not in link(message.body, "/mises-en-relation/besoin-d-aide/")
@@ -58,7 +58,7 @@ def test_tout_va_bien_asks_for_a_click_then_records_once(client, introduced):
 
     assert "Oui, tout va bien" in client.get(path).content.decode()
     assert not Checkin.objects.filter(answer="ok").exists()  # GET records nothing (mail scanners)
-    assert "c'est noté" in client.post(path).content.decode()
+    assert "c’est noté" in client.post(path).content.decode()
     again = client.post(path).content.decode()
 
     checkin = Checkin.objects.get(application=introduced, side="benevole")
@@ -80,7 +80,7 @@ def test_besoin_d_aide_opens_a_case_emails_the_team_and_never_the_other_side(cli
     assert [m.to for m in mail.outbox] == [["equipe@webassoc.localhost"]]
     assert "Le bénévole ne répond plus." in mail.outbox[0].body
     html = response.content.decode()
-    assert "l&#x27;équipe a bien reçu votre message" in html and 'name="description"' not in html
+    assert "l’équipe a bien reçu votre message" in html and 'name="description"' not in html
 
 
 def test_a_help_link_used_twice_answers_politely_and_opens_one_case(client, introduced):

@@ -77,7 +77,8 @@ def test_declining_in_the_admin_needs_a_reason_and_tells_what_was_sent(admin_cli
 
     application.refresh_from_db()
     assert application.status == "declinee" and application.decline_reason == "profil"
-    assert "E-mail envoyé : la décision « Déclinée » au bénévole (vol@example.org)" in " ".join(messages_of(response))
+    sent = "E-mail envoyé\u00a0: la décision «\u00a0Déclinée\u00a0» au bénévole (vol@example.org)"
+    assert sent in " ".join(messages_of(response))
 
 
 def test_undoing_a_decline_in_the_admin_sends_nothing_and_is_recorded_with_who(admin_client, coordinator):

@@ -64,12 +64,12 @@ def test_emails_name_the_association_as_such_and_never_escape_apostrophes(client
     )
 
     introduction = by_subject("Mise en relation")
-    assert introduction.subject == "Mise en relation avec l'association « Les Amis d'Artagnan »"
-    assert "avec l'association « Les Amis d'Artagnan »" in introduction.body
-    assert by_subject("Un·e bénévole").subject == "Un·e bénévole pour « L'audit »"
+    assert introduction.subject == "Mise en relation avec l’association «\u00a0Les Amis d'Artagnan\u00a0»"
+    assert "avec l’association «\u00a0Les Amis d'Artagnan\u00a0»" in introduction.body
+    assert by_subject("Un·e bénévole").subject == "Un·e bénévole pour «\u00a0L'audit\u00a0»"
     acknowledgement = by_subject("Votre demande")
-    assert "la demande « Un besoin » de l'association « Les Amis QA »" in acknowledgement.body
-    assert by_subject("Nouvelle demande").subject == "Nouvelle demande de mission de l'association « Les Amis QA »"
+    assert "la demande «\u00a0Un besoin\u00a0» de l’association «\u00a0Les Amis QA\u00a0»" in acknowledgement.body
+    assert by_subject("Nouvelle demande").subject == "Nouvelle demande de mission de l’association «\u00a0Les Amis QA\u00a0»"
     assert all("&#x27;" not in message.subject + message.body for message in mail.outbox)
 
 

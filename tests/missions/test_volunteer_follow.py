@@ -48,7 +48,7 @@ def test_the_confirmation_email_says_what_happens_next_and_gives_the_follow_link
 
     body = mail.outbox[0].body
     assert mail.outbox[0].to == ["camille@example.org"]
-    assert "Et maintenant ?" in body and "2 jours" in body
+    assert "Et maintenant\u00a0?" in body and "2 jours" in body
     assert follow_path_in(body)
     assert "camille" not in follow_path_in(body).lower()  # nothing personal in the URL
 
@@ -164,7 +164,7 @@ def test_a_decline_gives_the_fixed_reason_and_up_to_three_open_missions_with_mat
     services.change_status(application, status="declinee", decline_reason="pourvue")
 
     body = mail.outbox[0].body
-    assert "Motif : Mission pourvue" in body
+    assert "Motif\u00a0: Mission pourvue" in body
     assert sum(f"Autre {n}" in body for n in range(4)) == 3
     assert "Sans rapport" not in body
     assert sum(f"/missions/{other.slug}/" in body for other in others) == 3
@@ -180,7 +180,7 @@ def test_a_free_text_reason_reaches_the_volunteer_only_when_the_coordinator_tick
 
     hidden_body, shown_body = mail.outbox[0].body, mail.outbox[1].body
     assert "XYZ" not in hidden_body and "Motif" not in hidden_body
-    assert "Motif : Profil junior" in shown_body
+    assert "Motif\u00a0: Profil junior" in shown_body
 
 
 def test_declining_needs_a_fixed_reason(index_page):
@@ -220,7 +220,7 @@ def test_going_back_to_new_is_emailed_when_the_coordinator_asks(index_page):
 
     services.change_status(application, status="nouvelle", notify_again=True)
 
-    assert len(mail.outbox) == 2 and "de nouveau à l'étude" in mail.outbox[1].subject
+    assert len(mail.outbox) == 2 and "de nouveau à l’étude" in mail.outbox[1].subject
 
 
 def test_the_first_answer_is_timed_and_a_withdrawal_is_no_answer(index_page):

@@ -63,5 +63,5 @@ def test_a_dry_run_counts_and_changes_nothing(records):
 
 
 def test_something_that_is_not_an_address_is_refused_in_french(db):
-    with pytest.raises(CommandError, match="« sacha » n'est pas une adresse e-mail."):
+    with pytest.raises(CommandError, match="«\u00a0sacha\u00a0» n’est pas une adresse e-mail."):
         call_command("forget_person", "sacha", stdout=StringIO())

@@ -115,7 +115,7 @@ def test_consent_checkbox_links_to_the_privacy_policy_and_has_a_short_summary_la
     html = client.post(session.url, registration_data(consent="")).content.decode()
 
     assert '<a href="/confidentialite/">Lire la politique de confidentialité</a>' in html
-    assert '<a href="#id_consent">Consentement : Votre accord est nécessaire' in html
+    assert '<a href="#id_consent">Consentement&nbsp;: Votre accord est nécessaire' in html
 
 
 def test_public_forms_say_a_field_is_required_in_a_full_sentence(client, home_page):
@@ -125,4 +125,4 @@ def test_public_forms_say_a_field_is_required_in_a_full_sentence(client, home_pa
 
     html = client.post(session.url, {"consent": "on"}).content.decode()
 
-    assert "Nom de l&#x27;association : Ce champ est obligatoire." in html
+    assert "Nom de l’association&nbsp;: Ce champ est obligatoire." in html

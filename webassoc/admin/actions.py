@@ -144,7 +144,7 @@ class RecordActionsMixin:
         instance = get_object_or_404(self.model, pk=pk)
         back_url = safe_back_url(request, self._index_url())
         if not action.applies(instance):
-            messages.error(request, _("Cette action n'est pas possible pour cet élément dans son état actuel."))
+            messages.error(request, _("Cette action n’est pas possible pour cet élément dans son état actuel."))
             return redirect(back_url)
         form = action.get_form(instance, request.POST if request.method == "POST" else None)
         if request.method == "POST" and (form is None or form.is_valid()):
