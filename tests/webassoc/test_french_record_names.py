@@ -1,6 +1,6 @@
 """The project's own records are named in French with their gender (webassoc/admin/names.py):
-"Ajouter une mission", "Mission « X » créée.", "Suivi « Y » modifié.", "Aucune inscription pour le
-moment.", never the neutral wording the catalogue gives Wagtail's own models ("Ajouter : mission")."""
+"Ajouter une mission", "Mission «\xa0X\xa0» créée.", "Suivi «\xa0Y\xa0» modifié.", "Aucune inscription pour le
+moment.", never the neutral wording the catalogue gives Wagtail's own models ("Ajouter\xa0: mission")."""
 
 import datetime
 import json
@@ -39,25 +39,25 @@ def messages_of(response):
 def test_skills_are_feminine_from_the_add_button_to_the_deletion(admin_client):
     Skill.objects.all().delete()
     html = admin_client.get("/admin/competences/").content.decode()
-    assert "Ajouter une compétence" in html and "Ajouter : " not in html
+    assert "Ajouter une compétence" in html and "Ajouter\xa0: " not in html
     assert "Aucune compétence pour le moment." in html and "Il n&#x27;y a pas" not in html
 
     created = admin_client.post("/admin/competences/new/", {
         "name": "Cartographie", "slug": "cartographie", "aliases": "", "description": "",
     }, follow=True)
-    assert "Compétence « Cartographie » créée." in messages_of(created)
+    assert "Compétence «\xa0Cartographie\xa0» créée." in messages_of(created)
     assert "Nouvelle compétence" in admin_client.get("/admin/competences/new/").content.decode()
 
     skill = Skill.objects.get(slug="cartographie")
     edited = admin_client.post(f"/admin/competences/edit/{skill.pk}/", {
         "name": "Cartographie libre", "slug": "cartographie", "aliases": "SIG", "description": "",
     }, follow=True)
-    assert "Compétence « Cartographie libre » modifiée." in messages_of(edited)
+    assert "Compétence «\xa0Cartographie libre\xa0» modifiée." in messages_of(edited)
 
     confirmation = admin_client.get(f"/admin/competences/delete/{skill.pk}/").content.decode()
-    assert "Supprimer définitivement cette compétence ?" in confirmation
+    assert "Supprimer définitivement cette compétence\xa0?" in confirmation
     deleted = admin_client.post(f"/admin/competences/delete/{skill.pk}/", follow=True)
-    assert "Compétence « Cartographie libre » supprimée." in messages_of(deleted)
+    assert "Compétence «\xa0Cartographie libre\xa0» supprimée." in messages_of(deleted)
 
 
 DESCRIPTION = json.dumps({"blocks": [{
@@ -83,21 +83,21 @@ def test_missions_are_feminine_when_added_saved_and_published(admin_client):
     empty = admin_client.get("/admin/snippets/missions/mission/").content.decode()
     assert "Ajouter une mission" in empty and "Aucune mission pour le moment." in empty
     created = admin_client.post(add_url, mission_form(association), follow=True)
-    assert "Mission « Refaire le site » créée." in messages_of(created)
+    assert "Mission «\xa0Refaire le site\xa0» créée." in messages_of(created)
 
     mission = Mission.objects.get(title="Refaire le site")
     edit_url = f"/admin/snippets/missions/mission/edit/{mission.pk}/"
     saved = admin_client.post(edit_url, mission_form(association, title="Refaire le site web"), follow=True)
-    assert "Mission « Refaire le site web » modifiée." in messages_of(saved)
+    assert "Mission «\xa0Refaire le site web\xa0» modifiée." in messages_of(saved)
 
     published = admin_client.post(edit_url, mission_form(association, **{"action-publish": "1"}), follow=True)
-    assert "Mission « Refaire le site » modifiée et publiée." in messages_of(published)
+    assert "Mission «\xa0Refaire le site\xa0» modifiée et publiée." in messages_of(published)
 
     unpublished = admin_client.post(f"/admin/snippets/missions/mission/unpublish/{mission.pk}/", follow=True)
-    assert "Mission « Refaire le site » retirée du site." in messages_of(unpublished)
+    assert "Mission «\xa0Refaire le site\xa0» retirée du site." in messages_of(unpublished)
 
     invalid = admin_client.post(add_url, mission_form(association, effort_hours="beaucoup"))
-    assert "Mission non créée : corrigez les erreurs signalées." in invalid.content.decode()
+    assert "Mission non créée\xa0: corrigez les erreurs signalées." in invalid.content.decode()
 
 
 def test_a_scheduled_mission_says_its_publication_is_planned(admin_client):
@@ -107,7 +107,7 @@ def test_a_scheduled_mission_says_its_publication_is_planned(admin_client):
     created = admin_client.post("/admin/snippets/missions/mission/add/", mission_form(
         association, go_live_at=tomorrow, **{"action-publish": "1"}), follow=True)
 
-    assert "Mission « Refaire le site » créée ; sa publication est planifiée." in messages_of(created)
+    assert "Mission «\xa0Refaire le site\xa0» créée\xa0; sa publication est planifiée." in messages_of(created)
 
 
 def test_registrations_are_feminine_in_the_empty_list_and_when_edited(admin_client):
@@ -120,7 +120,7 @@ def test_registrations_are_feminine_in_the_empty_list_and_when_edited(admin_clie
         "phone": "", "message": "",
     }, follow=True)
 
-    assert f"Inscription « {registration.__class__.objects.get(pk=registration.pk)} » modifiée." in messages_of(edited)
+    assert f"Inscription «\xa0{registration.__class__.objects.get(pk=registration.pk)}\xa0» modifiée." in messages_of(edited)
     searched = admin_client.get("/admin/formations/inscriptions/?q=personne").content.decode()
     assert "Aucune inscription ne correspond à cette recherche." in searched
 
@@ -132,10 +132,10 @@ def test_applications_are_feminine_and_a_decision_keeps_its_own_message(admin_cl
     decided = admin_client.post(f"/admin/candidatures/edit/{application.pk}/", {"status": "preselectionnee"},
                                 follow=True)
 
-    assert messages_of(decided)[0].startswith("Candidature de Camille : « Présélectionnée ».")
+    assert messages_of(decided)[0].startswith("Candidature de Camille\xa0: «\xa0Présélectionnée\xa0».")
 
     invalid = admin_client.post(f"/admin/candidatures/edit/{application.pk}/", {"status": "inconnu"})
-    assert "Candidature non enregistrée : corrigez les erreurs signalées." in invalid.content.decode()
+    assert "Candidature non enregistrée\xa0: corrigez les erreurs signalées." in invalid.content.decode()
 
 
 def test_masculine_records_read_un_aucun_cet_and_nouvel():
@@ -144,12 +144,12 @@ def test_masculine_records_read_un_aucun_cet_and_nouvel():
         assert names.french_message("add", Subscription, names.MASCULINE) == "Ajouter un abonnement aux alertes"
         assert names.french_message("new", Subscription, names.MASCULINE) == "Nouvel"
         assert names.french_message("confirm_delete", Subscription, names.MASCULINE) == (
-            "Supprimer définitivement cet abonnement aux alertes ?")
+            "Supprimer définitivement cet abonnement aux alertes\xa0?")
         assert names.french_message("confirm_delete", FollowUpCase, names.MASCULINE) == (
-            "Supprimer définitivement ce suivi ?")
+            "Supprimer définitivement ce suivi\xa0?")
         association = Association(name="Les Amis")
         assert names.french_message("deleted", Association, names.FEMININE, association) == (
-            "Association « Les Amis » supprimée.")
+            "Association «\xa0Les Amis\xa0» supprimée.")
 
 
 def test_follow_up_cases_are_masculine_in_the_admin(admin_client):
