@@ -65,12 +65,12 @@ def mission_alert(subscription, summary, *, token):
     )
 
 
-def weekly_digest(subscription, missions, *, token):
-    links = mission_links()
+def weekly_digest(subscription, summaries, *, token, links):
+    """`summaries` are mission_summary() values and `links` mission_links(), both computed once for
+    a whole run of digests."""
     return queue_email(
         subscription.email, "alerts/weekly_digest",
-        {"missions": [mission_summary(mission, links) for mission in missions],
-         "list_url": absolute_url(links.index) if links else "", **manage_links(token)},
+        {"missions": summaries, "list_url": absolute_url(links.index) if links else "", **manage_links(token)},
         headers=unsubscribe_headers(token), tag="alerts_digest",
     )
 

@@ -306,28 +306,33 @@ def send_digests(now=None, limit=None):
            .distinct().order_by("pk"))
     ids = list(due.values_list("pk", flat=True)[:limit + 1])
     queued = 0
+    # The week's missions are few and shared by everybody: their links and summaries once per run.
+    links, summaries = emails.mission_links(), {}
     for pk in ids[:limit]:
-        queued += _send_digest(pk, week, now)
+        queued += _send_digest(pk, week, now, links, summaries)
     return queued, len(ids) > limit
 
 
-def _send_digest(subscription_id, week, now):
+def _send_digest(subscription_id, week, now, links, summaries):
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=subscription_id)
         if subscription.last_digest_at and subscription.last_digest_at >= week:
             return 0  # another run sent it
         pending = MissionAlert.objects.filter(subscription=subscription, status=AlertStatus.PENDING, digest=True,
-                                              created_at__lt=week).select_related("mission")
-        open_ids = set(Mission.objects.open().filter(pk__in=[alert.mission_id for alert in pending])
-                       .values_list("pk", flat=True))
-        missions = [alert.mission for alert in pending if alert.mission_id in open_ids]
-        if missions:
-            emails.weekly_digest(subscription, missions, token=manage_token(subscription))
+                                              created_at__lt=week)
+        mission_ids = list(pending.values_list("mission_id", flat=True))
+        open_ids = set(Mission.objects.open().filter(pk__in=mission_ids).values_list("pk", flat=True))
+        unknown = [pk for pk in mission_ids if pk in open_ids and pk not in summaries]
+        for mission in Mission.objects.filter(pk__in=unknown).for_listing():
+            summaries[mission.pk] = emails.mission_summary(mission, links)
+        shown = [summaries[pk] for pk in mission_ids if pk in open_ids]
+        if shown:
+            emails.weekly_digest(subscription, shown, token=manage_token(subscription), links=links)
         pending.filter(mission_id__in=open_ids).update(status=AlertStatus.SENT, sent_at=now)
         pending.exclude(mission_id__in=open_ids).update(status=AlertStatus.SKIPPED)
         subscription.last_digest_at = now
         subscription.save(update_fields=["last_digest_at"])
-    return int(bool(missions))
+    return int(bool(shown))
 
 
 # --- the volunteer pool ------------------------------------------------------------------------

@@ -152,6 +152,23 @@ def test_weekly_subscribers_get_one_digest_listing_the_weeks_missions(index_page
     assert services.send_digests(now=monday(weeks=2)) == (1, False)
 
 
+def test_a_digests_queries_do_not_grow_with_the_missions_it_lists(index_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_one_digest(mission_count, week, skill):
+        person = SubscriptionFactory(skills=[skill], frequency=Frequency.WEEKLY)
+        for number in range(mission_count):
+            services.fan_out(MissionFactory(title=f"Mission {week}-{number}", skills=[skill]))
+        person.alerts.update(created_at=monday(weeks=week) - datetime.timedelta(days=2))
+        with CaptureQueriesContext(connection) as queries:
+            assert services.send_digests(now=monday(weeks=week)) == (1, False)
+        return len(queries)
+
+    queries_for_one_digest(1, week=1, skill="emailing")  # warms what is read once per process (site, types)
+    assert queries_for_one_digest(1, week=2, skill="video") == queries_for_one_digest(5, week=3, skill="collecte")
+
+
 def test_pool_members_are_invited_once_per_mission(index_page):
     available = SubscriptionFactory(email="dispo@example.org", skills=["video"], in_pool=True)
     SubscriptionFactory(email="pas-dispo@example.org", skills=["video"], in_pool=False)
