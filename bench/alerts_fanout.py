@@ -123,7 +123,7 @@ def run_digest(args, connection, CaptureQueriesContext):
     while True:
         counted = []  # not CaptureQueriesContext: its log keeps the last 9,000 queries only
         started = time.perf_counter()
-        with connection.execute_wrapper(lambda execute, *call: counted.append(1) or execute(*call)):
+        with connection.execute_wrapper(lambda execute, *call, counted=counted: counted.append(1) or execute(*call)):
             queued, more = services.send_digests(now=monday)
         runs.append((queued, time.perf_counter() - started, len(counted)))
         if not more:
