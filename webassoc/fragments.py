@@ -18,6 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 
 from . import cache_versions, page_cache
@@ -47,7 +48,10 @@ def cached(name, render, vary_on=(), request=None):
     timeout = seconds()
     if timeout <= 0:
         return render()
-    fragment_key = key(name, vary_on, request)
+    try:
+        fragment_key = key(name, vary_on, request)
+    except DisallowedHost:  # the 400 page of a request with an unknown Host: rendered, never stored
+        return render()
     entry = cache.get(fragment_key)
     if entry is not None and cache_versions.unchanged(entry["versions"]):
         cache_versions.note(entry["versions"])
@@ -58,3 +62,29 @@ def cached(name, render, vary_on=(), request=None):
     cache_versions.note(versions)
     cache.set(fragment_key, {"value": value, "versions": versions}, timeout)
     return value
+
+
+def _site_and_root_page(request):
+    from wagtail.models import Site
+
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.specific  # noqa: B018 - loaded now, so that it is stored with the site
+    return site
+
+
+def attach_site(request):
+    """Give `request` its Wagtail site (`Site.find_for_request` reads `request._wagtail_site`) from
+    the cache: the site and its root page are the first two queries of every page, and change only
+    with the content generation (a site or page saved bumps it)."""
+    if seconds() <= 0 or hasattr(request, "_wagtail_site"):
+        return
+    from django.http.request import split_domain_port
+
+    try:
+        request.get_host()  # an unknown Host never makes a cache key (CommonMiddleware answers 400)
+    except DisallowedHost:
+        return
+    hostname = split_domain_port(request._get_raw_host())[0]
+    request._wagtail_site = cached("wagtail_site", lambda: _site_and_root_page(request),
+                                   (hostname, request.get_port()))

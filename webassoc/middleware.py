@@ -1,4 +1,5 @@
-"""Security headers Django 5.2 does not set by itself, and the refusal of NUL bytes in input."""
+"""Security headers Django 5.2 does not set by itself, the refusal of NUL bytes in input, and the
+request's Wagtail site read from the cache."""
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
@@ -39,6 +40,19 @@ ADMIN_CSP = "; ".join(
     ]
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+
+
+class CachedSiteMiddleware:
+    """The request's Wagtail site and root page from the fragment cache (webassoc.fragments)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from webassoc import fragments
+
+        fragments.attach_site(request)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -209,3 +209,29 @@ def test_the_catalogue_shows_seats_taken_at_once_and_keeps_each_filter_apart(
     [(_course, [shown])] = after.context["page_obj"].object_list
     assert shown.seats_left == 0
     assert "Complet" in after.content.decode()
+
+
+def test_the_site_and_its_root_page_come_from_the_cache_and_follow_an_edit(client, home_page, fragments_on, committed):
+    client.get("/")
+    warm, _html = queries_of(client, "/")
+    assert warm <= 2  # view restrictions; the site and the home page come from the cache
+
+    with committed():
+        home_page.hero_title = "Un titre tout neuf"
+        home_page.save_revision().publish()
+    assert "Un titre tout neuf" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("page_cache_seconds", [0, 300])
+def test_an_unknown_host_gets_a_400_and_never_reaches_the_cache(home_page, fragments_on, settings,
+                                                                page_cache_seconds):
+    from django.core.cache import cache
+    from django.test import Client
+
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    keys_before = set(cache._cache)
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="attaquant.example")
+
+    assert response.status_code == 400
+    new_keys = set(cache._cache) - keys_before
+    assert not [key for key in new_keys if "attaquant" in key or "wagtail_site" in key or "pagecache:v3" in key]
