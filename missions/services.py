@@ -42,7 +42,7 @@ from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
 from .models.skills import Skill, normalise
 
-DRAFT_SUMMARY_LENGTH = 390  # Mission.summary holds 400 characters
+DRAFT_SUMMARY_LENGTH = Mission._meta.get_field("summary").max_length  # 400 characters
 
 
 class MissionClosed(DomainError):
@@ -566,23 +566,36 @@ def paragraphs(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
 def draft_summary(description, limit=DRAFT_SUMMARY_LENGTH):
-    """The first sentences of the description's first paragraph that fit in `limit` characters
-    (the whole description stays in the mission's description). A first sentence too long is
-    cut at a word, with an ellipsis."""
-    first = (paragraphs(description) or [""])[0]
-    if len(first) <= limit:
-        return first
-    sentences = re.split(r"(?<=[.!?…])\s+", first)
+    """The beginning of the description as whole sentences that fit in `limit` characters, across
+    its paragraphs (a line break ends a sentence: a line without final punctuation gets a full
+    stop). The whole description when it fits; otherwise as many sentences as fit, never cutting a
+    word. A first sentence too long is cut after a whole word, with an ellipsis."""
+    sentences = []
+    for paragraph in paragraphs(description):
+        paragraph = " ".join(paragraph.split())
+        if paragraph[-1].isalnum():
+            paragraph += "."
+        sentences += SENTENCE_END.split(paragraph)
     summary = ""
     for sentence in sentences:
         candidate = f"{summary} {sentence}".strip()
         if len(candidate) > limit:
             break
         summary = candidate
-    if summary:
+    if summary or not sentences:
         return summary
-    return first[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    cut = sentences[0][:limit]  # one character is kept for the ellipsis, after the last whole word
+    if cut[-1] == " ":
+        words = cut[:-1]
+    elif " " in cut:
+        words = cut.rsplit(" ", 1)[0]
+    else:  # one "word" longer than the summary (an address): nothing else to do
+        words = cut[:-1]
+    return words.rstrip(" ,;:") + "…"
 
 
 class SkillMergeRefused(DomainError):
