@@ -85,8 +85,10 @@ def application_received(application):
                        reply_to=settings.TEAM_EMAIL, tag="missions-application-received")
 
 
-def application_to_team(application):
-    context = {**_application_context(application), "admin_url": _admin_url("candidatures", application.pk)}
+def application_to_team(application, reopened=False):
+    """To the team: a new application, or a withdrawn one sent again (`reopened`)."""
+    context = {**_application_context(application), "admin_url": _admin_url("candidatures", application.pk),
+               "reopened": reopened}
     return queue_email(_team_address(application.mission), "missions/application_team", context,
                        reply_to=application.email, tag="missions-application-team")
 

@@ -157,7 +157,16 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
         return self.cleaned_data["email"].strip().lower()
 
 
+class TelInput(forms.TextInput):
+    """A phone number: the numeric keypad on phones (Django has no widget for it)."""
+
+    input_type = "tel"
+
+
 class MissionRequestForm(PublicFormMixin, forms.ModelForm):
+    # Required (the model has no blank cause), with an empty first choice: an association that
+    # skips it is asked, never filed under the first cause of the list.
+    cause = forms.ChoiceField(label=_("Cause"), choices=[("", _("— Choisissez —")), *Cause.choices])
     website = optional_url_field(
         _("Site web de l’association"), _("Adresse complète, par exemple https://mon-association.fr")
     )
@@ -188,15 +197,19 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
             "skills": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 8}),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "phone": TelInput,
         }
+
+    # What the browser may fill in about the person typing (HTML autocomplete tokens, WCAG 1.3.5);
+    # the association's website and city are not the person's own, so they get none.
+    AUTOCOMPLETE = {"association_name": "organization", "contact_name": "name", "email": "email", "phone": "tel"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skills"].queryset = Skill.objects.curated().order_by("name")  # the community's vocabulary
         self.fields["deadline"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        for name, token in self.AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

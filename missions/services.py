@@ -42,7 +42,7 @@ from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
 from .models.skills import Skill, normalise
 
-DRAFT_SUMMARY_LENGTH = 390  # Mission.summary holds 400 characters
+DRAFT_SUMMARY_LENGTH = Mission._meta.get_field("summary").max_length  # 400 characters
 
 
 class MissionClosed(DomainError):
@@ -62,6 +62,18 @@ class DuplicateApplication(DomainError):
         ))
 
 
+class ApplicationAlreadyAnswered(DomainError):
+    """The team has already answered (declined) this address's application to the mission."""
+
+    field = "email"
+
+    def __init__(self):
+        super().__init__(_(
+            "Vous avez déjà candidaté à cette mission avec cette adresse e-mail, et l’équipe vous a "
+            "répondu par e-mail : pour en reparler, répondez à son message."
+        ))
+
+
 class DuplicateRequest(DomainError):
     def __init__(self):
         super().__init__(_(
@@ -75,26 +87,58 @@ class StatusChangeRefused(DomainError):
 
 
 def apply(mission, *, name, email, message, consent, skills=(), availability="", portfolio_url=""):
-    """Record a volunteer's application, confirm it to them and notify the team."""
+    """Record a volunteer's application, confirm it to them and notify the team.
+
+    One application per address and mission (a unique constraint): an application the volunteer
+    withdrew is reopened with what they send now (`_reopen`); one still in progress is refused
+    (`DuplicateApplication`), and so is one the team has declined (`ApplicationAlreadyAnswered`)."""
     if not mission.accepts_applications:
         raise MissionClosed
     email = email.strip().lower()
-    if Application.objects.filter(mission=mission, email=email).exists():
-        raise DuplicateApplication
+    fields = {"name": name.strip(), "message": message, "availability": availability,
+              "portfolio_url": portfolio_url, "consent": consent}
     try:
         with transaction.atomic():
-            application = Application.objects.create(
-                mission=mission, name=name.strip(), email=email, message=message, availability=availability,
-                portfolio_url=portfolio_url, consent=consent,
-            )
+            existing = Application.objects.select_for_update().filter(mission=mission, email=email).first()
+            if existing is not None and existing.is_declined:
+                raise ApplicationAlreadyAnswered
+            if existing is not None and not existing.is_withdrawn:
+                raise DuplicateApplication
+            if existing is not None:
+                application = _reopen(existing, **fields)
+            else:
+                application = Application.objects.create(mission=mission, email=email, **fields)
+                ApplicationStep.objects.create(application=application, status=ApplicationStatus.NEW,
+                                               at=application.created_at)
             application.skills.set(skills)
-            ApplicationStep.objects.create(application=application, status=ApplicationStatus.NEW,
-                                           at=application.created_at)
             emails.application_received(application)
-            emails.application_to_team(application)
+            emails.application_to_team(application, reopened=existing is not None)
             _announce_first_applications(mission)
     except IntegrityError as exc:  # two submissions raced past the check above
         raise DuplicateApplication from exc
+    return application
+
+
+def _reopen(application, **fields):
+    """A withdrawn application sent again: back in the team's queue as a new one, received now
+    (reminders and answer times count from now), with what the volunteer wrote this time. The
+    earlier steps stay; the note and a step say that the volunteer applied again."""
+    now = timezone.now()
+    for field, value in fields.items():
+        setattr(application, field, value)
+    _set_decline(application, "", "", False)
+    application.status = ApplicationStatus.NEW
+    application.created_at = now
+    application.matched_at = application.first_answered_at = None
+    application.reminded_at = application.late_reminded_at = application.checkin_sent_at = None
+    stamp = _("Candidature envoyée de nouveau par le bénévole le %(date)s.") % {
+        "date": timezone.localtime(now).strftime("%d/%m/%Y")
+    }
+    application.note = f"{application.note}\n{stamp}".strip()
+    application.save()
+    ApplicationStep.objects.create(application=application, status=ApplicationStatus.NEW,
+                                   previous_status=ApplicationStatus.WITHDRAWN, at=now, by_volunteer=True,
+                                   note=stamp)
     return application
 
 
@@ -522,23 +566,36 @@ def paragraphs(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
 def draft_summary(description, limit=DRAFT_SUMMARY_LENGTH):
-    """The first sentences of the description's first paragraph that fit in `limit` characters
-    (the whole description stays in the mission's description). A first sentence too long is
-    cut at a word, with an ellipsis."""
-    first = (paragraphs(description) or [""])[0]
-    if len(first) <= limit:
-        return first
-    sentences = re.split(r"(?<=[.!?…])\s+", first)
+    """The beginning of the description as whole sentences that fit in `limit` characters, across
+    its paragraphs (a line break ends a sentence: a line without final punctuation gets a full
+    stop). The whole description when it fits; otherwise as many sentences as fit, never cutting a
+    word. A first sentence too long is cut after a whole word, with an ellipsis."""
+    sentences = []
+    for paragraph in paragraphs(description):
+        paragraph = " ".join(paragraph.split())
+        if paragraph[-1].isalnum():
+            paragraph += "."
+        sentences += SENTENCE_END.split(paragraph)
     summary = ""
     for sentence in sentences:
         candidate = f"{summary} {sentence}".strip()
         if len(candidate) > limit:
             break
         summary = candidate
-    if summary:
+    if summary or not sentences:
         return summary
-    return first[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    cut = sentences[0][:limit]  # one character is kept for the ellipsis, after the last whole word
+    if cut[-1] == " ":
+        words = cut[:-1]
+    elif " " in cut:
+        words = cut.rsplit(" ", 1)[0]
+    else:  # one "word" longer than the summary (an address): nothing else to do
+        words = cut[:-1]
+    return words.rstrip(" ,;:") + "…"
 
 
 class SkillMergeRefused(DomainError):

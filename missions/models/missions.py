@@ -466,6 +466,14 @@ class Mission(
         """What a preview shows: an open draft will take applications once it is published."""
         return self.status == MissionStatus.OPEN and not self.is_past_deadline
 
+    def similar_open_missions(self, limit=3):
+        """Up to `limit` open missions sharing a skill with this one, newest first, ready for cards:
+        shown by a mission that takes no more applications. Lazy (a cached fragment reads it)."""
+        shared = MissionSkill.objects.filter(
+            tag_id__in=MissionSkill.objects.filter(content_object_id=self.pk).values("tag_id")
+        ).values("content_object_id")
+        return Mission.objects.open().filter(pk__in=shared).exclude(pk=self.pk).newest_first().for_listing()[:limit]
+
     def state(self, now=None):
         """The MissionState of this mission (publication and status together)."""
         now = now or timezone.now()

@@ -131,7 +131,7 @@ def test_conversion_of_an_on_site_need_keeps_the_city_as_location():
 def test_a_summary_without_sentence_end_is_cut_at_a_word():
     summary = services.draft_summary("mot " * 200)
 
-    assert len(summary) <= 390 and summary.endswith("mot…")
+    assert len(summary) <= 400 and summary.endswith("mot…")
 
 
 def test_the_wished_date_is_shown_on_the_public_mission(client, index_page):
