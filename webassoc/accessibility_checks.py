@@ -10,6 +10,7 @@ PAGE_TYPES = [
     ("Questions fréquentes", "/questions-frequentes/"),
     ("Liste des missions et filtres", "/missions/"),
     ("Mission et formulaire de candidature", "/missions/referencement-local-des-antennes/"),
+    ("Mission pourvue", "/missions/nouveau-site-vitrine/"),
     ("Missions d’une compétence", "/missions/competences/search/"),
     ("Formulaire « Proposer une mission »", "/missions/proposer/"),
     ("Catalogue des formations", "/formations/"),
