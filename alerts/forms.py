@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from missions.enums import Cause, Commitment
 from missions.models.skills import Skill
 from webassoc.enums import Format
-from webassoc.forms import ConsentField, PublicFormMixin
+from webassoc.forms import ConsentField, PublicFormMixin, without_bidi_controls
 
 from .enums import Frequency
 
@@ -57,10 +57,22 @@ class WaitForSessionForm(PublicFormMixin, forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
-def initial_from_query(query):
-    """The subscribe form's initial values from a link (`?competences=a&competences=b&email=…`)."""
+# The alert box of the mission list and skill pages posts `etape=preremplir` with the address and
+# the skills: a first step that only pre-fills the subscribe form (the address never goes in a URL).
+PREFILL_STEP = "preremplir"  # french_strings: keep
+
+
+def is_prefill(request):
+    """Whether this request is the alert box's first step (a POST pre-filling the form)."""
+    return request.method == "POST" and request.POST.get("etape") == PREFILL_STEP
+
+
+def initial_from_query(query, *, with_email=False):
+    """The subscribe form's initial values: the skills of a link (`?competences=a&competences=b`)
+    or, `with_email`, the skills and the address posted by the alert box. An address is never
+    read from a query string (it would sit in browser histories, server logs and Referer headers)."""
     slugs = [slug for slug in query.getlist("competences") if slug][:20]
-    return {
-        "skills": list(Skill.objects.filter(slug__in=slugs)),
-        "email": query.get("email", "")[:254],
-    }
+    initial = {"skills": list(Skill.objects.filter(slug__in=slugs))}
+    if with_email:
+        initial["email"] = without_bidi_controls(query.get("email", "")).strip()[:254]
+    return initial

@@ -19,7 +19,7 @@ from webassoc.forms import just_sent
 from webassoc.pagination import page_number, paginate
 
 from . import services
-from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_query
+from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_query, is_prefill
 
 NOINDEX = {"noindex": True}
 
@@ -31,9 +31,15 @@ def _token(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    form = SubscribeForm(request.POST if request.method == "POST" else None,
-                         initial=initial_from_query(request.GET))
-    if request.method == "POST" and form.accept(request, scope="alerts-subscribe"):
+    """GET: the form (skills pre-filled from the link). POST from the alert box (`is_prefill`): the
+    form pre-filled with the address and skills typed there, nothing saved nor checked yet
+    (consent is asked here). POST of the form itself: the subscription, confirmed by e-mail."""
+    if is_prefill(request):
+        form = SubscribeForm(initial=initial_from_query(request.POST, with_email=True))
+    else:
+        form = SubscribeForm(request.POST if request.method == "POST" else None,
+                             initial=initial_from_query(request.GET))
+    if request.method == "POST" and form.is_bound and form.accept(request, scope="alerts-subscribe"):
         data = form.submitted()
         services.subscribe(email=data.pop("email"), **data)
         messages.success(request, _(

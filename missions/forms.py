@@ -1,8 +1,12 @@
 """Public forms of the missions pages: filters, application, association request."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -14,6 +18,21 @@ from .models.applications import Application, MissionRequest  # not .models: its
 from .models.skills import Skill
 
 MAX_CHOSEN_SKILLS = 20
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One filter narrowing the mission list, with the list's URL without it (a chip, a hint)."""
+
+    label: str  # the filter's name: "Lieu"
+    value: str  # what it keeps: "Marseille", "Sur place"
+    without: str  # "sans le lieu « Marseille »"
+    url: str  # the list with every other filter, this one removed
+
+    @property
+    def remove_label(self):
+        """The accessible name of the link removing it: "Retirer le filtre Lieu : Marseille"."""
+        return gettext("Retirer le filtre %(label)s : %(value)s") % {"label": self.label, "value": self.value}
 
 
 class MissionFilterForm(forms.Form):
@@ -82,6 +101,51 @@ class MissionFilterForm(forms.Form):
                 (value, f"{label} ({counts[key].get(value, 0)})" if value else label)
                 for value, label in field.choices
             ]
+
+    # How a hint names the list without one filter.
+    WITHOUT = {
+        "q": _("sans les mots-clés « %(value)s »"),
+        "competences": _("sans la compétence « %(value)s »"),
+        "format": _("sans le format « %(value)s »"),
+        "cause": _("sans la cause « %(value)s »"),
+        "engagement": _("sans la durée « %(value)s »"),
+        "lieu": _("sans le lieu « %(value)s »"),
+    }
+
+    def active_filters(self, index_url):
+        """The valid filters narrowing the list, in the form's order (each checked skill is one),
+        each with the URL of the list without it (other filters and the sort kept, page 1).
+        Reads only what is already known: no query."""
+        filters = self.filters()
+        shown = [("q", filters["q"], filters["q"])]
+        shown += [("competences", skill.slug, skill.name) for skill in filters["skills"]]
+        shown += [
+            ("format", filters["format"], Format(filters["format"]).label if filters["format"] else ""),
+            ("cause", filters["cause"], Cause(filters["cause"]).label if filters["cause"] else ""),
+            ("engagement", filters["commitment"],
+             Commitment(filters["commitment"]).label if filters["commitment"] else ""),
+            ("lieu", filters["place"], filters["place"]),
+        ]
+        return [
+            ActiveFilter(
+                label=str(self.fields[name].label), value=str(label),
+                without=self.WITHOUT[name] % {"value": label},
+                url=self._url_without(index_url, name, value if name == "competences" else None),
+            )
+            for name, value, label in shown if value
+        ]
+
+    def _url_without(self, index_url, name, value=None):
+        """The list's URL with this form's parameters but `name` (or only its `value`)."""
+        query = QueryDict(mutable=True)
+        for key in self.fields:
+            values = self.data.getlist(key) if hasattr(self.data, "getlist") else []
+            if key == name:
+                values = [v for v in values if value is not None and v != value]
+            values = [v for v in values if v.strip()]
+            if values:
+                query.setlist(key, values)
+        return f"{index_url}?{query.urlencode()}" if query else index_url
 
     @property
     def is_filtered(self):

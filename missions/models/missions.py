@@ -1,6 +1,5 @@
 """Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
 
-import re
 from datetime import timedelta
 
 from django.apps import apps
@@ -30,6 +29,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from missions.enums import COMMITMENT_HOURS, Commitment, MissionSort, MissionState, MissionStatus
+from missions.places import place_pattern
 from webassoc.enums import Format
 from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
@@ -56,10 +56,6 @@ class MissionSkill(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_mission_skill"),
         ]
-
-
-# A French department number: 01–95, 2A, 2B, 971–976.
-DEPARTMENT = re.compile(r"(0[1-9]|[1-8][0-9]|9[0-5]|2[ab]|97[1-6])", re.IGNORECASE)
 
 
 MAX_INDEX_MATCHES = 500
@@ -148,14 +144,12 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(commitment_q(commitment))
 
     def at_place(self, place):
-        """Missions on site (or hybrid) whose place names `place`, a town or a department number
-        ("69", "2A"), and every remote mission (they can be done from anywhere)."""
-        place = place.strip()
-        if DEPARTMENT.fullmatch(place):
-            # "69" matches "Lyon (69)" and "69003 Lyon", not "Rue du 169".
-            here = models.Q(location__iregex=rf"(^|[^0-9a-z]){place}([0-9]{{3}})?([^0-9a-z]|$)")
-        else:
-            here = models.Q(location__icontains=place)
+        """Missions on site (or hybrid) whose place is `place`, and every remote mission (they can
+        be done from anywhere). A town finds itself, accents ignored; a department number or
+        name ("69", "2A", "Gironde") also finds its name and its préfecture ("Lyon (69)",
+        "69003 Lyon", "Lyon", "Bordeaux"): `missions.places`. One condition of the same query."""
+        pattern = place_pattern(place)
+        here = models.Q(location__iregex=pattern) if pattern else models.Q(location__icontains=place.strip())
         return self.filter(models.Q(format=Format.REMOTE) | (~models.Q(format=Format.REMOTE) & here))
 
     def filtered(self, *, q="", skills=(), format="", cause="", commitment="", place=""):

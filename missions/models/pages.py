@@ -132,12 +132,14 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         filters = filter_form.filters()
         page_obj = Mission.objects.open().matching(**filters).page(page_number(request), self.per_page)
         filter_form.show_counts(Mission.objects.open().facet_counts(**filters))
+        links = self.links(request)
         return self.render(request, context_overrides={
             "filter_form": filter_form,
+            "active_filters": filter_form.active_filters(links.index),
             "page_obj": page_obj,
             "missions": page_obj.object_list,
             "result_count": page_obj.paginator.count,
-            "links": self.links(request),
+            "links": links,
             "feeds": feeds.feed_links(self, request, feeds.filter_query(request)),
         })
 

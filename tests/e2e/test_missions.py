@@ -92,6 +92,7 @@ def test_the_error_summary_takes_the_focus_and_links_to_the_fields(page, live_se
         "/missions/",
         "/missions/?competences=collecte&competences=emailing&format=a_distance",
         "/missions/?competences=video&competences=search",  # empty state
+        "/missions/?lieu=Marseille&format=sur_place",  # chips, empty state with a hint per filter
         "/missions/campagne-dons/",
         "/missions/mission-close/",
         "/missions/competences/collecte/",
@@ -145,3 +146,30 @@ def test_on_a_wide_screen_the_filters_are_shown_without_opening_anything(page, l
 
     assert page.locator("input[name=competences][value=video]").is_visible()
     assert not page.locator("summary.filters__summary").is_visible()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_active_filters_show_above_the_results_and_a_chip_removes_its_filter(
+    page, live_server, missions, axe, width
+):
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(live_server.url + "/missions/?competences=collecte&competences=emailing")
+
+    chips = page.get_by_role("list", name="Filtres actifs").get_by_role("link")
+    assert [text.replace("\n", " ") for text in chips.all_inner_texts()] == [
+        "Compétences\u00a0: Campagnes e-mail (e-mailing) ×", "Compétences\u00a0: Collecte en ligne ×"]
+    first_card = page.locator(".mission-list .card").first.bounding_box()
+    assert page.locator(".active-filters").bounding_box()["y"] < first_card["y"] < 844
+    assert axe(page) == []
+
+    emailing = page.get_by_role("link", name="Retirer le filtre Compétences\u00a0: Campagnes e-mail (e-mailing)")
+    assert emailing.get_attribute("href") == "/missions/?competences=collecte"
+    tab_to(page, selector=".active-filters__list li:first-child a")  # reached with the keyboard
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/missions/\?competences=collecte$"))
+    assert sorted(page.locator(".mission-list .card__title").all_inner_texts()) == [
+        "Campagne de dons par e-mail", "Page de collecte"]
+
+    page.get_by_role("link", name="Effacer tous les filtres").click()
+    page.wait_for_url(re.compile(r"/missions/$"))
+    assert page.locator(".active-filters").count() == 0

@@ -177,6 +177,16 @@ def test_list_query_count_is_the_same_with_10_and_1000_missions(client, index_pa
     assert with_1000 <= 16  # site, page routing, menu and settings included
 
 
+def test_the_place_filter_adds_no_query(client, index_page):
+    bulk_missions(10, skills=_skills("collecte"))
+    client.get("/missions/?competences=collecte")
+
+    without = count_queries(client, "/missions/?competences=collecte")
+
+    assert count_queries(client, "/missions/?competences=collecte&lieu=75") == without
+    assert count_queries(client, "/missions/?competences=collecte&lieu=Gironde") == without
+
+
 def test_skill_page_query_count_does_not_grow_with_missions(client, index_page):
     bulk_missions(5, skills=_skills("video"))
     client.get("/missions/competences/video/")
@@ -226,6 +236,54 @@ def test_place_filter_finds_a_town_or_a_department_and_keeps_remote_missions(cli
     assert set(titles(client.get("/missions/?lieu=lyon"))) == {"Lyon", "À distance"}
     assert set(titles(client.get("/missions/?lieu=69"))) == {"Lyon", "Villeurbanne", "À distance"}
     assert set(titles(client.get("/missions/?lieu=Brest&format=sur_place"))) == {"Brest", "Rue 169"}
+
+
+@pytest.fixture
+def towns(index_page):
+    """On-site missions typed as bare town names, and one remote mission."""
+    for title, location in [("Paris", "Paris"), ("Paris 20e", "Paris 20e"), ("Lyon", "Lyon"),
+                            ("Rennes", "Rennes"), ("Ajaccio", "Ajaccio"), ("Bastia", "Bastia"),
+                            ("Bordeaux", "Bordeaux"), ("Saint-Étienne", "Saint-Étienne"),
+                            ("Rue de Paris", "169 rue de Paris, Brest")]:
+        MissionFactory(title=title, format="sur_place", location=location)
+    MissionFactory(title="Rennes hybride", format="hybride", location="Rennes")
+    MissionFactory(title="À distance", format="a_distance", location="")
+
+
+def test_a_department_number_finds_its_prefecture_typed_as_a_bare_town_name(client, towns):
+    assert set(titles(client.get("/missions/?lieu=75"))) == {"Paris", "Paris 20e", "À distance"}
+    assert set(titles(client.get("/missions/?lieu=69"))) == {"Lyon", "À distance"}
+    assert titles(client.get("/missions/?lieu=35&format=hybride")) == ["Rennes hybride"]
+
+
+def test_corsica_is_2a_and_2b_whatever_the_case(client, towns):
+    assert set(titles(client.get("/missions/?lieu=2A&format=sur_place"))) == {"Ajaccio"}
+    assert set(titles(client.get("/missions/?lieu=2b&format=sur_place"))) == {"Bastia"}
+
+
+def test_a_department_name_finds_its_prefecture_accents_and_case_ignored(client, towns):
+    assert titles(client.get("/missions/?lieu=Gironde&format=sur_place")) == ["Bordeaux"]
+    assert set(titles(client.get("/missions/?lieu=ille et vilaine"))) == {"Rennes", "Rennes hybride", "À distance"}
+    assert titles(client.get("/missions/?lieu=Rhone&format=sur_place")) == ["Lyon"]
+    assert titles(client.get("/missions/?lieu=42&format=sur_place")) == ["Saint-Étienne"]
+
+
+def test_a_town_finds_itself_accents_and_case_ignored(client, towns):
+    assert set(titles(client.get("/missions/?lieu=Rennes"))) == {"Rennes", "Rennes hybride", "À distance"}
+    assert titles(client.get("/missions/?lieu=saint etienne&format=sur_place")) == ["Saint-Étienne"]
+    # A town typed is looked for anywhere in the location, a street name included (as before);
+    # a department number finds its préfecture only where it stands as the place.
+    assert set(titles(client.get("/missions/?lieu=Paris&format=sur_place"))) == {"Paris", "Paris 20e", "Rue de Paris"}
+    assert "Rue de Paris" not in titles(client.get("/missions/?lieu=75"))
+
+
+def test_the_departments_table_has_the_101_departments():
+    from missions.places import DEPARTMENTS
+
+    numbers = [number for number, _name, _prefecture in DEPARTMENTS]
+    assert len(set(numbers)) == 101
+    assert {"2A", "2B", "971", "972", "973", "974", "976"} <= set(numbers)
+    assert ("75", "Paris", "Paris") in DEPARTMENTS
 
 
 def test_each_filter_option_shows_how_many_missions_it_would_list(client, index_page):
