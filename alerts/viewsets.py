@@ -7,12 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from missions.models.skills import Skill
+from webassoc.admin.columns import YesNoColumn
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, MASCULINE, FrenchNamesMixin, IndexView
 
@@ -47,7 +48,7 @@ class SubscriptionViewSet(FrenchNamesMixin, ModelViewSet):
     list_display = [
         "email",
         Column("skill_names", label=_("Compétences")),
-        BooleanColumn("in_pool", label=_("Vivier")),
+        YesNoColumn("in_pool", label=_("Vivier")),
         Column("frequency", label=_("Fréquence"), accessor="get_frequency_display", sort_key="frequency"),
         DateColumn("confirmed_at", label=_("Confirmée le"), sort_key="confirmed_at"),
         DateColumn("created_at", label=_("Inscrite le"), sort_key="created_at"),
