@@ -1,6 +1,6 @@
 """Admin of the alerts: subscriptions (filters by skill, pool, confirmed; export), the people
 waiting for a course's next session, and the
-"Proposer à des bénévoles disponibles" button on missions (views.pool_for_mission)."""
+"Inviter le vivier" button on missions (views.pool_for_mission)."""
 
 import django_filters
 from django.urls import reverse
@@ -125,10 +125,21 @@ class AlertsGroup(ViewSetGroup):
     items = (SubscriptionViewSet, SessionWaiterViewSet)
 
 
+POOL_LABEL = _("Inviter le vivier")
+POOL_DESCRIPTION = _("Proposer la mission à des bénévoles disponibles du vivier")
+
+
 def pool_button(mission, user, next_url=None):
-    """The "Proposer à des bénévoles disponibles" entry of each open mission in the missions list."""
+    """The "Inviter le vivier" entry of each open mission in the missions list: a short label that
+    fits the button at 1280 px; its tooltip says the whole thing and its accessible name (which
+    starts with the visible label) names the mission."""
     from missions.models import Mission
 
     if isinstance(mission, Mission) and mission.accepts_applications and user.has_perm("missions.change_mission"):
-        yield ListingButton(_("Proposer à des bénévoles disponibles"),
-                            reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60)
+        yield ListingButton(
+            POOL_LABEL, reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60,
+            attrs={
+                "title": str(POOL_DESCRIPTION),
+                "aria-label": _("Inviter le vivier à la mission « %(title)s »") % {"title": mission.title},
+            },
+        )
