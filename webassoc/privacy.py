@@ -42,7 +42,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -416,7 +416,11 @@ def readable_records_of(email):
     [[(field label, text)]]}: Oui/Non, choice labels, related records by their name, dates in
     French and local time, lists joined with ", ", kinds of e-mail in words. (The file given to
     the person keeps export_of()'s raw values and ISO dates.)"""
-    shown = {entry.label: [_readable_row(row) for row in rows] for entry, rows in records_of(email).items()}
+    shown = {}
+    for entry, rows in records_of(email).items():
+        related = [field.name for field in rows[0]._meta.concrete_fields if field.is_relation]
+        prefetch_related_objects(rows, *related)  # one query per relation, whatever the rows
+        shown[entry.label] = [_readable_row(row) for row in rows]
     Email = apps.get_model("outbox", "Email")
     emails = Email.objects.filter(pk__in=StoredEmails().about([email])).order_by("created_at")
     if emails:
