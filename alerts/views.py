@@ -165,7 +165,7 @@ def confirm_waiter(request):
                                      "meta_title": _("Confirmer ma demande"), **NOINDEX})
 
 
-# --- admin: "Proposer à des bénévoles disponibles" ---------------------------------------------
+# --- admin: "Inviter le vivier" ---------------------------------------------
 
 POOL_PAGE_SIZE = 50  # the pool may hold hundreds of volunteers: invite them a page at a time
 

@@ -1,18 +1,19 @@
 """Admin of the alerts: subscriptions (filters by skill, pool, confirmed; export), the people
 waiting for a course's next session, and the
-"Proposer à des bénévoles disponibles" button on missions (views.pool_for_mission)."""
+"Inviter le vivier" button on missions (views.pool_for_mission)."""
 
 import django_filters
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from missions.models.skills import Skill
+from webassoc.admin.columns import YesNoColumn
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, MASCULINE, FrenchNamesMixin, IndexView
 
@@ -47,7 +48,7 @@ class SubscriptionViewSet(FrenchNamesMixin, ModelViewSet):
     list_display = [
         "email",
         Column("skill_names", label=_("Compétences")),
-        BooleanColumn("in_pool", label=_("Vivier")),
+        YesNoColumn("in_pool", label=_("Vivier")),
         Column("frequency", label=_("Fréquence"), accessor="get_frequency_display", sort_key="frequency"),
         DateColumn("confirmed_at", label=_("Confirmée le"), sort_key="confirmed_at"),
         DateColumn("created_at", label=_("Inscrite le"), sort_key="created_at"),
@@ -124,10 +125,21 @@ class AlertsGroup(ViewSetGroup):
     items = (SubscriptionViewSet, SessionWaiterViewSet)
 
 
+POOL_LABEL = _("Inviter le vivier")
+POOL_DESCRIPTION = _("Proposer la mission à des bénévoles disponibles du vivier")
+
+
 def pool_button(mission, user, next_url=None):
-    """The "Proposer à des bénévoles disponibles" entry of each open mission in the missions list."""
+    """The "Inviter le vivier" entry of each open mission in the missions list: a short label that
+    fits the button at 1280 px; its tooltip says the whole thing and its accessible name (which
+    starts with the visible label) names the mission."""
     from missions.models import Mission
 
     if isinstance(mission, Mission) and mission.accepts_applications and user.has_perm("missions.change_mission"):
-        yield ListingButton(_("Proposer à des bénévoles disponibles"),
-                            reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60)
+        yield ListingButton(
+            POOL_LABEL, reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60,
+            attrs={
+                "title": str(POOL_DESCRIPTION),
+                "aria-label": _("Inviter le vivier à la mission « %(title)s »") % {"title": mission.title},
+            },
+        )

@@ -10,12 +10,14 @@ class HomeConfig(AppConfig):
 
         from webassoc import page_cache
         from webassoc.admin.exports import protect_every_csv_export
+        from webassoc.admin.names import french_header_titles
 
         from . import services
         from .models import Signature
 
         page_cache.connect_signals()
         protect_every_csv_export()  # Wagtail's own exports (users, reports) too
+        french_header_titles()  # "Modification : X", not "Modification: X"
         post_save.connect(services.on_signature_change, sender=Signature,
                           dispatch_uid="manifesto_signature_saved")
         post_delete.connect(services.on_signature_change, sender=Signature,

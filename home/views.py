@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.admin import messages
 from wagtail.log_actions import log
@@ -111,28 +112,33 @@ class PersonalDataForm(forms.Form):
     email = forms.EmailField(label=_("Adresse e-mail de la personne"), max_length=254)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def personal_data(request):
     """A person's access or erasure request (RGPD articles 15 and 17): every record holding an
     address across the site (webassoc.privacy.PERSONAL_DATA, so new models are covered), exported
-    as one JSON or CSV file, or anonymised at once after a confirmation. Logged in the history."""
+    as one JSON or CSV file, or anonymised at once after a confirmation. Logged in the history.
+
+    The address is only ever posted (search, export, erasure): it never appears in a URL, so not
+    in the access logs, the browser history nor a Referer. A GET shows the empty form."""
     if not request.user.has_perm(PERSONAL_DATA_PERMISSION):
         raise PermissionDenied
-    form = PersonalDataForm(request.POST or request.GET or None)
+    form = PersonalDataForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         return render(request, "home/admin/personal_data.html", {"form": form})
     email = form.cleaned_data["email"]
-    action = request.POST.get("action") or request.GET.get("format")
+    action = request.POST.get("action")
     if action in ("json", "csv"):
         return _personal_data_file(request, email, action)
-    if request.method == "POST" and action == "erase":
+    if action == "erase":
         if request.POST.get("confirm") != "oui":
             messages.error(request, _("Cochez la confirmation pour anonymiser ces données."))
         else:
             return _erase_personal_data(request, email)
-    export = privacy.export_of(email)
+    records = privacy.readable_records_of(email)
     return render(request, "home/admin/personal_data.html", {
-        "form": form, "email": email, "export": export, "total": sum(len(rows) for rows in export.values()),
+        "form": form, "email": email, "records": records,
+        "total": sum(len(rows) for rows in records.values()),
     })
 
 

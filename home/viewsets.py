@@ -76,7 +76,7 @@ class SignatureViewSet(FrenchNamesMixin, ModelViewSet):
     model = Signature
     gender = FEMININE
     icon = "pick"
-    menu_label = _("Signatures du manifeste")
+    menu_label = _("Signataires")  # "Signatures du manifeste" is cut in the sidebar
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = SignatureIndexView

@@ -83,7 +83,19 @@ class Email(models.Model):
         permissions = [("resend_email", _("Peut renvoyer un e-mail"))]
 
     def __str__(self):
-        return f"{self.subject or self.template} → {', '.join(self.to)}"
+        return f"{self.subject or self.kind} → {self.recipients}"
+
+    @property
+    def recipients(self):
+        """The addresses, as the team reads them: "a@example.org, b@example.org"."""
+        return ", ".join(self.to)
+
+    @property
+    def kind(self):
+        """What the e-mail is, in French ("Formation : inscription annulée"), from its template."""
+        from .kinds import email_kind
+
+        return email_kind(self.template, self.tag)
 
     @staticmethod
     def retry_delay(attempts):

@@ -1,7 +1,10 @@
 """Admin of the emails sent (a log: read only, except "Renvoyer")."""
 
+import django_filters
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
@@ -12,6 +15,7 @@ from webassoc.errors import DomainError
 
 from . import services
 from .enums import RESENDABLE
+from .kinds import EMAIL_KINDS
 from .models import Email
 
 
@@ -43,6 +47,18 @@ class ResendEmail(RecordAction):
         return _("L’e-mail à %(to)s est remis en file : il part dans un instant.") % {"to": ", ".join(email.to)}
 
 
+def kind_choices():
+    return sorted(EMAIL_KINDS.items(), key=lambda item: str(item[1]))
+
+
+class EmailFilterSet(WagtailFilterSet):
+    template = django_filters.ChoiceFilter(label=gettext_lazy("Type"), choices=kind_choices)
+
+    class Meta:
+        model = Email
+        fields = ["status", "template"]
+
+
 class EmailIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
     """Exports with Paris times (see webassoc/admin/exports.py); "Renvoyer" on the rows."""
 
@@ -58,8 +74,13 @@ class EmailViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     menu_label = gettext_lazy("E-mails envoyés")
     menu_order = 900
     add_to_settings_menu = True
-    list_display = ["subject", "to", "tag", "status", "attempts", "created_at", "sent_at"]
-    list_filter = ["status", "tag"]
+    list_display = [
+        "subject",
+        Column("recipients", label=gettext_lazy("Destinataires"), sort_key="to"),
+        Column("kind", label=gettext_lazy("Type"), sort_key="template"),  # outbox/kinds.py
+        "status", "attempts", "created_at", "sent_at",
+    ]
+    filterset_class = EmailFilterSet
     search_fields = ["subject", "to"]
     index_view_class = EmailIndexView
     inspect_view_enabled = True
@@ -68,7 +89,8 @@ class EmailViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
         "to", "subject", "template", "status", "attempts", "last_error", "created_at", "rendered_at",
         "next_attempt_at", "claimed_at", "transmission_started_at", "sent_at", "message_id", "body_text",
     ]
-    list_export = ["created_at", "to", "subject", "tag", "status", "attempts", "sent_at", "last_error"]
+    list_export = ["created_at", "recipients", "subject", "kind", "status", "attempts", "sent_at", "last_error"]
+    export_headings = {"recipients": gettext_lazy("Destinataires"), "kind": gettext_lazy("Type")}
     export_filename = "emails"
     form_fields = ["subject"]  # required by ModelViewSet; the policy forbids editing anyway
     record_actions = [ResendEmail()]

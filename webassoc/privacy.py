@@ -33,6 +33,7 @@ abandoned, and never kept longer than the retention period itself (`--months 0` 
 (`manage.py forget_person <email>`): every record with that address, whatever its age.
 """
 
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -405,6 +406,69 @@ def export_of(email):
             for message in emails
         ]
     return export
+
+
+EMAIL_FIELDS_SHOWN = ("to", "subject", "template", "status", "created_at", "sent_at", "body_text")
+
+
+def readable_records_of(email):
+    """The same records as export_of(), as the team reads them on the admin screen: {label:
+    [[(field label, text)]]}: Oui/Non, choice labels, related records by their name, dates in
+    French and local time, lists joined with ", ", kinds of e-mail in words. (The file given to
+    the person keeps export_of()'s raw values and ISO dates.)"""
+    shown = {}
+    for entry, rows in records_of(email).items():
+        related = [field.name for field in rows[0]._meta.concrete_fields if field.is_relation]
+        prefetch_related_objects(rows, *related)  # one query per relation, whatever the rows
+        shown[entry.label] = [_readable_row(row) for row in rows]
+    Email = apps.get_model("outbox", "Email")
+    emails = Email.objects.filter(pk__in=StoredEmails().about([email])).order_by("created_at")
+    if emails:
+        shown[EMAILS_LABEL] = [_readable_row(message, fields=EMAIL_FIELDS_SHOWN) for message in emails]
+    return shown
+
+
+def _readable_row(row, fields=None):
+    from outbox.kinds import email_kind
+
+    pairs = []
+    for field in row._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        if fields is None and (field.primary_key or field.name in (
+                "latest_revision", "live_revision", "locked_by", "locked_at")):
+            continue
+        if field.name == "template" and row._meta.label == "outbox.Email":
+            text = email_kind(row.template)
+        elif field.choices:
+            text = getattr(row, f"get_{field.name}_display")()
+        elif field.is_relation:
+            text = getattr(row, field.name)
+        else:
+            text = getattr(row, field.attname)
+        pairs.append((str(field.verbose_name), readable_value(text)))
+    return pairs
+
+
+def readable_value(value):
+    """A value as a sentence reads it: "–" for nothing, Oui/Non, "26 novembre 2026 à 05 h 57"."""
+    from django.utils.formats import date_format
+
+    if value is None or value in ("", [], {}):
+        return "–"
+    if isinstance(value, bool):
+        return gettext("Oui") if value else gettext("Non")
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return gettext("%(date)s à %(time)s") % {"date": date_format(value, "j F Y"),
+                                                  "time": date_format(value, "H \\h i")}
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def _row_dict(row, fields=None):

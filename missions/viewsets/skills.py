@@ -6,10 +6,11 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
+from webassoc.admin.columns import YesNoColumn
 from webassoc.admin.exports import FrenchExportMixin
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 
@@ -77,7 +78,7 @@ class SkillViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     list_display = [
         "name",
         Column("aliases", label=_("Synonymes")),
-        BooleanColumn("curated", label=_("Vocabulaire")),
+        YesNoColumn("curated", label=_("Proposée aux associations")),
         Column("open_missions", label=_("Missions ouvertes"), sort_key="open_missions"),
         Column("all_missions", label=_("Missions (toutes)"), sort_key="all_missions"),
     ]

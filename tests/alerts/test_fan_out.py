@@ -2,6 +2,7 @@
 capped runs through the outbox; pool invitations; people waiting for a course's next session."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -201,6 +202,23 @@ def test_coordinators_invite_the_pool_from_the_admin(admin_client, index_page):
 
     assert len([m for m in mail.outbox if "pense à vous" in m.subject]) == 1
     assert "Déjà invitée" in admin_client.get(f"/admin/alertes/vivier/{mission.pk}/").content.decode()
+
+
+def test_the_pool_button_has_a_short_label_a_tooltip_and_names_the_mission_for_screen_readers(admin_client,
+                                                                                              index_page):
+    mission = MissionFactory(title="Montage vidéo", skills=["video"])
+
+    listing = admin_client.get("/admin/snippets/missions/mission/").content.decode()
+    button = re.search(rf'<a[^>]*href="/admin/alertes/vivier/{mission.pk}/"[^>]*>(.*?)</a>', listing, re.S)
+
+    assert button is not None
+    assert re.sub(r"<[^>]+>|\s+", " ", button.group(1)).strip() == "Inviter le vivier"
+    assert 'title="Proposer la mission à des bénévoles disponibles du vivier"' in button.group(0)
+    assert 'aria-label="Inviter le vivier à la mission «\u00a0Montage vidéo\u00a0»"' in button.group(0)
+    page = admin_client.get(f"/admin/alertes/vivier/{mission.pk}/").content.decode()
+    assert "<h1" in page and "Inviter le vivier" in re.search(r"<h1.*?</h1>", page, re.S).group(0)
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "Inviter le vivier à la mission «\u00a0Montage vidéo\u00a0»" in title
 
 
 def test_the_pool_page_ranks_the_best_matches_first_and_invites_a_page_at_a_time(

@@ -5,6 +5,7 @@ logged in the history, for holders of the "Données personnelles" permission onl
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -46,14 +47,13 @@ def person(django_capture_on_commit_callbacks):
     }
 
 
-def url(**params):
-    from urllib.parse import urlencode
-
-    return reverse("personal_data") + ("?" + urlencode(params) if params else "")
+def search(client, email):
+    """The address is posted, never put in the URL."""
+    return client.post(reverse("personal_data"), {"email": email})
 
 
 def test_the_screen_finds_every_record_holding_the_address(admin_client, person):
-    html = admin_client.get(url(email=EMAIL)).content.decode()
+    html = search(admin_client, EMAIL).content.decode()
 
     assert "Candidatures aux missions (1)" in html
     assert "Inscriptions aux formations (1)" in html
@@ -95,13 +95,13 @@ def test_erasure_anonymises_everything_keeps_statistics_and_is_logged(admin_clie
     assert not [e for e in Email.objects.all() if EMAIL in json.dumps(e.to)]
     assert "Données anonymisées" in " ".join(str(m) for m in response.context["messages"])
     assert ModelLogEntry.objects.filter(action="home.personal_data_erase").count() == 3
-    assert admin_client.get(url(email=EMAIL)).content.decode().count("data-personal-record") == 0
+    assert search(admin_client, EMAIL).content.decode().count("data-personal-record") == 0
 
 
 def test_only_holders_of_the_permission_reach_the_screen(client, person):
     user = UserFactory()
     client.force_login(user)
-    assert client.get(url(email=EMAIL)).status_code in (302, 403)
+    assert search(client, EMAIL).status_code in (302, 403)
     assert client.post(reverse("personal_data"), {"email": EMAIL, "action": "erase", "confirm": "oui"}
                        ).status_code in (302, 403)
 
@@ -111,12 +111,57 @@ def test_only_holders_of_the_permission_reach_the_screen(client, person):
     group.permissions.add(Permission.objects.get(codename="access_admin"),
                           Permission.objects.get(codename="manage_personal_data"))
     user.groups.add(group)
-    assert client.get(url(email=EMAIL)).status_code == 200
+    assert search(client, EMAIL).status_code == 200
 
 
 def test_a_malformed_address_is_refused_politely(admin_client):
-    response = admin_client.get(url(email="pas-une-adresse"))
+    response = search(admin_client, "pas-une-adresse")
 
     assert response.status_code == 200
     assert response.context["form"].errors["email"]
     assert "data-personal-record" not in response.content.decode()
+
+
+def test_the_screen_reads_in_french_not_as_raw_values(admin_client, person):
+    import datetime
+
+    Application.objects.filter(pk=person["application"].pk).update(
+        status="mise_en_relation", created_at=datetime.datetime(2026, 11, 26, 4, 57, 17, 980273, tzinfo=datetime.UTC))
+    mission = person["application"].mission
+
+    html = search(admin_client, EMAIL).content.decode()
+
+    assert "<dd>Oui</dd>" in html and "<dd>True</dd>" not in html  # consent
+    assert "Mise en relation" in html and "<dd>mise_en_relation</dd>" not in html
+    assert re.search(r"<strong>Mission</strong></dt><dd>([^<]*)</dd>", html).group(1) == mission.title
+    assert "26 novembre 2026 à 05 h 57" in html and "2026-11-26T04:57" not in html
+    assert f"<dd>{EMAIL}</dd>" in html and "[&#x27;" not in html  # the stored email's recipients
+    assert "Candidature\u00a0: accusé de réception" in html and "missions/application_received" not in html
+    assert "<dd>sent</dd>" not in html
+
+
+def test_an_address_with_nothing_says_so_in_the_singular(admin_client):
+    html = search(admin_client, "personne@example.org").content.decode()
+
+    assert "Aucun enregistrement pour personne@example.org" in html and "0 enregistrements" not in html
+
+
+def test_the_address_never_travels_in_the_url_and_the_answer_is_not_cached(client, person):
+    client.force_login(SuperUserFactory())
+
+    by_get = client.get(reverse("personal_data"), {"email": EMAIL})
+    by_post = search(client, EMAIL)
+
+    assert "data-personal-record" not in by_get.content.decode()  # a GET only shows the form
+    assert 'method="get"' not in by_post.content.decode()
+    assert "data-personal-record" in by_post.content.decode()
+    assert "no-store" in by_post["Cache-Control"] or "no-cache" in by_post["Cache-Control"]
+
+
+def test_the_search_needs_the_csrf_token(person):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(SuperUserFactory())
+
+    assert search(client, EMAIL).status_code == 403

@@ -2,6 +2,9 @@
 missions (the request form: the curated vocabulary), synonyms are found by the admin chooser and
 the public search, and two skills can be merged (the old address redirects)."""
 
+import re
+from html import unescape as html_unescape
+
 import pytest
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
@@ -163,3 +166,20 @@ def test_a_bookmarked_filter_on_a_skill_no_longer_used_still_filters(client, ind
     html = client.get(index_page.url, {"competences": "search"}).content.decode()
 
     assert "Film" not in html and "Aucune mission ne correspond à ces filtres." in html
+
+
+def test_a_multi_word_skill_of_a_converted_request_is_saved_back_as_the_same_skill(admin_client):
+    # The quotes shown on the chip come from Wagtail itself (taggit's edit_string_for_tags, then the
+    # w-tag controller's cleanTag, which quotes every multi-word tag, converted or not): what is
+    # posted back must still be the one skill, never a new one named with quotes.
+    webmastering = skill("webmastering")  # "Gestion de site (webmastering)"
+    mission = services.convert_request(MissionRequestFactory(skills=[webmastering, "video"]))
+    html = admin_client.get(f"/admin/snippets/missions/mission/edit/{mission.pk}/").content.decode()
+    value = html_unescape(re.search(r'<input[^>]*name="skills"[^>]*?\svalue="([^"]*)"', html).group(1))
+    form_class = Mission.snippet_viewset._edit_handler.get_form_class()
+    form = form_class(instance=mission, for_user=SuperUserFactory())
+
+    form.cleaned_data = {"skills": form.fields["skills"].clean(value)}
+
+    assert sorted(form.clean_skills()) == ["Gestion de site (webmastering)", "Vidéo"]
+    assert not Skill.objects.filter(name__contains='"').exists()

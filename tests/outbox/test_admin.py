@@ -54,3 +54,40 @@ def test_the_inspect_page_reads_in_french(client, settings):
 
     assert "–" in values  # not sent yet
     assert "None" not in values
+
+
+def test_the_email_list_shows_recipients_joined_and_the_kind_of_email_in_french(client):
+    queue_email(["equipe@example.org", "camille@example.org"], "courses/registration_cancelled", {})
+    queue_email("marie@example.org", "test_message", {"name": "Marie"})  # not a known kind
+    client.force_login(SuperUserFactory())
+
+    html = client.get("/admin/emails/").content.decode()
+
+    assert "equipe@example.org, camille@example.org" in html and "[&#x27;" not in html
+    shown = re.sub(r'value="[^"]*"', "", html)  # the filter's options carry the names as values
+    assert "Formation\u00a0: inscription annulée" in html and "courses/registration_cancelled" not in shown
+    assert "test_message" in html  # an unknown template is shown by its name
+
+
+def test_the_csv_export_has_readable_recipients_and_kinds(client):
+    queue_email(["equipe@example.org", "camille@example.org"], "missions/request_team", {})
+    client.force_login(SuperUserFactory())
+
+    response = client.get("/admin/emails/", {"export": "csv"})
+
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0]["Destinataires"] == "equipe@example.org, camille@example.org"
+    assert rows[0]["Type"] == "Demande d’association\u00a0: avis à l’équipe"
+
+
+def test_every_email_template_has_a_french_kind():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from outbox.kinds import EMAIL_KINDS
+
+    root = Path(settings.BASE_DIR) / "templates" / "emails"
+    templates = {f"{path.parent.name}/{path.name.removesuffix('_subject.txt')}"
+                 for path in root.glob("*/*_subject.txt")}
+    assert templates - set(EMAIL_KINDS) == set()

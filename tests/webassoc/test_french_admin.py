@@ -86,3 +86,55 @@ def test_just_now_is_a_l_instant_and_older_dates_keep_their_age():
     with translation.override("fr"):
         assert timesince_simple(timezone.now()) == "à l'instant"
         assert timesince_simple(timezone.now() - datetime.timedelta(minutes=3)) == "il y a 3\xa0minutes"
+
+
+def test_wagtails_dashboard_page_count_says_creees_with_the_right_plural():
+    msgid = "%(total)s Page <span class=\"w-sr-only\">created in %(site_name)s</span>"
+    plural = "%(total)s Pages <span class=\"w-sr-only\">created in %(site_name)s</span>"
+    with translation.override("fr"):
+        many = ngettext(msgid, plural, 36) % {"total": 36, "site_name": "Webassoc"}
+        one = ngettext(msgid, plural, 1) % {"total": 1, "site_name": "Webassoc"}
+
+    assert many == '36 Pages <span class="w-sr-only">créées dans Webassoc</span>'
+    assert one == '1 Page <span class="w-sr-only">créée dans Webassoc</span>'
+
+
+@pytest.mark.django_db
+def test_the_sidebars_count_of_new_items_is_plural(client):
+    client.force_login(SuperUserFactory())
+
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+
+    assert "(%(number)s nouveaux" in catalogue and "(%(number)s  nouvel" not in catalogue
+
+
+def test_djangos_email_error_says_e_mail_like_the_rest_of_the_site():
+    from django import forms
+
+    with translation.override("fr"):
+        errors = None
+        try:
+            forms.EmailField().clean("pas-une-adresse")
+        except forms.ValidationError as error:
+            errors = error.messages
+
+    assert errors == ["Saisissez une adresse e-mail valide."]
+
+
+@pytest.mark.django_db
+def test_an_edit_screen_title_has_a_no_break_space_before_the_colon(client):
+    client.force_login(SuperUserFactory())
+    mission = MissionFactory(title="Refonte du site")
+
+    html = client.get(f"/admin/snippets/missions/mission/edit/{mission.pk}/").content.decode()
+
+    assert "Modification\u00a0: Refonte du site" in html and "Modification: " not in html
+
+
+@pytest.mark.django_db
+def test_the_signatures_menu_item_is_short_enough_for_the_sidebar(client):
+    client.force_login(SuperUserFactory())
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Signataires" in html and "Signatures du manifeste" not in html
