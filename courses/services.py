@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from webassoc.errors import DomainError, polite_lock_timeouts
 
 from . import emails
-from .enums import SEATED, CancelledBy, RegistrationStatus
+from .enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
 from .models.registrations import Registration  # not .models: the page module imports this one
 
 lock_logger = logging.getLogger("courses.locks")
@@ -129,6 +130,21 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
             emails.registration_received(registration)
     except IntegrityError as exc:  # the unique constraint: an active registration with this address
         raise AlreadyRegistered(duplicate_message()) from exc
+    return registration
+
+
+RESEND_INTERVAL = 10 * 60  # one re-sent confirmation per registration every 10 minutes at most
+
+
+def resend_confirmation(session, *, email):
+    """Send the confirmation (or waitlist) e-mail of the active registration of `email` to this
+    session again, to that address only; at most once per RESEND_INTERVAL. Returns the
+    registration, or None when there is none or it was re-sent a moment ago (the page answers
+    the same either way, so asking reveals nothing)."""
+    registration = Registration.objects.filter(session=session, email__iexact=email.strip(), status__in=ACTIVE).first()
+    if registration is None or not cache.add(f"courses:resend:{registration.pk}", 1, timeout=RESEND_INTERVAL):
+        return None
+    emails.registration_received(registration)
     return registration
 
 

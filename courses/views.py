@@ -6,12 +6,15 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from webassoc.errors import TryAgainLater
+from webassoc.forms import just_sent
 
 from . import services
+from .enums import SEATED
 from .models import Registration
 
 
@@ -26,19 +29,33 @@ def cancel_registration(request, token):
     past = session.start <= timezone.now()
     status = 200
     if request.method == "POST" and registration.is_active and not past and not session.cancelled:
+        seated = registration.status in SEATED
         try:
             services.cancel(registration)
         except TryAgainLater as error:
             messages.error(request, error.message)
             status = 503
         else:
-            messages.success(request, _("Votre inscription est annulée. Merci de nous avoir prévenus : la place "
-                                        "revient à une autre association."))
+            messages.success(request, cancelled_message(registration, seated=seated))
             return redirect(request.path)
     return TemplateResponse(request, "courses/cancel_registration.html", status=status, context={
         "registration": registration,
         "session": session,
         "course": session.course,
         "past": past,
+        "just_cancelled": just_sent(request),  # the success message says it all: no state block under it
         "meta_title": _("Annuler une inscription"),
     })
+
+
+def cancelled_message(registration, *, seated):
+    """What the person reads once cancelled: the seats freed, in the right number (none from the waitlist)."""
+    if not seated:
+        return _("Votre inscription sur liste d’attente est annulée. Merci de nous avoir prévenus.")
+    return ngettext(
+        "Votre inscription est annulée. Merci de nous avoir prévenus : votre place est libérée pour une autre "
+        "association.",
+        "Votre inscription est annulée. Merci de nous avoir prévenus : vos %(count)s places sont libérées pour "
+        "d’autres associations.",
+        registration.attendees,
+    ) % {"count": registration.attendees}

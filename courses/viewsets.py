@@ -217,10 +217,14 @@ class AttendanceForm(forms.Form):
             initial = {RegistrationStatus.ATTENDED: "present", RegistrationStatus.NO_SHOW: "absent"}.get(
                 registration.status, "")
             self.fields[f"r{registration.pk}"] = forms.ChoiceField(
-                label=f"{registration.association_name} – {registration.contact_name} "
-                      f"({registration.attendees})",
+                label=attendance_legend(registration),
                 choices=self.CHOICES, required=False, initial=initial, widget=forms.RadioSelect,
             )
+
+    def rows(self):
+        """(registration, bound field) per registration: the template gives each one a fieldset whose
+        legend names it, so the radios "Non renseigné / Présente / Absente" are heard with a name."""
+        return [(registration, self[f"r{registration.pk}"]) for registration in self.registrations]
 
     def decisions(self):
         """(registration, attended) for every registration given a present/absent answer."""
@@ -228,6 +232,18 @@ class AttendanceForm(forms.Form):
             value = self.cleaned_data.get(f"r{registration.pk}")
             if value:
                 yield registration, value == "present"
+
+
+def attendance_participants(registration):
+    return ngettext("%(count)s participant", "%(count)s participants", registration.attendees) % {
+        "count": registration.attendees}
+
+
+def attendance_legend(registration):
+    """"Les Amis du Parc – Alice Martin, 2 participants": whose presence a group of radios sets."""
+    return _("%(association)s – %(contact)s, %(participants)s") % {
+        "association": registration.association_name, "contact": registration.contact_name,
+        "participants": attendance_participants(registration)}
 
 
 def attendance_view(request, session_id, index_url):

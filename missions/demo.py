@@ -146,21 +146,25 @@ def load(stdout=None):
             ("Hugo Petit (fictif)", "hugo@example.org", ApplicationStatus.DECLINED),
         ]
         missions = list(Mission.objects.filter(live=True, status=OPEN).order_by("pk")[:4])
-        for (name, email, status), mission in zip(volunteers, missions, strict=False):
+        now = timezone.now()
+        for number, ((name, email, status), mission) in enumerate(zip(volunteers, missions, strict=False)):
+            # Received a few days ago, answered (introduced, declined…) a day or two later.
+            received = now - datetime.timedelta(days=6 - number, hours=3)
+            answered = received + datetime.timedelta(days=1 + number % 2, hours=2)
             application = Application.objects.create(
-                mission=mission, name=name, email=email, status=status, consent=True,
+                mission=mission, name=name, email=email, status=status, consent=True, created_at=received,
                 message="Bonjour, je serais ravi·e d'aider votre association sur ce sujet que je connais.",
                 availability="Quelques heures par semaine, le soir.",
                 portfolio_url="https://www.linkedin.com/in/exemple-fictif",
-                matched_at=timezone.now() if status == ApplicationStatus.INTRODUCED else None,
-                first_answered_at=None if status == ApplicationStatus.NEW else timezone.now(),
+                matched_at=answered if status == ApplicationStatus.INTRODUCED else None,
+                first_answered_at=None if status == ApplicationStatus.NEW else answered,
                 decline_reason=DeclineReason.PROFILE if status == ApplicationStatus.DECLINED else "",
             )
             application.skills.set(mission.skill_list()[:1])
             ApplicationStep.objects.create(application=application, status=ApplicationStatus.NEW,
                                            at=application.created_at)
             if status != ApplicationStatus.NEW:
-                ApplicationStep.objects.create(application=application, status=status,
+                ApplicationStep.objects.create(application=application, status=status, at=answered,
                                                previous_status=ApplicationStatus.NEW, emailed=True)
             if status == ApplicationStatus.INTRODUCED:
                 FollowUpCase.objects.create(

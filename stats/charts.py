@@ -3,6 +3,8 @@ Every chart has a data table beside it (the template), which is what assistive t
 
 from dataclasses import dataclass
 
+from .figures import french_number
+
 WIDTH, HEIGHT, MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT = 720, 220, 12, 28, 44
 # Distinct, colour-blind-friendly fills (Okabe-Ito), each also named in the legend.
 COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9"]
@@ -49,7 +51,7 @@ def chart_geometry(chart, months, month_labels):
             bars.append(Bar(
                 x=round(MARGIN_LEFT + position * group + group * 0.1 + index * bar_width, 1),
                 y=round(MARGIN_TOP + plot_height - height, 1), width=round(bar_width, 1), height=round(height, 1),
-                colour=colour, label=f"{month_labels[position]} : {value}",
+                colour=colour, label=f"{month_labels[position]}\u00a0: {french_number(value)}",
             ))
     ticks = [{"y": round(MARGIN_TOP + plot_height * (1 - share), 1), "label": _tick(top * share)}
              for share in (0, 0.5, 1)]
@@ -63,7 +65,7 @@ def chart_geometry(chart, months, month_labels):
 
 
 def _tick(value):
-    return f"{value:g}"
+    return french_number(float(value))
 
 
 def render_svg(geometry, labelled_by):
@@ -95,6 +97,6 @@ def render_rows(rows):
 
     return format_html_join("", "<tr>{}</tr>", (
         (format_html('<th scope="row">{}</th>{}', label, format_html_join(
-            "", "<td>{}</td>", (("–" if value is None else value,) for value in values))),)
+            "", "<td>{}</td>", (("–" if value is None else french_number(value),) for value in values))),)
         for label, values in rows
     ))

@@ -11,14 +11,25 @@ from datetime import date, datetime, time
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, FloatField, Q, Sum
-from django.db.models.functions import Extract, TruncMonth
+from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, FloatField, Q, Sum, Value
+from django.db.models.functions import Extract, Greatest, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.enums import SEATED, RegistrationStatus
 from missions.enums import MissionRequestStatus, MissionStatus, Outcome
+
+DECIMAL_MARK = ","  # French: 2,5 jours, on the page, its charts and its CSV (French Excel reads it so)
+
+
+def french_number(value):
+    """A figure as the page and its CSV show it: integers as they are, decimals with a comma and
+    without trailing zeros ("2,5", "75", "4,25"), never "-0"; None stays None (no value)."""
+    if value is None or isinstance(value, int):
+        return value
+    text = f"{value:.2f}".rstrip("0").rstrip(".")  # figures are rounded to 2 decimals at most
+    return "0" if text == "-0" else text.replace(".", DECIMAL_MARK)
 
 
 def first_of_month(day):
@@ -66,6 +77,9 @@ class Series:
 
     def column(self, months):
         return [self.value(month) for month in months]
+
+    def total_text(self):
+        return french_number(self.total)
 
 
 @dataclass
@@ -225,10 +239,15 @@ class Median(Aggregate):
 def _answer_delays(Application, since, until):
     """({month: median days to the first answer}, median of the whole period), by month of
     application. PostgreSQL computes the medians (two aggregate queries); elsewhere (SQLite, no
-    median) one query reads the delays in seconds and Python takes the medians."""
+    median) one query reads the delays in seconds and Python takes the medians.
+
+    A delay is never negative: an answer dated before its application (clocks, data typed or
+    imported by hand, an answer recorded in the same instant) counts as an immediate answer, 0 days.
+    It is clamped rather than ignored, so that every answered application counts in the median."""
     answered = Application.objects.filter(created_at__gte=since, created_at__lt=until, first_answered_at__isnull=False)
     if connection.vendor == "postgresql":
-        seconds = Extract(F("first_answered_at") - F("created_at"), "epoch")
+        seconds = Greatest(Extract(F("first_answered_at") - F("created_at"), "epoch"), Value(0.0),
+                           output_field=FloatField())
         rows = answered.annotate(month=TruncMonth("created_at")).values("month").annotate(
             median=Median(seconds)).order_by()
         by_month = {_month_key(row["month"]): round(row["median"] / 86400, 1) for row in rows}
@@ -239,7 +258,7 @@ def _answer_delays(Application, since, until):
     for month, duration in answered.annotate(month=TruncMonth("created_at"), delay=delay).values_list(
         "month", "delay"
     ):
-        delays.setdefault(_month_key(month), []).append(duration.total_seconds() / 86400)
+        delays.setdefault(_month_key(month), []).append(max(duration.total_seconds(), 0) / 86400)
     every = [value for values in delays.values() for value in values]
     return ({month: round(statistics.median(values), 1) for month, values in delays.items()},
             round(statistics.median(every), 1) if every else None)

@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from webassoc.admin.exports import BYTE_ORDER_MARK, request_csv_dialect
+
 from .charts import chart_geometry, render_rows, render_svg
-from .figures import compute, first_of_month
+from .figures import compute, first_of_month, french_number
 
 PERMISSION = "stats.view_statistics"
 DEFAULT_MONTHS = 12
@@ -54,7 +56,7 @@ def statistics_view(request):
     start, end = form.period(today)
     report = compute(start, end, today=today)
     if request.GET.get("format") == "csv":
-        return csv_response(report)
+        return csv_response(report, request)
     labels = report.month_labels()
     sections = []
     for number, (title, charts) in enumerate(report.sections, start=1):
@@ -75,15 +77,16 @@ def statistics_view(request):
     })
 
 
-def csv_response(report):
-    """One row per month, a column per figure, then the period's totals. UTF-8 with a BOM and `;`
-    separators: French Excel and LibreOffice open it as columns with their accents."""
+def csv_response(report, request=None):
+    """One row per month, a column per figure, then the period's totals. Like the other exports
+    (`webassoc.admin.exports`): UTF-8 with a BOM, `;` between cells (`separateur=virgule` gives
+    commas) and decimal commas, so French Excel and LibreOffice open it as columns of numbers."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="statistiques-{report.start:%Y-%m}-{report.end:%Y-%m}.csv"'
     )
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response.write(BYTE_ORDER_MARK)
+    writer = csv.writer(response, dialect=request_csv_dialect(request))
     series = report.all_series()
     writer.writerow([_("mois")] + [str(item.label) for item in series])
     for month in report.months:
@@ -93,6 +96,4 @@ def csv_response(report):
 
 
 def _number(value):
-    if value is None:
-        return ""
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+    return "" if value is None else str(french_number(value))

@@ -36,6 +36,14 @@ _BEFORE_CLOSING = re.compile(r"(?<![\s\u00a0\u202f;])(»|&raquo;)")
 _UNIT = re.compile(r"(?<=\d)" + _SPACE + r"+(?=%|€|&euro;)")
 
 
+def french_time(value):
+    """A time of day the French way: "9 h", "9 h 30", "14 h 05" (no leading zero, no ":00"), with
+    no-break spaces so that it never wraps in the middle. `value` is a time or a local datetime."""
+    if value.minute:
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
+
+
 def french_text(text):
     """`text` (plain text, no tags) with French typography: the rules of `french_html` on one piece of text.
 

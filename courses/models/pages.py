@@ -28,7 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from courses import services
-from courses.forms import CatalogueFilterForm, RegistrationForm, SessionPageForm
+from courses.forms import CatalogueFilterForm, RegistrationForm, ResendConfirmationForm, SessionPageForm
 from courses.ical import build_calendar, calendar_response
 from home import structured_data
 from home.blocks import BaseStreamBlock
@@ -372,24 +372,48 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
     @path("")
     def detail(self, request):
-        """The session, its seats and the registration form (Post/Redirect/Get)."""
+        """The session, its seats and the registration form (Post/Redirect/Get). Once registered, the
+        confirmation and next steps replace the form; a duplicate is offered the e-mail again."""
         form = RegistrationForm(request.POST or None, session=self)
+        resend_form = None
         if request.method == "POST" and not self.closed_reason() and form.accept(request, scope="course-registration"):
             try:
                 registration = services.register(self, **form.submitted())
             except DomainError as error:
+                if isinstance(error, services.AlreadyRegistered):
+                    resend_form = ResendConfirmationForm(initial={"email": form.cleaned_data["email"]})
                 form.add_domain_error(error)
             else:
                 tell_registrant(request, registration)
                 return redirect(self.url)
+        return self.detail_response(request, form, resend_form)
+
+    def detail_response(self, request, form, resend_form=None):
+        status = resend_form.http_status if resend_form is not None and resend_form.is_bound else form.http_status
         response = self.render(request, context_overrides={
             "course": self.course, "form": form, "closed_reason": self.closed_reason(),
+            "registered": just_registered(request), "resend_form": resend_form,
             **sharing_context(self.get_full_url(request), self.get_meta_title(), self.course.summary),
         })
-        response.status_code = form.http_status
-        if form.http_status == 503:
+        response.status_code = status
+        if status == 503:
             response["Retry-After"] = "5"
         return keep_personal_answers_private(request, response)
+
+    @path("renvoyer-confirmation/", name="resend")
+    def resend_route(self, request):
+        """POST only (from the duplicate's error): the same answer whoever asks, whatever the address."""
+        form = ResendConfirmationForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.accept(request, scope="course-resend", limit=RESENDS_PER_HOUR):
+            services.resend_confirmation(self, email=form.cleaned_data["email"])
+            messages.info(request, gettext(
+                "Si une inscription à cette session correspond à cette adresse, son e-mail de confirmation "
+                "vient d’y être renvoyé (au plus un envoi toutes les 10 minutes). Pensez à regarder dans les "
+                "indésirables."
+            ))
+        elif form.http_status == 429:  # over the limit: said on the page, with the address kept
+            return self.detail_response(request, RegistrationForm(session=self), form)
+        return redirect(self.url)
 
     @path("calendrier/")
     def ics(self, request):
@@ -398,14 +422,28 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         return calendar_response(build_calendar([self], request), f"formation-{self.slug}.ics")
 
 
+RESENDS_PER_HOUR = 5  # per client, like the manifesto's new links
+REGISTERED = "registered"  # the tag of the message shown after registering
+
+
+def just_registered(request):
+    """True on the page a registration redirected to (confirmed or waitlisted): like
+    `webassoc.forms.just_sent`, which reads success messages only (the waitlist's is a warning)."""
+    return request.method == "GET" and any(
+        REGISTERED in message.extra_tags.split() for message in messages.get_messages(request)
+    )
+
+
 def tell_registrant(request, registration):
     """The line shown after registering: confirmed, or on the waitlist."""
     if registration.status == RegistrationStatus.CONFIRMED:
         messages.success(request, gettext("Votre inscription est confirmée. Un e-mail de confirmation vient de "
-                                          "partir vers %(email)s.") % {"email": registration.email})
+                                          "partir vers %(email)s.") % {"email": registration.email},
+                         extra_tags=REGISTERED)
     else:
         messages.warning(request, gettext("La session est complète : vous êtes sur la liste d’attente. Nous vous "
-                                          "écrirons à %(email)s si une place se libère.") % {"email": registration.email})
+                                          "écrirons à %(email)s si une place se libère.") % {"email": registration.email},
+                         extra_tags=REGISTERED)
 
 
 def themes_of(courses):

@@ -7,23 +7,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import TrainingIndexPage, TrainingSessionPage, attach_courses
+from webassoc.typography import french_time
 
 register = template.Library()
 
 
 @register.filter
 def session_dates(session):
-    """« mardi 9 mars 2027, 14 h 00 – 17 h 00 » in Paris time (two dates when it spans days)."""
+    """« mardi 9 mars 2027, 14 h – 17 h 30 » in Paris time (two dates when it spans days); times
+    by `webassoc.typography.french_time` ("9 h", "9 h 30", no-break spaces)."""
     start, end = timezone.localtime(session.start), timezone.localtime(session.end)
     day = formats.date_format(start, "l j F Y")
     if start.date() == end.date():
-        return _("%(day)s, %(start)s – %(end)s") % {
-            # Non-breaking spaces: "14 h 00" never wraps in the middle.
-            "day": day, "start": start.strftime("%H\u00a0h\u00a0%M"), "end": end.strftime("%H\u00a0h\u00a0%M"),
-        }
+        return _("%(day)s, %(start)s – %(end)s") % {"day": day, "start": french_time(start), "end": french_time(end)}
     return _("du %(start)s au %(end)s") % {
-        "start": formats.date_format(start, "l j F Y, H\u00a0\\h\u00a0i"),
-        "end": formats.date_format(end, "l j F Y, H\u00a0\\h\u00a0i"),
+        "start": _("%(day)s, %(time)s") % {"day": day, "time": french_time(start)},
+        "end": _("%(day)s, %(time)s") % {"day": formats.date_format(end, "l j F Y"), "time": french_time(end)},
     }
 
 

@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -137,3 +138,26 @@ def test_a_new_session_gets_its_title_from_course_and_date():
     assert form.cleaned_data["title"] == derived_session_title("Atelier SEO", start)
     assert form.cleaned_data["title"] == f"Atelier SEO – {start:%d/%m/%Y}"
     assert form.cleaned_data["slug"] == f"atelier-seo-{start:%d%m%Y}"
+
+
+def test_the_attendance_sheet_groups_each_registrations_choices_under_its_name(client, coordinator, lyon_session):
+    """One fieldset per registration whose legend names the association, the contact and the
+    number of participants in words, so a screen reader announces whose presence each radio sets."""
+    two = RegistrationFactory(session=lyon_session, association_name="Les Amis du Parc", contact_name="Alice Martin",
+                              attendees=2)
+    one = RegistrationFactory(session=lyon_session, association_name="Club Échecs", contact_name="Bob Petit",
+                              attendees=1)
+
+    html = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk])).content.decode()
+    sheet = BeautifulSoup(html, "html.parser").find("form", attrs={"data-attendance-sheet": True})
+
+    fieldsets = sheet.find_all("fieldset")
+    legends = [" ".join(fieldset.legend.get_text().split()) for fieldset in fieldsets]
+    assert legends == ["Club Échecs – Bob Petit, 1 participant", "Les Amis du Parc – Alice Martin, 2 participants"]
+    for fieldset, registration in zip(fieldsets, [one, two], strict=True):
+        radios = fieldset.find_all("input", type="radio")
+        assert {radio["name"] for radio in radios} == {f"r{registration.pk}"}
+        labels = [" ".join(sheet.find("label", attrs={"for": radio["id"]}).get_text().split()) for radio in radios]
+        assert labels == ["Non renseigné", "Présente", "Absente"]
+    assert not [label for label in sheet.find_all("label") if not label.get("for")]
+    assert "(2)" not in sheet.get_text()

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from courses.enums import RegistrationStatus
@@ -110,3 +112,40 @@ def test_cancel_service_turns_a_lock_timeout_into_try_again(monkeypatch):
 
     with pytest.raises(TryAgainLater):
         services.cancel(registration)
+
+
+def main_text(response):
+    html = response.content.decode()
+    return re.sub(r"[ \t\r\n]+", " ", html.split("<main", 1)[-1].split("</main>")[0])  # no-break spaces kept
+
+
+def test_after_cancelling_the_page_says_only_that_the_seats_are_freed_in_the_right_number(client):
+    pair = RegistrationFactory(attendees=2)
+    alone = RegistrationFactory(attendees=1)
+
+    for_two = main_text(client.post(pair.get_cancel_url(), follow=True))
+    for_one = main_text(client.post(alone.get_cancel_url(), follow=True))
+
+    assert "Votre inscription est annulée. Merci de nous avoir prévenus\u00a0: vos 2 places sont libérées" in for_two
+    assert "Votre inscription est annulée. Merci de nous avoir prévenus\u00a0: votre place est libérée" in for_one
+    for text in (for_two, for_one):
+        assert "déjà annulée" not in text and "Oui, annuler" not in text
+
+
+def test_cancelling_from_the_waitlist_frees_no_seat_and_says_so(client):
+    waiting = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status="waitlisted", attendees=2)
+
+    text = main_text(client.post(waiting.get_cancel_url(), follow=True))
+
+    assert "Votre inscription sur liste d’attente est annulée" in text
+    assert "places sont libérées" not in text and "déjà annulée" not in text
+
+
+def test_the_link_visited_again_after_cancelling_shows_the_already_cancelled_state_only(client):
+    registration = RegistrationFactory(attendees=2)
+    client.post(registration.get_cancel_url(), follow=True)
+
+    text = main_text(client.get(registration.get_cancel_url()))
+
+    assert "Cette inscription est déjà annulée ou terminée" in text
+    assert "Votre inscription est annulée" not in text

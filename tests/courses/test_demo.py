@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 from django.utils import timezone
 
 from courses.models import Registration, TrainingPage, TrainingSessionPage
-from missions.models import Association, Mission
+from missions.models import Application, Association, Mission
 
 pytestmark = pytest.mark.django_db
 
@@ -27,3 +28,7 @@ def test_demo_has_varied_trainings_and_missions_that_respect_their_own_rules(hom
     assert not Registration.objects.filter(created_at__gt=now).exists()
     assert Association.objects.count() >= 12
     assert Mission.objects.count() >= 30
+    answered = Application.objects.exclude(first_answered_at=None)
+    assert answered.exists()
+    assert not answered.filter(first_answered_at__lte=F("created_at")).exists(), "answers after the application"
+    assert not Application.objects.filter(matched_at__lt=F("created_at")).exists()

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -161,3 +162,54 @@ def test_only_coordination_groups_see_the_statistics():
 
     assert allowed.get(URL).status_code == 200
     assert refused.get(URL).status_code in {302, 403}
+
+
+@pytest.fixture
+def answers_before_and_after(index_page):
+    """March 2026: one answer recorded a microsecond before its application (as the demo data did),
+    one 1.5 day after; April 2026: only the answer dated before its application."""
+    mission = MissionFactory()
+    for created in (at(2026, 3, 10), at(2026, 4, 10)):
+        ApplicationFactory(mission=mission, created_at=created, first_answered_at=created - timedelta(microseconds=1))
+    ApplicationFactory(mission=mission, created_at=at(2026, 3, 11),
+                       first_answered_at=at(2026, 3, 11) + timedelta(days=1, hours=12))
+
+
+def test_an_answer_dated_before_its_application_counts_as_an_immediate_answer(answers_before_and_after):
+    series = figures(compute(date(2026, 3, 1), date(2026, 4, 1), today=date(2026, 5, 1)))["median_answer_days"]
+
+    assert series.value(date(2026, 3, 1)) == 0.8  # median of 0 and 1.5 days
+    assert series.value(date(2026, 4, 1)) == 0
+    assert series.total == 0  # median of 0, 0 and 1.5 days
+    assert "-" not in f"{series.value(date(2026, 4, 1))}{series.total}"
+
+
+def page_texts(html):
+    """The words and numbers of the page's main part, tags and their attributes left out."""
+    main = html.split("<main")[-1].split("</main>")[0]
+    return [text.strip() for text in re.findall(r">([^<]+)<", main) if text.strip()]
+
+
+def test_the_page_writes_every_decimal_with_a_comma_and_no_negative_delay(client, answers_before_and_after):
+    client.force_login(SuperUserFactory())
+
+    texts = page_texts(client.get(URL, {"du": "2026-03", "au": "2026-04"}).content.decode())
+
+    assert not [text for text in texts if re.search(r"\d\.\d", text)]  # rows, totals, bar titles, axis ticks
+    assert not [text for text in texts if re.search(r"-\s*0", text)]
+    assert "0,8" in texts  # March's median, in the data table
+    assert "0,5" in texts  # middle tick of the delay chart's axis (0 to 1 day)
+    assert any(text.endswith("\u00a0: 0,8") for text in texts)  # the bar's title
+
+
+def test_the_csv_export_writes_decimal_commas_like_the_other_french_exports(client, answers_before_and_after):
+    client.force_login(SuperUserFactory())
+
+    text = client.get(URL, {"du": "2026-03", "au": "2026-04", "format": "csv"}).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), dialect="excel-fr"))
+    with_commas = client.get(URL, {"du": "2026-03", "au": "2026-04", "format": "csv", "separateur": "virgule"})
+    rows_with_commas = list(csv.DictReader(io.StringIO(with_commas.content.decode("utf-8-sig"))))
+
+    column = "délai médian (jours)"
+    assert [row[column] for row in rows] == ["0,8", "0", "0"]
+    assert [row[column] for row in rows_with_commas] == ["0,8", "0", "0"]

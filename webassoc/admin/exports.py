@@ -106,7 +106,12 @@ class SafeCsvExportMixin:
 
 def csv_dialect(view):
     """`;` (French Excel) unless the person asked for commas (`separateur=virgule`)."""
-    request = getattr(view, "request", None)
+    return request_csv_dialect(getattr(view, "request", None))
+
+
+def request_csv_dialect(request):
+    """The dialect of a CSV answered to `request` (`csv_dialect` for views that are not Wagtail's).
+    Only the separator changes: cells keep their French formats (dates, decimal commas)."""
     if request is not None and request.GET.get("separateur") == "virgule":
         return csv.excel
     return FrenchExcel
