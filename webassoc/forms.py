@@ -141,6 +141,18 @@ def just_sent(request):
     )
 
 
+def pop_from_session(request, key, default=""):
+    """The value kept in the session for the next page only (e.g. the follow link shown after
+    applying). A session left empty is flushed, so its cookie is deleted: an anonymous visitor goes
+    back to the page cache instead of reaching Django for the two weeks the cookie would last."""
+    if key not in request.session:
+        return default
+    value = request.session.pop(key)
+    if not request.session.keys():
+        request.session.flush()
+    return value
+
+
 def keep_personal_answers_private(request, response):
     """Never store a form page that shows what someone typed or a message meant for them.
 

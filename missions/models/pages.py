@@ -20,7 +20,7 @@ from missions.emails import follow_path
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
-from webassoc.forms import just_sent, keep_personal_answers_private
+from webassoc.forms import just_sent, keep_personal_answers_private, pop_from_session
 from webassoc.pagination import page_number
 
 from .missions import Mission
@@ -221,7 +221,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
             **sharing_context(request.build_absolute_uri(links.mission(mission)), mission.title, mission.summary),
-            "follow_url": request.session.pop(FOLLOW_SESSION_KEY, "") if sent else "",
+            "follow_url": pop_from_session(request, FOLLOW_SESSION_KEY) if sent else "",
         })
         # A post to a mission that takes no applications conflicts with its state.
         response.status_code = 409 if request.method == "POST" and not accepts else form.http_status

@@ -115,6 +115,23 @@ def test_a_post_with_ones_own_token_from_a_cached_page_succeeds(mission):
     assert Application.objects.get().email == "camille@example.org"
 
 
+def test_after_the_thank_you_page_a_volunteer_is_served_from_the_cache_again(mission):
+    from django.conf import settings
+
+    client = visitor()
+    form_page = client.get(mission.get_url())
+    client.post(mission.get_url(), {**APPLICATION, "csrfmiddlewaretoken": tokens_of(form_page)[0]})
+
+    thanks = client.get(mission.get_url())
+    assert thanks.context["follow_url"]
+    for name, cookie in list(client.cookies.items()):  # a browser drops the cookies deleted (max-age=0)
+        if cookie["max-age"] == 0:
+            del client.cookies[name]
+
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert client.get(mission.get_url())["X-Cache"] == "HIT"
+
+
 def test_a_returning_visitor_keeps_the_csrf_secret_of_their_cookie(mission):
     client = visitor()
     client.get(mission.get_url())
