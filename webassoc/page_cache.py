@@ -60,6 +60,9 @@ IGNORED_MODELS = {
     # Records no public page shows: an application or a request per second under a newsletter
     # burst must not empty the cache every second.
     "missions.application", "missions.missionrequest", "home.loginfailure",
+    # …nor does the matchmaking loop's follow-up (steps written by every application, check-ins,
+    # cases, feedback): each used to flush the whole site.
+    "missions.applicationstep", "missions.checkin", "missions.followupcase", "missions.feedback",
     # Registrations change the seats left: pages and fragments showing seats read their own
     # version (courses.models.registrations.seats_version), the other pages stay cached.
     "courses.registration",

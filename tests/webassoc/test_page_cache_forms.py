@@ -291,6 +291,25 @@ def test_applications_requests_and_registrations_do_not_flush_the_cache(
     assert page_cache.generation() == before
 
 
+def test_applying_and_registering_through_the_public_forms_do_not_flush_the_cache(
+        mission, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        session = TrainingSessionPageFactory(capacity=5)
+    visitor().get(mission.get_url())
+    client = visitor()
+    before = page_cache.generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        form_page = client.get(mission.get_url())
+        client.post(mission.get_url(), {**APPLICATION, "csrfmiddlewaretoken": tokens_of(form_page)[0]})
+        form_page = client.get(session.url)
+        client.post(session.url, {**registration_data(), "csrfmiddlewaretoken": tokens_of(form_page)[0]})
+
+    assert Application.objects.count() == 1 and Registration.objects.count() == 1
+    assert page_cache.generation() == before
+    assert visitor().get(mission.get_url())["X-Cache"] == "HIT"
+
+
 def test_a_registration_makes_pages_showing_seats_stale_and_no_other(mission, django_capture_on_commit_callbacks):
     from courses.enums import RegistrationStatus
 
