@@ -10,6 +10,8 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from webassoc.privacy import is_anonymous_email
+
 from .enums import RESENDABLE, EmailStatus
 from .models import MAX_ATTEMPTS, Email
 from .rendering import freeze, render_parts
@@ -110,7 +112,7 @@ def build_message(email, connection=None):
         subject=email.subject,
         body=email.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[address for address in email.to if not undeliverable(address)],
+        to=[address for address in email.to if not is_anonymous_email(address)],
         reply_to=email.reply_to or None,
         headers={**email.headers, "Message-ID": email.message_id},  # the same Message-ID every attempt
         connection=connection,
@@ -133,12 +135,6 @@ def may_have_arrived(exc):
     return isinstance(exc, LOST_DURING_TRANSMISSION) and not isinstance(exc, smtplib.SMTPResponseException)
 
 
-def undeliverable(address):
-    """An address under the reserved top-level domain .invalid (RFC 2606), which no mail server
-    accepts: the placeholders of anonymised records (webassoc.privacy.ANONYMOUS_DOMAIN)."""
-    return address.rsplit("@", 1)[-1].rstrip(">").strip().lower().endswith(".invalid")
-
-
 def deliver(email_id):
     """Send one email if it is still pending. Failures are recorded, never raised.
 
@@ -151,9 +147,9 @@ def deliver(email_id):
     if not claim(email_id):
         return False
     email = Email.objects.get(pk=email_id)
-    if email.to and all(undeliverable(address) for address in email.to):
+    if email.to and all(is_anonymous_email(address) for address in email.to):
         email.status = EmailStatus.UNDELIVERABLE
-        email.last_error = "Adresse anonymisée : rien n'est envoyé."
+        email.last_error = "Adresse anonymisée : rien n’est envoyé."
         email.save(update_fields=["status", "last_error"])
         return False
     connection = get_connection()
