@@ -52,16 +52,6 @@ class RegistrationForm(PublicFormMixin, forms.Form):
         return self.cleaned_data["email"].strip()
 
 
-class ResendConfirmationForm(PublicFormMixin, forms.Form):
-    """"Send me the confirmation again", offered when a registration is refused as a duplicate
-    (prefixed: its fields sit on the page of the registration form without clashing ids)."""
-
-    prefix = "renvoi"
-
-    email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254,  # the model's column
-                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-
-
 class CatalogueFilterForm(forms.Form):
     """GET filters of the catalogue: bookmarkable, no JavaScript needed."""
 

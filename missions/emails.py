@@ -85,6 +85,12 @@ def application_received(application):
                        reply_to=settings.TEAM_EMAIL, tag="missions-application-received")
 
 
+def follow_link(application):
+    """To the volunteer who asked for it again: the link to follow their application."""
+    return queue_email(application.email, "missions/follow_link", later(application_context, application),
+                       reply_to=settings.TEAM_EMAIL, tag="missions-follow-link")
+
+
 def application_to_team(application, reopened=False):
     """To the team: a new application, or a withdrawn one sent again (`reopened`)."""
     context = {**_application_context(application), "admin_url": _admin_url("candidatures", application.pk),

@@ -119,6 +119,11 @@ DEPARTMENTS = [
     ("976", "Mayotte", "Mamoudzou"),
 ]
 
+# Préfectures whose name is also a well-known town of another department: Saint-Denis de La
+# Réunion would otherwise find Saint-Denis (93). Their department is found by its number, its
+# name, or the names given here, never by the préfecture's name alone.
+OTHER_NAMES_INSTEAD_OF_PREFECTURE = {"974": ("Réunion",)}
+
 # A department number as typed: 01–95, 2A, 2B, 971–976.
 DEPARTMENT_NUMBER = re.compile(r"(0[1-9]|[1-8][0-9]|9[0-5]|2[ab]|97[1-6])", re.IGNORECASE)
 
@@ -158,8 +163,9 @@ def department(place):
 
 def number_pattern(number):
     """A department number inside a location: "69" finds "Lyon (69)" and "69003 Lyon", not
-    "Rue du 169"."""
-    return rf"(^|[^0-9a-z]){re.escape(number)}([0-9]{{3}})?([^0-9a-z]|$)"
+    "Rue du 169"; "974" finds "97400 Saint-Denis" (a postcode has five digits)."""
+    rest = 5 - len(number)
+    return rf"(^|[^0-9a-z]){re.escape(number)}([0-9]{{{rest}}})?([^0-9a-z]|$)"
 
 
 def named_pattern(name):
@@ -185,5 +191,6 @@ def place_pattern(place):
         patterns = [words] if words else []
     if found:
         number, name, prefecture = found
-        patterns += [number_pattern(number), named_pattern(name), named_pattern(prefecture)]
+        places = OTHER_NAMES_INSTEAD_OF_PREFECTURE.get(number, (prefecture,))
+        patterns += [number_pattern(number), named_pattern(name), *map(named_pattern, places)]
     return "|".join(f"({pattern})" for pattern in dict.fromkeys(patterns))

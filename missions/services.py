@@ -10,6 +10,7 @@ from datetime import timedelta
 from statistics import median
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -60,6 +61,20 @@ class DuplicateApplication(DomainError):
             "Vous avez déjà candidaté à cette mission avec cette adresse e-mail : merci ! "
             "L’équipe a bien votre candidature et reviendra vers vous."
         ))
+
+
+FOLLOW_LINK_INTERVAL = 10 * 60  # one re-sent follow link per application every 10 minutes at most
+
+
+def resend_follow_link(mission, *, email):
+    """Send the follow link of `email`'s application to `mission` again, to that address only; at
+    most once per FOLLOW_LINK_INTERVAL. Returns the application, or None when there is none or the
+    link left a moment ago (the page answers the same either way, so asking reveals nothing)."""
+    application = Application.objects.filter(mission=mission, email=email.strip().lower()).first()
+    if application is None or not cache.add(f"missions:follow-link:{application.pk}", 1, timeout=FOLLOW_LINK_INTERVAL):
+        return None
+    emails.follow_link(application)
+    return application
 
 
 class ApplicationAlreadyAnswered(DomainError):

@@ -30,6 +30,7 @@ EMAIL_KINDS = {
     "missions/decision_reopened": _("Candidature : réexaminée"),
     "missions/decision_shortlisted": _("Candidature : présélectionnée"),
     "missions/feedback_request": _("Suivi : demande d’avis"),
+    "missions/follow_link": _("Candidature : lien de suivi renvoyé"),
     "missions/introduction_association": _("Mise en relation : à l’association"),
     "missions/introduction_volunteer": _("Mise en relation : au bénévole"),
     "missions/reminder_digest": _("Candidatures en attente : rappel"),

@@ -164,3 +164,14 @@ def keep_personal_answers_private(request, response):
     if request.method != "GET" or len(messages.get_messages(request)):
         add_never_cache_headers(response)
     return response
+
+
+class ResendLinkForm(PublicFormMixin, forms.Form):
+    """"Send me the e-mail again" (a registration's confirmation, an application's follow link),
+    offered when a form is refused as a duplicate. Prefixed: it sits on the page of that form
+    without clashing ids. The page answers the same whatever the address."""
+
+    prefix = "renvoi"
+
+    email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254,  # the models' column
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))

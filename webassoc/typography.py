@@ -44,6 +44,17 @@ def french_time(value):
     return f"{value.hour}{NBSP}h"
 
 
+def french_datetime(value, date_format="j F Y"):
+    """A moment the French way: "3 mars 2026 à 9 h 30", in local time (`date_format` for the day)."""
+    from django.utils import timezone
+    from django.utils.formats import date_format as format_date
+    from django.utils.translation import gettext
+
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return gettext("%(date)s à %(time)s") % {"date": format_date(value, date_format), "time": french_time(value)}
+
+
 def french_text(text):
     """`text` (plain text, no tags) with French typography: the rules of `french_html` on one piece of text.
 

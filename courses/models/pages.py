@@ -28,7 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from courses import services
-from courses.forms import CatalogueFilterForm, RegistrationForm, ResendConfirmationForm, SessionPageForm
+from courses.forms import CatalogueFilterForm, RegistrationForm, SessionPageForm
 from courses.ical import build_calendar, calendar_response
 from home import structured_data
 from home.blocks import BaseStreamBlock
@@ -38,7 +38,7 @@ from missions.models import Skill
 from webassoc import fragments
 from webassoc.enums import Format
 from webassoc.errors import DomainError
-from webassoc.forms import keep_personal_answers_private
+from webassoc.forms import ResendLinkForm, keep_personal_answers_private
 from webassoc.pagination import page_number, paginate
 
 from ..enums import RegistrationStatus, SessionMode
@@ -381,7 +381,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
                 registration = services.register(self, **form.submitted())
             except DomainError as error:
                 if isinstance(error, services.AlreadyRegistered):
-                    resend_form = ResendConfirmationForm(initial={"email": form.cleaned_data["email"]})
+                    resend_form = ResendLinkForm(initial={"email": form.cleaned_data["email"]})
                 form.add_domain_error(error)
             else:
                 tell_registrant(request, registration)
@@ -403,7 +403,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     @path("renvoyer-confirmation/", name="resend")
     def resend_route(self, request):
         """POST only (from the duplicate's error): the same answer whoever asks, whatever the address."""
-        form = ResendConfirmationForm(request.POST if request.method == "POST" else None)
+        form = ResendLinkForm(request.POST if request.method == "POST" else None)
         if form.is_bound and form.accept(request, scope="course-resend", limit=RESENDS_PER_HOUR):
             services.resend_confirmation(self, email=form.cleaned_data["email"])
             messages.info(request, gettext(

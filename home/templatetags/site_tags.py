@@ -1,4 +1,7 @@
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -9,6 +12,22 @@ register = template.Library()
 # French typography (apostrophes, non-breaking spaces) for titles and rich text: `{{ page.title|typo_fr }}`,
 # `{{ page.body_html|richtext|typo_fr }}`. Plain text is escaped first; tags and attributes never change.
 register.filter("typo_fr", typography.typo_fr)
+# A moment as French readers write it: `{{ step.at|french_datetime }}` → "3 mars 2026 à 9 h 30"
+# (optional day format: `|french_datetime:"d/m/Y"`); a time alone: `{{ lock.until|french_time }}`.
+
+
+@register.filter
+def french_datetime(value, day="j F Y"):
+    return typography.french_datetime(value, day) if value else ""
+
+
+@register.filter
+def french_time(value):
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return typography.french_time(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -33,6 +33,7 @@ from missions.places import place_pattern
 from webassoc.enums import Format
 from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
+from webassoc.typography import french_datetime
 
 from .skills import Skill
 
@@ -491,7 +492,7 @@ class Mission(
         label = state.label
         if state == MissionState.SCHEDULED:
             label = gettext("Planifiée le %(date)s") % {
-                "date": date_format(timezone.localtime(self.go_live_at), "d/m/Y à H:i")
+                "date": french_datetime(self.go_live_at, "j F Y")
             }
         elif self.live and self.has_unpublished_changes:
             label = gettext("%(state)s (modifications en brouillon)") % {"state": label}

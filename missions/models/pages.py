@@ -20,7 +20,7 @@ from missions.emails import follow_path
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
-from webassoc.forms import just_sent, keep_personal_answers_private, pop_from_session
+from webassoc.forms import ResendLinkForm, just_sent, keep_personal_answers_private, pop_from_session
 from webassoc.pagination import page_number
 
 from .missions import Mission
@@ -28,6 +28,7 @@ from .skills import Skill
 
 # The thank-you page after applying links to the follow page (its signed URL kept in the session).
 FOLLOW_SESSION_KEY = "missions-follow-url"
+FOLLOW_LINKS_PER_HOUR = 5  # per client, like the manifesto's new links and the courses' confirmations
 
 
 @dataclass(frozen=True)
@@ -200,14 +201,18 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     @path("<slug:mission_slug>/", name="mission_detail")
     def mission_route(self, request, mission_slug):
+        """The mission and its application form (Post/Redirect/Get). Once applied, the follow link
+        and what happens next replace the form; a duplicate is offered its follow link again."""
         mission = get_object_or_404(Mission.objects.published().for_listing(), slug=mission_slug)
         links = self.links(request)
         form = ApplicationForm(request.POST if request.method == "POST" else None)
-        accepts = mission.accepts_applications
-        if request.method == "POST" and accepts and form.accept(request, scope="mission-application"):
+        resend_form = None
+        if request.method == "POST" and mission.accepts_applications and form.accept(request, scope="mission-application"):
             try:
                 application = services.apply(mission, **form.submitted(), consent=form.cleaned_data["consent"])
             except DomainError as error:
+                if isinstance(error, services.DuplicateApplication):
+                    resend_form = ResendLinkForm(initial={"email": form.cleaned_data["email"]})
                 form.add_domain_error(error)
             else:
                 messages.success(request, gettext(
@@ -217,12 +222,34 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 request.session[FOLLOW_SESSION_KEY] = follow_path(application)  # for the thank-you page only
                 # Straight to the "Candidater" panel: the follow link and what happens next are there.
                 return redirect(links.mission(mission) + "#candidater")
-        sent = just_sent(request)
+        return self.mission_response(request, mission, links, form, resend_form)
+
+    def mission_response(self, request, mission, links, form, resend_form=None):
+        accepts, sent = mission.accepts_applications, just_sent(request)
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
             **sharing_context(request.build_absolute_uri(links.mission(mission)), mission.title, mission.summary),
             "follow_url": pop_from_session(request, FOLLOW_SESSION_KEY) if sent else "",
+            "resend_form": resend_form,
+            "resend_url": links.index + self.reverse_subpage("resend_follow_link", args=[mission.slug]),
         })
+        answered = resend_form if resend_form is not None and resend_form.is_bound else form
         # A post to a mission that takes no applications conflicts with its state.
-        response.status_code = 409 if request.method == "POST" and not accepts else form.http_status
+        response.status_code = 409 if request.method == "POST" and not accepts else answered.http_status
         return keep_personal_answers_private(request, response)
+
+    @path("<slug:mission_slug>/renvoyer-suivi/", name="resend_follow_link")
+    def resend_follow_link_route(self, request, mission_slug):
+        """POST only (offered on a duplicate application): the same answer whoever asks, whatever the address."""
+        mission = get_object_or_404(Mission.objects.published().for_listing(), slug=mission_slug)
+        links = self.links(request)
+        form = ResendLinkForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.accept(request, scope="mission-follow-link", limit=FOLLOW_LINKS_PER_HOUR):
+            services.resend_follow_link(mission, email=form.cleaned_data["email"])
+            messages.info(request, gettext(
+                "Si une candidature à cette mission correspond à cette adresse, le lien pour la suivre vient "
+                "d’y être envoyé (au plus un envoi toutes les 10 minutes). Pensez à regarder dans les indésirables."
+            ))
+        elif form.http_status == 429:  # over the limit: said on the page, with the address kept
+            return self.mission_response(request, mission, links, ApplicationForm(), form)
+        return redirect(links.mission(mission) + "#candidater")

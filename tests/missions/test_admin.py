@@ -373,7 +373,7 @@ def test_inspect_pages_speak_french_and_local_time(admin_client):
         assert "True" not in fields and "False" not in fields and "None" not in fields
         assert "Oui" in fields
         assert "–" in fields
-        assert "14 juillet 2026 à 10:30" in fields  # 08:30 UTC is 10:30 in Paris in summer
+        assert "14 juillet 2026 à 10\u00a0h\u00a030" in fields  # 08:30 UTC is 10 h 30 in Paris in summer
 
 
 def test_applications_export_in_french_with_local_times(admin_client):

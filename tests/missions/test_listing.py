@@ -277,6 +277,20 @@ def test_a_town_finds_itself_accents_and_case_ignored(client, towns):
     assert "Rue de Paris" not in titles(client.get("/missions/?lieu=75"))
 
 
+def test_la_reunion_finds_its_own_saint_denis_not_the_one_near_paris(client, index_page):
+    for title, location in [("Saint-Denis 93", "Saint-Denis"), ("Saint-Denis 93 code", "93200 Saint-Denis"),
+                            ("Réunion code", "97400 Saint-Denis"), ("Réunion nom", "Saint-Denis (Réunion)"),
+                            ("Réunion long", "Saint-Pierre, La Réunion")]:
+        MissionFactory(title=title, format="sur_place", location=location)
+
+    expected = {"Réunion code", "Réunion nom", "Réunion long"}
+    assert set(titles(client.get("/missions/?lieu=974&format=sur_place"))) == expected
+    assert set(titles(client.get("/missions/?lieu=La Réunion&format=sur_place"))) == expected
+    assert set(titles(client.get("/missions/?lieu=93&format=sur_place"))) == {"Saint-Denis 93 code"}
+    assert set(titles(client.get("/missions/?lieu=Saint-Denis&format=sur_place"))) == {
+        "Saint-Denis 93", "Saint-Denis 93 code", "Réunion code", "Réunion nom"}
+
+
 def test_the_departments_table_has_the_101_departments():
     from missions.places import DEPARTMENTS
 

@@ -9,14 +9,16 @@ import inspect
 import pytest
 from django.test import RequestFactory
 
+import alerts.forms
 import courses.forms
 import home.forms
 import missions.forms
+import webassoc.forms
 from webassoc.forms import RATE_LIMITED, REQUIRED, ConsentField, PublicFormMixin
 
 pytestmark = pytest.mark.django_db
 
-APP_FORM_MODULES = {module.__name__ for module in (courses.forms, home.forms, missions.forms)}
+APP_FORM_MODULES = {module.__name__ for module in (alerts.forms, courses.forms, home.forms, missions.forms, webassoc.forms)}
 
 
 def public_forms():
@@ -55,7 +57,8 @@ def build(form_class, data):
 def test_the_site_has_public_forms_to_check():
     names = {form_class.__name__ for form_class in public_forms()}
 
-    assert {"SignatureForm", "ResendForm", "RegistrationForm", "ApplicationForm"} <= names
+    assert {"SignatureForm", "ResendForm", "ResendLinkForm", "RegistrationForm", "ApplicationForm",
+            "SubscribeForm", "WaitForSessionForm"} <= names
 
 
 @pytest.mark.parametrize("form_class", public_forms(), ids=lambda form_class: form_class.__name__)

@@ -102,3 +102,19 @@ def test_the_filter_is_available_to_templates():
     rendered = template.render(Context({"title": "Qui sommes-nous ?", "body": mark_safe("<em>l'aide</em> !")}))
 
     assert rendered == f"Qui sommes-nous{NBSP}? <em>l\u2019aide</em>{NBSP}!"
+
+
+def test_moments_read_the_french_way_in_local_time_in_templates():
+    import datetime
+
+    from django.utils import timezone
+
+    summer_morning = datetime.datetime(2026, 7, 14, 7, 30, tzinfo=datetime.UTC)  # 9 h 30 in Paris
+    winter_evening = datetime.datetime(2026, 12, 1, 17, 0, tzinfo=datetime.UTC)  # 18 h in Paris
+    html = Template(
+        "{% load site_tags %}{{ a|french_datetime }}|{{ b|french_datetime:'d/m/Y' }}|"
+        "{{ b|french_time }}|{{ none|french_datetime }}"
+    ).render(Context({"a": summer_morning, "b": winter_evening, "none": None}))
+
+    assert html == "14 juillet 2026 à 9\u00a0h\u00a030|01/12/2026 à 18\u00a0h|18\u00a0h|"
+    assert timezone.is_aware(summer_morning)  # the filter converts, the value is untouched

@@ -14,10 +14,12 @@ import datetime
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
+
+from webassoc.typography import french_datetime
 
 BYTE_ORDER_MARK = "\ufeff"
 XLSX_DATE_FORMAT = "dd/mm/yyyy"
@@ -60,8 +62,7 @@ def french_value(value):
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return _("%(date)s à %(time)s") % {"date": date_format(value, "j F Y"), "time": time_format(value, "H:i")}
+        return french_datetime(value)
     if isinstance(value, datetime.date):
         return date_format(value, "d/m/Y")
     return value
