@@ -3,7 +3,6 @@ choices, one-click unsubscribe (RFC 8058: a POST without session nor CSRF token)
 "next session" waiting list of a course. The admin's pool page is `pool_for_mission`."""
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -170,7 +169,9 @@ def confirm_waiter(request):
 POOL_PAGE_SIZE = 50  # the pool may hold hundreds of volunteers: invite them a page at a time
 
 
-@staff_member_required
+# Wagtail guards its admin URLs (login and "access_admin"); the mission right is checked here.
+# Not Django's staff_member_required: coordinators are not "staff" and it redirects to a login
+# URL this site does not have.
 @require_http_methods(["GET", "POST"])
 def pool_for_mission(request, mission_id):
     from missions.models import Mission

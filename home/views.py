@@ -44,7 +44,7 @@ def search(request):
             "search_query": query,
             "page_obj": paginate(results, page_number(request), RESULTS_PER_PAGE),
             "result_count": len(results),
-            "meta_title": "Recherche",
+            "meta_title": _("Recherche"),
         },
     )
 

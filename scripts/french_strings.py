@@ -534,16 +534,21 @@ def scan(write=False):
     return findings
 
 
+def texts(count):
+    """"1 texte", "3 textes" (0 and 1 take the singular in French)."""
+    return f"{count} texte" if count < 2 else f"{count} textes"
+
+
 def report(findings, stale):
     fixable = [finding for finding in findings if finding.fixable]
-    lines = [f"{len(findings)} texte(s) de l'interface sans la typographie française "
+    lines = [f"{texts(len(findings))} de l'interface sans la typographie française "
              f"(apostrophe ’, espace insécable U+00A0, montrée ici {NBSP_SHOWN_AS}, avant ? ! : ; » et après «) :"]
     lines += [f"  {finding}" for finding in findings]
     if fixable:
         lines.append(f"Corriger : {FIX_COMMAND}   (les espaces insécables sont invisibles : laissez l'outil les taper ;")
         lines.append("  puis .venv/bin/python manage.py makemigrations si des libellés de modèles ont changé)")
     if stale:
-        lines.append(f"{PO_FILE.with_suffix('.mo').relative_to(BASE_DIR)} n'est pas à jour ({len(stale)} message(s)) : "
+        lines.append(f"{PO_FILE.with_suffix('.mo').relative_to(BASE_DIR)} n'est pas à jour ({len(stale)} changés) : "
                      f"cd {PO_FILE.parent.relative_to(BASE_DIR)} && msgfmt -o django.mo django.po")
     return "\n".join(lines)
 
@@ -560,7 +565,7 @@ def main(argv=None):
         if PO_FILE.exists() and (PO_FILE.read_bytes() != po_before or stale_mo(PO_FILE)):
             compile_mo(PO_FILE)
         manual = [finding for finding in findings if not finding.fixable]
-        print(f"{len(findings) - len(manual)} texte(s) corrigé(s).")
+        print(f"Textes corrigés : {len(findings) - len(manual)}.")
         if manual:
             print("À corriger à la main :\n" + "\n".join(f"  {finding}" for finding in manual))
         if findings:

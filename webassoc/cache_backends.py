@@ -72,7 +72,7 @@ class Circuit:
             self.last_warning_at, failures, self.failures = now, self.failures, 0
         logger.warning(
             "cache %s unreachable (%s: %s): serving without cache, next try in %ss "
-            "(%s failed call(s) since the last warning)",
+            "(failed calls since the last warning: %s)",
             self.name, exc.__class__.__name__, exc, self.retry_after, failures,
         )
 

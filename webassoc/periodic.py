@@ -94,7 +94,7 @@ def run_forever(tick, stdout=None, sleep=time.sleep, ticks=None):
             sleep(delay)
             continue
         if failures:
-            logger.warning("periodic jobs running again after %s failed tick(s)", failures)
+            logger.warning("periodic jobs running again (failed ticks before: %s)", failures)
             failures = 0
         if ran and stdout is not None:
             stdout.write(f"Tâches exécutées : {', '.join(ran)}")

@@ -204,6 +204,29 @@ def test_coordinators_invite_the_pool_from_the_admin(admin_client, index_page):
     assert "Déjà invitée" in admin_client.get(f"/admin/alertes/vivier/{mission.pk}/").content.decode()
 
 
+def test_mission_coordinators_who_are_not_staff_invite_the_pool_and_others_are_refused(client, index_page):
+    from django.contrib.auth.models import Group, Permission
+
+    from home import roles
+    from tests.factories import UserFactory
+
+    mission = MissionFactory(title="Montage vidéo", skills=["video"])
+    SubscriptionFactory(email="dispo@example.org", skills=["video"], in_pool=True)
+    coordinator, editor = UserFactory(is_staff=False), UserFactory(is_staff=False)
+    coordinator.groups.add(Group.objects.get(name=roles.MISSION_COORDINATORS))
+    editor.groups.add(Group.objects.get(name=roles.EDITORS))
+    for user in (coordinator, editor):
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+
+    client.force_login(coordinator)
+    page = client.get(f"/admin/alertes/vivier/{mission.pk}/")
+    assert page.status_code == 200 and "dispo@example.org" in page.content.decode()
+    client.force_login(editor)
+    assert client.get(f"/admin/alertes/vivier/{mission.pk}/").status_code in {302, 403}
+    client.logout()
+    assert client.get(f"/admin/alertes/vivier/{mission.pk}/").status_code == 302  # to Wagtail's login
+
+
 def test_the_pool_button_has_a_short_label_a_tooltip_and_names_the_mission_for_screen_readers(admin_client,
                                                                                               index_page):
     mission = MissionFactory(title="Montage vidéo", skills=["video"])

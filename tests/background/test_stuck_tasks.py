@@ -67,7 +67,7 @@ def test_the_recovery_command_says_what_it_did():
     out = io.StringIO()
     call_command("recover_stuck_tasks", stdout=out)
 
-    assert "1 tâche(s) bloquée(s) relancée(s), 0 marquée(s) échouée(s)." in out.getvalue()
+    assert "1 tâche bloquée relancée, 0 marquée échouée." in out.getvalue()
 
 
 def test_the_team_sees_failed_and_stuck_tasks_in_french(client):

@@ -35,6 +35,19 @@ def test_no_template_nor_python_string_of_the_project_has_a_gender_placeholder()
     assert placeholders(python_files()) == []
 
 
+# A word followed by a plural ending in parentheses: "rappel(s) envoyé(s)". Counts use ngettext instead.
+PLURAL_PLACEHOLDER = re.compile(r"[^\W\d_]\(s\)")
+
+
+def test_no_template_nor_python_string_of_the_project_writes_a_plural_in_parentheses():
+    found = [f"{path.relative_to(BASE_DIR)}:{number}"
+             for path in [*template_files(), *python_files()]
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if PLURAL_PLACEHOLDER.search(line)]
+
+    assert found == []
+
+
 def test_the_pattern_finds_placeholders_and_leaves_plurals_and_middle_dots():
     assert GENDER_PLACEHOLDER.findall("Vous n’êtes plus intéressé(e) ? Un(e) bénévole, inscrit(e)s") == [
         "é(e)", "n(e)", "t(e)s"]

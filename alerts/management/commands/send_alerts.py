@@ -1,6 +1,7 @@
 """Send the alerts a capped run left, and the weekly digests when due (a periodic job)."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from alerts import services
 
@@ -11,5 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         queued, more = services.send_due_alerts()
         digests, more_digests = services.send_digests()
-        self.stdout.write(f"{queued} alerte(s) et {digests} résumé(s) mis en file"
-                          + (" ; il en reste pour le prochain passage." if more or more_digests else "."))
+        alerts = ngettext("%(n)d alerte", "%(n)d alertes", queued) % {"n": queued}
+        summaries = ngettext("%(n)d résumé mis en file", "%(n)d résumés mis en file", digests) % {"n": digests}
+        rest = " ; il en reste pour le prochain passage." if more or more_digests else "."
+        self.stdout.write(f"{alerts} et {summaries}{rest}")

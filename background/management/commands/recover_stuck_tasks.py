@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from background import services
 
@@ -11,4 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         retried, failed = services.recover_stuck_tasks()
-        self.stdout.write(f"{retried} tâche(s) bloquée(s) relancée(s), {failed} marquée(s) échouée(s).")
+        self.stdout.write(
+            ngettext("%(n)d tâche bloquée relancée", "%(n)d tâches bloquées relancées", retried) % {"n": retried}
+            + ", " + ngettext("%(n)d marquée échouée.", "%(n)d marquées échouées.", failed) % {"n": failed}
+        )

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from courses.services import send_reminders
 
@@ -8,4 +9,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_reminders()
-        self.stdout.write(f"{sent} rappel(s) envoyé(s).")
+        self.stdout.write(ngettext("%(n)d rappel envoyé.", "%(n)d rappels envoyés.", sent) % {"n": sent})

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from missions.services import send_checkins
 
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = send_checkins()
-        self.stdout.write(f"{sent} mise(s) en relation relancée(s).")
+        self.stdout.write(ngettext("%(n)d mise en relation relancée.", "%(n)d mises en relation relancées.", sent)
+                          % {"n": sent})
