@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from webassoc.errors import TryAgainLater
-from webassoc.forms import just_sent
+from webassoc.forms import form_response, just_sent
 
 from . import services
 from .enums import SEATED
@@ -38,7 +38,7 @@ def cancel_registration(request, token):
         else:
             messages.success(request, cancelled_message(registration, seated=seated))
             return redirect(request.path)
-    return TemplateResponse(request, "courses/cancel_registration.html", status=status, context={
+    response = TemplateResponse(request, "courses/cancel_registration.html", context={
         "registration": registration,
         "session": session,
         "course": session.course,
@@ -46,6 +46,7 @@ def cancel_registration(request, token):
         "just_cancelled": just_sent(request),  # the success message says it all: no state block under it
         "meta_title": _("Annuler une inscription"),
     })
+    return form_response(request, response, status)
 
 
 def cancelled_message(registration, *, seated):

@@ -21,6 +21,8 @@ RATE_LIMITED = _("Vous avez envoyé beaucoup de formulaires en peu de temps. Mer
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # What a browser sends for a ticked box without a value attribute (the only kind the site renders).
 CHECKED = "on"
+# Seconds a visitor told "try again" (503, a busy lock) is asked to wait.
+RETRY_AFTER_SECONDS = 5
 
 
 def without_bidi_controls(value):
@@ -134,11 +136,16 @@ class ConsentField(forms.BooleanField):
         self.links_privacy_policy = True
 
 
-def just_sent(request):
-    """True on the page a successful post redirected to: its thank-you replaces the empty form."""
-    return request.method == "GET" and any(
-        message.level == messages.SUCCESS for message in messages.get_messages(request)
-    )
+def just_sent(request, tag=None):
+    """True on the page a successful post redirected to: its thank-you replaces the empty form.
+
+    With a `tag`, the page a post redirected to with a message carrying that extra tag, whatever
+    its level (a registration on the waitlist is told so by a warning)."""
+    if request.method != "GET":
+        return False
+    if tag is None:
+        return any(message.level == messages.SUCCESS for message in messages.get_messages(request))
+    return any(tag in (message.extra_tags or "").split() for message in messages.get_messages(request))
 
 
 def pop_from_session(request, key, default=""):
@@ -164,6 +171,16 @@ def keep_personal_answers_private(request, response):
     if request.method != "GET" or len(messages.get_messages(request)):
         add_never_cache_headers(response)
     return response
+
+
+def form_response(request, response, status):
+    """The answer of a form page: `status` (the form's `http_status`, 200 for plain validation
+    errors), `Retry-After` when it is 503 (TryAgainLater: a lock was busy), and personal answers
+    kept out of every cache (`keep_personal_answers_private`)."""
+    response.status_code = status
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return keep_personal_answers_private(request, response)
 
 
 class ResendLinkForm(PublicFormMixin, forms.Form):

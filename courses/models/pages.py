@@ -38,7 +38,7 @@ from missions.models import Skill
 from webassoc import fragments
 from webassoc.enums import Format
 from webassoc.errors import DomainError
-from webassoc.forms import ResendLinkForm, keep_personal_answers_private
+from webassoc.forms import ResendLinkForm, form_response, just_sent
 from webassoc.pagination import page_number, paginate
 
 from ..enums import RegistrationStatus, SessionMode
@@ -392,13 +392,10 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         status = resend_form.http_status if resend_form is not None and resend_form.is_bound else form.http_status
         response = self.render(request, context_overrides={
             "course": self.course, "form": form, "closed_reason": self.closed_reason(),
-            "registered": just_registered(request), "resend_form": resend_form,
+            "registered": just_sent(request, tag=REGISTERED), "resend_form": resend_form,
             **sharing_context(self.get_full_url(request), self.get_meta_title(), self.course.summary),
         })
-        response.status_code = status
-        if status == 503:
-            response["Retry-After"] = "5"
-        return keep_personal_answers_private(request, response)
+        return form_response(request, response, status)
 
     @path("renvoyer-confirmation/", name="resend")
     def resend_route(self, request):
@@ -423,15 +420,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
 
 RESENDS_PER_HOUR = 5  # per client, like the manifesto's new links
-REGISTERED = "registered"  # the tag of the message shown after registering
-
-
-def just_registered(request):
-    """True on the page a registration redirected to (confirmed or waitlisted): like
-    `webassoc.forms.just_sent`, which reads success messages only (the waitlist's is a warning)."""
-    return request.method == "GET" and any(
-        REGISTERED in message.extra_tags.split() for message in messages.get_messages(request)
-    )
+REGISTERED = "registered"  # the tag of the message shown after registering (confirmed or waitlisted)
 
 
 def tell_registrant(request, registration):

@@ -19,7 +19,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import ResendForm, SignatureForm
 from home.sharing import share_links
 from webassoc.errors import TryAgainLater
-from webassoc.forms import keep_personal_answers_private
+from webassoc.forms import form_response
 from webassoc.pagination import page_number
 
 from .base import BasePage
@@ -96,10 +96,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             else:
                 return redirect(self.url + self.reverse_subpage("thanks"))
         response = self.render(request, context_overrides=self.signing_context(request, form))
-        response.status_code = form.http_status  # 200 with errors, like every form of the site
-        if form.http_status == 503:
-            response["Retry-After"] = "5"
-        return keep_personal_answers_private(request, response)
+        return form_response(request, response, form.http_status)  # 200 with errors, like every form
 
     @path("merci/", name="thanks")
     def thanks_route(self, request):
@@ -140,5 +137,4 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             return redirect(self.url + self.reverse_subpage("resend"))
         response = self.render(request, template="home/manifesto_resend.html",
                                context_overrides={"resend_form": form})
-        response.status_code = form.http_status
-        return keep_personal_answers_private(request, response)
+        return form_response(request, response, form.http_status)

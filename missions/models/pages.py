@@ -20,7 +20,7 @@ from missions.emails import follow_path
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
 from webassoc.errors import DomainError
-from webassoc.forms import ResendLinkForm, just_sent, keep_personal_answers_private, pop_from_session
+from webassoc.forms import ResendLinkForm, form_response, just_sent, pop_from_session
 from webassoc.pagination import page_number
 
 from .missions import Mission
@@ -196,8 +196,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             "meta_title": gettext("Proposer une mission"),
             "breadcrumb_ancestors": self.breadcrumb_ancestors(),
         })
-        response.status_code = form.http_status
-        return keep_personal_answers_private(request, response)
+        return form_response(request, response, form.http_status)
 
     @path("<slug:mission_slug>/", name="mission_detail")
     def mission_route(self, request, mission_slug):
@@ -235,8 +234,8 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         })
         answered = resend_form if resend_form is not None and resend_form.is_bound else form
         # A post to a mission that takes no applications conflicts with its state.
-        response.status_code = 409 if request.method == "POST" and not accepts else answered.http_status
-        return keep_personal_answers_private(request, response)
+        status = 409 if request.method == "POST" and not accepts else answered.http_status
+        return form_response(request, response, status)
 
     @path("<slug:mission_slug>/renvoyer-suivi/", name="resend_follow_link")
     def resend_follow_link_route(self, request, mission_slug):

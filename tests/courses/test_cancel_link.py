@@ -95,6 +95,23 @@ def test_lock_timeout_while_cancelling_is_a_polite_503(client, monkeypatch):
     assert "réessayer dans quelques secondes" in response.content.decode()
 
 
+def test_lock_timeout_while_cancelling_says_when_to_try_again_like_every_form(client, monkeypatch):
+    from courses import services
+
+    registration = RegistrationFactory()
+
+    def busy(*args, **kwargs):
+        raise TryAgainLater("Merci de réessayer dans quelques secondes.")
+
+    monkeypatch.setattr(services, "cancel", busy)
+
+    response = client.post(registration.get_cancel_url())
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_cancel_service_turns_a_lock_timeout_into_try_again(monkeypatch):
     from django.db import OperationalError
 

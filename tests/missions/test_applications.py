@@ -194,3 +194,23 @@ def test_the_detail_page_with_a_form_is_never_cached(client, index_page):
     response = client.get(f"/missions/{mission.slug}/")
 
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_lock_timeout_while_applying_keeps_the_answers_and_says_when_to_try_again(client, index_page, monkeypatch):
+    from missions import services
+    from webassoc.errors import TryAgainLater
+
+    mission = MissionFactory()
+
+    def busy(*args, **kwargs):
+        raise TryAgainLater("Merci de réessayer dans quelques secondes.")
+
+    monkeypatch.setattr(services, "apply", busy)
+
+    response = post(client, mission)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "réessayer dans quelques secondes" in response.content.decode()
+    assert 'value="Camille Bénévole"' in response.content.decode()
+    assert not Application.objects.exists()
