@@ -3,17 +3,18 @@ and `json/` of MissionIndexPage).
 
 They honour the list's filters (`/missions/rss/?competences=accessibilite` is the feed of the
 accessibility missions). Anonymous GETs like these are served from the full-page cache
-(`webassoc.page_cache`), which any content change invalidates.
+(`webassoc.page_cache`), which any content change invalidates. The three formats come from
+`webassoc.feeds.PageFeed`; this module gives the missions, the title and what each item shows.
 """
 
-import json
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from webassoc.feeds import PageFeed
 
 from .forms import MissionFilterForm
 from .models.missions import Mission
@@ -49,53 +50,31 @@ def filter_query(request):
     return urlencode([(key, value) for key in keep for value in request.GET.getlist(key) if value])
 
 
-class MissionRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+class MissionFeed(PageFeed):
+    default_description = gettext_lazy("Les appels à compétences des associations.")
+    keeps_query = True  # the list's filters choose the missions
 
-    def __init__(self, index_page):
-        super().__init__()
-        self.index_page = index_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        self.links = self.index_page.full_links(request)
-        return super().__call__(request, *args, **kwargs)
+    @cached_property
+    def links(self):
+        return self.index_page.full_links(self.request)
 
     def title(self):
         return feed_title(self.request)
 
-    def link(self):
-        return self.index_page.get_full_url(self.request)
-
-    def feed_url(self):
-        return self.request.build_absolute_uri()
-
-    def description(self):
-        return self.index_page.intro or _("Les appels à compétences des associations.")
-
-    def subtitle(self):
-        return self.description()
-
     def items(self):
         return feed_missions(self.request)
 
-    def item_title(self, item):
-        return item.title
+    def item_url(self, item):
+        return self.links.mission(item)
 
     def item_description(self, item):
         return item.summary
 
-    def item_link(self, item):
-        return self.links.mission(item)
-
-    def item_guid(self, item):
-        return self.links.mission(item)
+    def item_content_text(self, item):
+        return "\n\n".join(part for part in (item.summary, strip_tags(item.description).strip()) if part)
 
     def item_pubdate(self, item):
         return item.first_published_at or item.created_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at or self.item_pubdate(item)
 
     def item_author_name(self, item):
         return item.association.name
@@ -104,45 +83,9 @@ class MissionRssFeed(Feed):
         return [skill.name for skill in item.skill_list()]
 
 
-class MissionAtomFeed(MissionRssFeed):
-    feed_type = Atom1Feed
-
-
 def feed_title(request):
     filters = MissionFilterForm(request.GET)
     skills = filters.filters()["skills"]
     if skills:
         return _("Missions Webassoc : %(skills)s") % {"skills": ", ".join(skill.name for skill in skills)}
     return _("Missions Webassoc")
-
-
-def json_feed(index_page, request):
-    """A JSON Feed 1.1 (https://jsonfeed.org/version/1.1) of the same missions."""
-    links = index_page.full_links(request)
-    items = []
-    for mission in feed_missions(request):
-        published = mission.first_published_at or mission.created_at
-        items.append({
-            "id": links.mission(mission),
-            "url": links.mission(mission),
-            "title": mission.title,
-            "summary": mission.summary,
-            "content_text": "\n\n".join(
-                part for part in (mission.summary, strip_tags(mission.description).strip()) if part
-            ),
-            "date_published": published.isoformat(),
-            "date_modified": (mission.last_published_at or published).isoformat(),
-            "authors": [{"name": mission.association.name}],
-            "tags": [skill.name for skill in mission.skill_list()],
-        })
-    feed = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": feed_title(request),
-        "home_page_url": index_page.get_full_url(request),
-        "feed_url": request.build_absolute_uri(),
-        "description": index_page.intro or _("Les appels à compétences des associations."),
-        "language": "fr",
-        "items": items,
-    }
-    return HttpResponse(json.dumps(feed, ensure_ascii=False, indent=1),
-                        content_type="application/feed+json; charset=utf-8")

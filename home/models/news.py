@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from home import structured_data
 from home.blocks import ArticleStreamBlock
-from home.feeds import NewsAtomFeed, NewsRssFeed
+from home.feeds import NewsFeed
 from webassoc.pagination import page_number, paginate
 
 from .base import BasePage
@@ -103,11 +103,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="rss")
     def rss_route(self, request):
-        return NewsRssFeed(self)(request)
+        return NewsFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_route(self, request):
-        return NewsAtomFeed(self)(request)
+        return NewsFeed(self, "atom")(request)
 
 
 class NewsPage(BasePage):

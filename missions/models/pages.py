@@ -146,15 +146,15 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="rss")
     def rss_route(self, request):
-        return feeds.MissionRssFeed(self)(request)
+        return feeds.MissionFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_route(self, request):
-        return feeds.MissionAtomFeed(self)(request)
+        return feeds.MissionFeed(self, "atom")(request)
 
     @path("json/", name="json")
     def json_feed_route(self, request):
-        return feeds.json_feed(self, request)
+        return feeds.MissionFeed(self, "json")(request)
 
     @path("competences/<str:skill_slug>/", name="skill")
     def skill_route(self, request, skill_slug):
