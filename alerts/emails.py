@@ -92,7 +92,7 @@ def waiter_confirmation(waiter, *, token):
 
 
 def session_announcement(waiter, session):
-    from courses.templatetags.courses_tags import session_dates, session_place
+    from courses.formatting import session_dates, session_place
 
     return queue_email(
         waiter.email, "alerts/session_announcement",

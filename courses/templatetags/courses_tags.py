@@ -1,36 +1,19 @@
 """Template tags of the training catalogue: session dates and place, session cards, home lists."""
 
 from django import template
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from courses.formatting import session_dates, session_place
 from courses.models import TrainingIndexPage, TrainingSessionPage, attach_courses
-from webassoc.typography import french_time
 
 register = template.Library()
 
 
-@register.filter
-def session_dates(session):
-    """« mardi 9 mars 2027, 14 h – 17 h 30 » in Paris time (two dates when it spans days); times
-    by `webassoc.typography.french_time` ("9 h", "9 h 30", no-break spaces)."""
-    start, end = timezone.localtime(session.start), timezone.localtime(session.end)
-    day = formats.date_format(start, "l j F Y")
-    if start.date() == end.date():
-        return _("%(day)s, %(start)s – %(end)s") % {"day": day, "start": french_time(start), "end": french_time(end)}
-    return _("du %(start)s au %(end)s") % {
-        "start": _("%(day)s, %(time)s") % {"day": day, "time": french_time(start)},
-        "end": _("%(day)s, %(time)s") % {"day": formats.date_format(end, "l j F Y"), "time": french_time(end)},
-    }
-
-
-@register.filter
-def session_place(session):
-    if session.is_online:
-        return _("En ligne")
-    return ", ".join(part for part in [session.venue, session.address.replace("\n", ", ")] if part)
+# The wording lives in courses/formatting.py (other apps' e-mails use it too); these are its filters.
+register.filter("session_dates", session_dates)
+register.filter("session_place", session_place)
 
 
 def seats_badge(session):

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from courses import services
-from courses.templatetags.courses_tags import session_dates
+from courses.formatting import session_dates
 from webassoc.typography import french_time
 
 from .factories import TrainingSessionPageFactory
