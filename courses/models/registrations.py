@@ -120,6 +120,11 @@ class Registration(AnonymisableMixin, models.Model):
     def is_active(self):
         return self.status in ACTIVE
 
+    @property
+    def cancelled_by_team(self):
+        """Cancelled from the admin (the e-mail says the team did it), not by the person."""
+        return self.cancelled_by == CancelledBy.TEAM
+
     def get_cancel_url(self):
         return reverse("courses:cancel_registration", args=[self.token])
 

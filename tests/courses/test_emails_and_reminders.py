@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses import services
+from courses.enums import CancelledBy
 from courses.models import Registration
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
@@ -124,3 +125,18 @@ class FailingBackend:
         raise ConnectionError("SMTP en panne")
 
 
+
+
+@pytest.mark.parametrize(("by", "wording"), [
+    (CancelledBy.REGISTRANT, "Nous avons bien annulé votre inscription"),
+    (CancelledBy.TEAM, "L’équipe Webassoc a annulé votre inscription"),
+])
+def test_cancellation_email_says_who_cancelled(by, wording):
+    registration = RegistrationFactory()
+    mail.outbox.clear()
+
+    services.cancel(registration, by=by)
+
+    [message] = mail.outbox
+    assert wording in message.body
+    assert wording in message.alternatives[0][0]
