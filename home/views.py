@@ -39,7 +39,7 @@ def search(request):
     results = site_search.search_site(query, request) if query else []
     return render(
         request,
-        "search/search.html",
+        "home/search.html",
         {
             "search_query": query,
             "page_obj": paginate(results, page_number(request), RESULTS_PER_PAGE),
