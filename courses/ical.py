@@ -52,12 +52,6 @@ def _rule(local):
     return {"FREQ": "YEARLY", "BYMONTH": local.month, "BYDAY": f"{nth}{WEEKDAYS[local.weekday()]}"}
 
 
-def _offset_text(offset):
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
-
-
 def rrule_timezone(tzid="Europe/Paris", year=None):
     """A VTIMEZONE whose daylight-saving changes are yearly RRULEs, read right by every parser.
 

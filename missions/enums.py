@@ -52,8 +52,6 @@ TRANSITIONS = {
 
 # Applications waiting for the team (the coordinator's queue, the reminders).
 AWAITING_ANSWER = (ApplicationStatus.NEW,)
-# Decisions the volunteer is told about by email.
-DECISIONS = (ApplicationStatus.SHORTLISTED, ApplicationStatus.INTRODUCED, ApplicationStatus.DECLINED)
 # Applications the volunteer may still withdraw.
 WITHDRAWABLE = (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.INTRODUCED)
 

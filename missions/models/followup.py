@@ -71,10 +71,6 @@ class FollowUpCase(models.Model):
     def __str__(self):
         return f"{self.application.mission} – {self.get_side_display()} ({self.created_at:%d/%m/%Y})"
 
-    @property
-    def is_resolved(self):
-        return self.status == CaseStatus.RESOLVED
-
     def forget_text(self):
         self.description = REDACTED
         self.note = ""

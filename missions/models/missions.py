@@ -411,10 +411,6 @@ class Mission(
     def never_published_q():
         return models.Q(live=False, first_published_at__isnull=True, last_published_at__isnull=True)
 
-    @property
-    def never_published(self):
-        return not self.live and self.first_published_at is None and self.last_published_at is None
-
     def clean(self):
         super().clean()
         if self.slug in RESERVED_SLUGS:
