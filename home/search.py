@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
+from webassoc.forms import search_words
+
 MAX_RESULTS = 200
 _sources = []
 
@@ -28,7 +30,10 @@ def register_source(source):
 
 
 def page_results(query, request=None):
-    pages = Page.objects.live().public().filter(depth__gt=1).specific().search(query)[:MAX_RESULTS]
+    words = search_words(query)
+    if not words:
+        return []
+    pages = Page.objects.live().public().filter(depth__gt=1).specific().search(words)[:MAX_RESULTS]
     results = []
     for page in pages:
         getter = getattr(page, "get_meta_description", None)

@@ -153,7 +153,7 @@ def load(stdout=None):
             answered = received + datetime.timedelta(days=1 + number % 2, hours=2)
             application = Application.objects.create(
                 mission=mission, name=name, email=email, status=status, consent=True, created_at=received,
-                message="Bonjour, je serais ravi·e d'aider votre association sur ce sujet que je connais.",
+                message="Bonjour, j’aurais plaisir à aider votre association sur ce sujet que je connais.",
                 availability="Quelques heures par semaine, le soir.",
                 portfolio_url="https://www.linkedin.com/in/exemple-fictif",
                 matched_at=answered if status == ApplicationStatus.INTRODUCED else None,

@@ -227,6 +227,12 @@ def request_mission_url(mission_request):
 REQUEST_STATUSES = ("converted", "published", "applications", "introduction")
 
 
+def request_refused(mission_request):
+    """To the association: the team will not turn its request into a mission, and why."""
+    return queue_email(mission_request.email, "missions/request_refused", {"mission_request": mission_request},
+                       reply_to=settings.TEAM_EMAIL, tag="missions-request-status")
+
+
 def request_status(mission_request, status):
     """Where the association's request stands: turned into a mission, published (with its public
     link), first applications received, introduction done."""

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from home.search import SearchResult
+from webassoc.forms import search_words
 
 from .models import Mission, MissionIndexPage, Skill
 
@@ -14,7 +15,8 @@ def mission_results(query, request=None):
     if index_page is None or not query:
         return []
     links = index_page.links(request)
-    found = list(Mission.objects.published().select_related("association").search(query)[:MAX_MISSIONS])
+    words = search_words(query)
+    found = list(Mission.objects.published().select_related("association").search(words)[:MAX_MISSIONS]) if words else []
     # Missions whose skills answer to the query (a synonym such as "SEO" for "Search").
     by_skill = (
         Mission.objects.published().select_related("association")

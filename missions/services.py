@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from webassoc.enums import Format
 from webassoc.errors import DomainError
+from webassoc.typography import french_datetime
 
 from . import emails
 from .enums import (
@@ -536,6 +537,42 @@ def submit_request(*, association_name, contact_name, email, title, description,
 
 
 @transaction.atomic
+class RequestAlreadyAnswered(DomainError):
+    def __init__(self):
+        super().__init__(_("Cette demande a déjà reçu une réponse : elle n’est plus à modérer."))
+
+
+def refuse_request(mission_request, *, reason, notify=True, user=None):
+    """Refuse an association's request (once: only one still to moderate), with the reason told to
+    the association when `notify`. Returns the request; the internal note records who and when."""
+    with transaction.atomic():
+        locked = MissionRequest.objects.select_for_update().get(pk=mission_request.pk)
+        if locked.status != MissionRequestStatus.NEW:
+            raise RequestAlreadyAnswered
+        now = timezone.now()
+        locked.status, locked.refused_at, locked.refusal_reason = MissionRequestStatus.REFUSED, now, reason.strip()
+        who = (user.get_full_name() or user.get_username()) if user is not None else _("l’équipe")
+        stamp = _("Refusée le %(date)s par %(who)s%(emailed)s.") % {
+            "date": french_datetime(now, "d/m/Y"), "who": who,
+            "emailed": _(", e-mail envoyé à l’association") if notify else _(", sans e-mail"),
+        }
+        locked.note = f"{locked.note}\n{stamp}".strip()
+        locked.save(update_fields=["status", "refused_at", "refusal_reason", "note"])
+        if notify:
+            emails.request_refused(locked)
+    for field in ("status", "refused_at", "refusal_reason", "note"):
+        setattr(mission_request, field, getattr(locked, field))
+    return mission_request
+
+
+def reopen_request(mission_request):
+    """A refused request back to moderation (refused by mistake); nothing is sent."""
+    MissionRequest.objects.filter(pk=mission_request.pk, status=MissionRequestStatus.REFUSED).update(
+        status=MissionRequestStatus.NEW, refused_at=None)
+    mission_request.refresh_from_db()
+    return mission_request
+
+
 def convert_request(mission_request):
     """Turn an association's request into a draft mission for editors to review and publish (once:
     a converted request gives back its mission). The association is created if it is new."""

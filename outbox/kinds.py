@@ -39,6 +39,7 @@ EMAIL_KINDS = {
     "missions/request_introduction": _("Demande d’association : mise en relation faite"),
     "missions/request_published": _("Demande d’association : mission publiée"),
     "missions/request_received": _("Demande d’association : accusé de réception"),
+    "missions/request_refused": _("Demande d’association : refusée"),
     "missions/request_team": _("Demande d’association : avis à l’équipe"),
     "missions/withdrawal_team": _("Candidature : retrait (avis à l’équipe)"),
 }

@@ -29,6 +29,13 @@ def without_bidi_controls(value):
     return BIDI_CONTROLS.sub("", value) if isinstance(value, str) else value
 
 
+def search_words(query):
+    """What a visitor typed in a search box, as words for the search index: double quotes (the
+    phrase syntax of SQLite's full-text index, where an unpaired one is an SQL error) become
+    spaces, and spaces are collapsed. Every call to a search backend goes through it."""
+    return " ".join(query.replace('"', " ").split()) if isinstance(query, str) else ""
+
+
 def cleaned_input(data):
     """A copy of posted data (QueryDict or dict) without bidi controls in any value."""
     if hasattr(data, "setlist"):

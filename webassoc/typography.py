@@ -55,6 +55,24 @@ def french_datetime(value, date_format="j F Y"):
     return gettext("%(date)s à %(time)s") % {"date": format_date(value, date_format), "time": french_time(value)}
 
 
+_VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
+
+
+def with_de(name):
+    """`name` after "de", the French way: "des Pousses Solidaires", "du Secours populaire",
+    "d’Eau Claire", "d’Alice", "de La Ruche", "de Webassoc" (a leading "h" keeps "de": whether it
+    is aspirated depends on the word)."""
+    name = " ".join(str(name).split())
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() == "les":
+        return f"des {rest}"
+    if rest and first.lower() == "le":
+        return f"du {rest}"
+    if name[:1].lower() in _VOWELS:
+        return f"d{APOSTROPHE}{name}"
+    return f"de {name}"
+
+
 def french_text(text):
     """`text` (plain text, no tags) with French typography: the rules of `french_html` on one piece of text.
 

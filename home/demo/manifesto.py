@@ -24,7 +24,7 @@ PROFESSIONS = [
     "Vidéaste", "Consultant en stratégie numérique",
 ]
 ORGANISATIONS = [
-    "", "", "", "Agence Colibri", "Studio Tilleul", "Indépendant·e", "Coopérative Les Octets", "Freelance",
+    "", "", "", "Agence Colibri", "Studio Tilleul", "Travail indépendant", "Coopérative Les Octets", "Freelance",
     "Atelier Pixel Vert",
 ]
 CITIES = ["Paris", "Lyon", "Nantes", "Lille", "Marseille", "Bordeaux", "Toulouse", "Rennes", "Strasbourg", ""]

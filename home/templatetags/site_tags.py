@@ -14,6 +14,9 @@ register = template.Library()
 register.filter("typo_fr", typography.typo_fr)
 # A moment as French readers write it: `{{ step.at|french_datetime }}` → "3 mars 2026 à 9 h 30"
 # (optional day format: `|french_datetime:"d/m/Y"`); a time alone: `{{ lock.until|french_time }}`.
+# A name after "de": `{% blocktranslate with name=association.name|with_de %}À propos {{ name }}`
+# gives "À propos des Pousses", "À propos d’Eau Claire" (webassoc.typography.with_de).
+register.filter("with_de", typography.with_de)
 
 
 @register.filter

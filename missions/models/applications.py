@@ -163,6 +163,8 @@ class MissionRequest(AnonymisableMixin, models.Model):
     )
     note = models.TextField(_("note interne"), blank=True)
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
+    refused_at = models.DateTimeField(_("refusée le"), null=True, blank=True)
+    refusal_reason = models.TextField(_("motif du refus (envoyé à l’association)"), max_length=2000, blank=True)
     # Status emails to the association's contact (each sent once).
     published_notified_at = models.DateTimeField(_("publication annoncée le"), null=True, blank=True)
     applications_notified_at = models.DateTimeField(
@@ -180,6 +182,11 @@ class MissionRequest(AnonymisableMixin, models.Model):
     def skill_names(self):
         return ", ".join(skill.name for skill in self.skills.all())
 
+    @property
+    def awaits_answer(self):
+        """Still to moderate: neither turned into a mission nor refused."""
+        return self.status == MissionRequestStatus.NEW
+
     def personal_identifiers(self):
         return [self.email, self.contact_name, self.phone]
 
@@ -191,6 +198,7 @@ class MissionRequest(AnonymisableMixin, models.Model):
         self.phone = ""
         self.description = ""
         self.note = ""
+        self.refusal_reason = ""
 
 
 class ApplicationStep(models.Model):

@@ -31,6 +31,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from missions.enums import COMMITMENT_HOURS, Commitment, MissionSort, MissionState, MissionStatus
 from missions.places import place_pattern
 from webassoc.enums import Format
+from webassoc.forms import search_words
 from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
 from webassoc.typography import french_datetime
@@ -64,7 +65,10 @@ MAX_INDEX_MATCHES = 500
 
 def indexed_matches(query):
     """Ids of the published missions the search index finds for `query` (all its words)."""
-    found = Mission.objects.filter(live=True).search(query, operator="and")[:MAX_INDEX_MATCHES]
+    words = search_words(query)
+    if not words:
+        return []
+    found = Mission.objects.filter(live=True).search(words, operator="and")[:MAX_INDEX_MATCHES]
     return [mission.pk for mission in found]
 
 

@@ -22,6 +22,7 @@ from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
 from webassoc.errors import DomainError
+from webassoc.typography import with_de
 
 from .. import services
 from ..enums import ApplicationStatus, DeclineReason, MissionStatus, Outcome
@@ -129,8 +130,8 @@ class ApplicationEditView(RecordActionButtonsMixin, EditView):
 def decision_message(application):
     """What the coordinator reads after a decision: the new status, which emails went out, and
     whether the mission has all its volunteers."""
-    message = gettext("Candidature de %(name)s : « %(status)s ».") % {
-        "name": application.name, "status": application.get_status_display(),
+    message = gettext("Candidature %(of_name)s : « %(status)s ».") % {
+        "of_name": with_de(application.name), "status": application.get_status_display(),
     }
     sent = getattr(application, "emails_sent", [])
     if sent:

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -49,35 +48,57 @@ class ConvertRequest(RecordAction):
         return reverse(Mission.snippet_viewset.get_url_name("edit"), args=[instance.mission_id])
 
 
-class MissionRequestAdminForm(WagtailAdminModelForm):
-    """"Transformée en mission" is reached only through the conversion (which creates the mission):
-    never offered in the status field; once converted, the status is no longer edited by hand."""
+class RefuseRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif, pour l’association"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Il figure dans l’e-mail envoyé à l’association : écrivez-le pour elle "
+                    "(par exemple : le besoin relève d’un prestataire, ou d’une formation à venir)."),
+    )
+    notify = forms.BooleanField(label=_("Envoyer l’e-mail de réponse à l’association"), required=False, initial=True)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("status")
-        if field is None:
-            return
-        if self.instance.status == MissionRequestStatus.CONVERTED and self.instance.mission_id:
-            field.disabled = True
-            field.help_text = _("Cette demande est devenue une mission : son statut ne change plus.")
-        else:
-            field.choices = [
-                (value, label) for value, label in MissionRequestStatus.choices
-                if value != MissionRequestStatus.CONVERTED
-            ]
-            field.help_text = _(
-                "Pour transformer la demande en mission, utilisez le bouton « Transformer en mission "
-                "brouillon » : il crée la mission."
-            )
+    def __init__(self, data=None, *, instance):
+        super().__init__(data)
 
-    def clean_status(self):
-        status = self.cleaned_data["status"]
-        if status == MissionRequestStatus.CONVERTED and not self.instance.mission_id:
-            raise forms.ValidationError(
-                _("Utilisez « Transformer en mission brouillon » : ce statut ne se choisit pas à la main.")
-            )
-        return status
+
+class RefuseRequest(RecordAction):
+    """Refuse a request still to moderate, and tell the association why (or not, when unticked)."""
+
+    name = "refuser"
+    label = _("Refuser la demande")
+    icon = "cross"
+    primary = True  # as visible as the conversion: the two answers to a request
+    form_class = RefuseRequestForm
+    summary_template = "missions/admin/mission_request_summary.html"
+    confirmation = _(
+        "La demande sera marquée « Refusée ». L’association reçoit un e-mail avec votre motif, sauf si "
+        "vous décochez la case. Une demande refusée par erreur peut revenir « À modérer » (sans e-mail)."
+    )
+
+    def applies(self, instance):
+        return instance.awaits_answer
+
+    def run(self, request, instance, form=None):
+        notify = form.cleaned_data["notify"]
+        services.refuse_request(instance, reason=form.cleaned_data["reason"], notify=notify, user=request.user)
+        if notify:
+            return gettext("Demande « %(title)s » refusée. E-mail envoyé à l’association (%(email)s).") % {
+                "title": instance.title, "email": instance.email}
+        return gettext("Demande « %(title)s » refusée, sans e-mail à l’association.") % {"title": instance.title}
+
+
+class ReopenRequest(RecordAction):
+    name = "remettre-a-moderer"
+    label = _("Remettre à modérer")
+    icon = "undo"
+    summary_template = "missions/admin/mission_request_summary.html"
+    confirmation = _("La demande redevient « À modérer ». Aucun e-mail n’est envoyé.")
+
+    def applies(self, instance):
+        return instance.status == MissionRequestStatus.REFUSED
+
+    def run(self, request, instance, form=None):
+        services.reopen_request(instance)
+        return gettext("Demande « %(title)s » remise à modérer (aucun e-mail envoyé).") % {"title": instance.title}
 
 
 class MissionRequestFilterSet(WagtailFilterSet):
@@ -105,7 +126,7 @@ class MissionRequestViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     name = "demandes_missions"
     icon = "mail"
     menu_label = _("Demandes des associations")
-    record_actions = (ConvertRequest(),)
+    record_actions = (ConvertRequest(), RefuseRequest(), ReopenRequest())
     list_display = [
         "title",
         Column("association_name", label=_("Association")),
@@ -119,7 +140,7 @@ class MissionRequestViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     list_export = [
         "title", "association_name", "get_cause_display", "city", "website", "contact_name", "email",
         "phone", "description", "skill_names", "get_format_display", "deadline", "get_status_display",
-        "created_at",
+        "created_at", "refused_at", "refusal_reason",
     ]
     export_headings = {
         "get_cause_display": _("Cause"), "skill_names": _("Compétences"), "get_format_display": _("Format"),
@@ -137,6 +158,7 @@ class MissionRequestViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
         RecordSummaryPanel(
             heading=_("Demande de l’association"), template_name="missions/admin/mission_request_summary_panel.html",
         ),
-        FieldPanel("status"),
+        # No status field: each status is reached by the action that does what it means
+        # (conversion creates the mission, refusal tells the association).
         FieldPanel("note"),
-    ], base_form_class=MissionRequestAdminForm)
+    ])

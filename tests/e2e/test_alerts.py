@@ -85,7 +85,7 @@ def test_subscribe_with_the_keyboard_confirm_get_an_alert_from_the_admin_and_uns
 def test_next_session_request_with_the_keyboard(page, live_server, db):
     course = TrainingPageFactory(title="Sécurité des sites")
     page.goto(live_server.url + course.url)
-    tab_to(page, text="Être prévenu·e")
+    tab_to(page, text="Recevoir les nouvelles missions par e-mail")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/alertes/prochaine-session/"))
     page.keyboard.press("Tab")
@@ -131,5 +131,5 @@ def test_alert_forms_with_errors_and_the_unsubscribed_page_have_no_axe_violation
     page.goto(live_server.url + f"/alertes/desinscription/?jeton={services.manage_token(subscription)}")
     tab_to(page, text="Me désinscrire")
     page.keyboard.press("Enter")
-    page.wait_for_selector("text=Vous êtes désinscrit")
+    page.wait_for_selector("text=Votre désinscription est faite")
     assert axe(page) == []

@@ -358,7 +358,8 @@ def test_the_request_edit_form_shows_what_the_association_asked(admin_client):
     for expected in ["Les Amis QA", "Un site plus lisible", "Notre site est difficile à lire.", "01 02 03 04 05",
                      request_.email, "Accessibilité", "26/12/2099"]:
         assert expected in html
-    assert set(response.context["form"].fields) == {"status", "note"}
+    assert set(response.context["form"].fields) == {"note"}  # the status changes through the actions only
+    assert "À modérer" in html
 
 
 def test_inspect_pages_speak_french_and_local_time(admin_client):

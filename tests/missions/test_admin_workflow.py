@@ -74,19 +74,63 @@ def test_the_converted_status_is_not_offered_by_hand(admin_client):
     response = admin_client.post(edit_url, {"status": MissionRequestStatus.CONVERTED, "note": ""})
 
     assert f'value="{MissionRequestStatus.CONVERTED}"' not in form
-    assert response.status_code == 200  # the form again, with an error
+    assert 'name="status"' not in form  # shown in the summary, reached through the actions only
+    assert response.status_code == 302  # the posted status is ignored
     request_.refresh_from_db()
     assert request_.status == MissionRequestStatus.NEW
     assert not Mission.objects.exists()
 
 
-def test_a_request_can_still_be_refused_by_hand(admin_client):
+def test_refusing_a_request_tells_the_association_why_and_says_so(admin_client, mailoutbox):
+    request_ = MissionRequestFactory(title="Refonte complète", email="contact@asso.example.org")
+    edit_page = admin_client.get(f"{REQUESTS_URL}edit/{request_.pk}/").content.decode()
+    assert f"{REQUESTS_URL}{request_.pk}/action/refuser/" in edit_page  # a button of its own
+
+    response = admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/refuser/", {
+        "reason": "Ce besoin relève d’un prestataire : voici deux pistes.", "notify": "on",
+    }, follow=True)
+
+    request_.refresh_from_db()
+    assert request_.status == MissionRequestStatus.REFUSED and request_.refused_at is not None
+    assert "E-mail envoyé à l’association (contact@asso.example.org)" in response.content.decode()
+    [email] = mailoutbox
+    assert email.to == ["contact@asso.example.org"]
+    assert "Ce besoin relève d’un prestataire" in email.body and "Refonte complète" in email.subject
+    assert "Refusée le" in request_.note and "e-mail envoyé" in request_.note
+
+
+def test_a_request_refused_without_email_sends_nothing_and_can_be_reopened(admin_client, mailoutbox):
+    request_ = MissionRequestFactory()
+
+    response = admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/refuser/", {"reason": "Doublon"}, follow=True)
+    assert "sans e-mail" in response.content.decode()
+    admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/remettre-a-moderer/", follow=True)
+
+    request_.refresh_from_db()
+    assert request_.status == MissionRequestStatus.NEW and request_.refused_at is None
+    assert mailoutbox == []
+
+
+def test_a_refusal_needs_a_reason_and_happens_once(admin_client, mailoutbox):
+    request_ = MissionRequestFactory()
+
+    empty = admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/refuser/", {"reason": "", "notify": "on"})
+    assert empty.status_code == 200 and "Champ requis" in empty.content.decode()
+    services.refuse_request(request_, reason="Hors champ")
+    again = admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/refuser/", {"reason": "x", "notify": "on"},
+                              follow=True)
+
+    assert "n’est pas possible" in again.content.decode()
+    assert len(mailoutbox) == 1
+
+
+def test_the_status_of_a_request_is_never_chosen_by_hand(admin_client):
     request_ = MissionRequestFactory()
 
     admin_client.post(f"{REQUESTS_URL}edit/{request_.pk}/", {"status": MissionRequestStatus.REFUSED, "note": "Hors champ"})
 
     request_.refresh_from_db()
-    assert request_.status == MissionRequestStatus.REFUSED
+    assert request_.status == MissionRequestStatus.NEW and request_.note == "Hors champ"
 
 
 def test_a_converted_request_keeps_its_status_and_mission(admin_client):

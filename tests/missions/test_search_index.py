@@ -56,3 +56,15 @@ def test_site_search_ranks_open_missions_first_with_readable_labels(client, inde
     assert kinds["Atelier vidéo : la FAQ"] == "Page"
     assert kinds["Atelier vidéo ouvert"] == "Mission"
     assert kinds["Atelier vidéo pourvu"] == "Mission (candidatures closes)"
+
+
+@pytest.mark.parametrize("typed", ['"', 'site "web', '"site web"', '"a" OR b*'])
+def test_double_quotes_typed_in_a_search_box_find_the_words_never_an_error(client, index_page, typed):
+    """An unpaired double quote is SQL syntax for SQLite's full-text index: the words are looked for instead."""
+    MissionFactory(title="Refonte du site web", format="a_distance")
+
+    for url in ("/recherche/", "/missions/", "/missions/rss/", "/missions/json/"):
+        response = client.get(url, {"q": typed})
+        assert response.status_code == 200, url
+    if "site" in typed:
+        assert "Refonte du site web" in client.get("/missions/", {"q": typed}).content.decode()

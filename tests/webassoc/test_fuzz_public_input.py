@@ -48,6 +48,7 @@ HOSTILE = st.one_of(
         "99999999999999999999", "9" * 400, "<script>alert(1)</script>", '=HYPERLINK("http://x")',
         "'; DROP TABLE home_signature; --", "{{ 7|add:7 }}", "../../etc/passwd", "a" * 300 + "@exemple.org",
         "http://" + "a" * 300 + ".example", "2024-02-30", "31/12/9999", "0000-00-00", "\r\nSet-Cookie: x=1",
+        '"', 'site "web', '"a" OR b*', "NEAR(a b)", "-a", "a:b", "^a",  # search index syntax
     ]),
     st.integers().map(str),
 )

@@ -1,6 +1,7 @@
-"""The site addresses people without gender placeholders in parentheses ("intéressé(e)",
-"inscrit(e)s", "un(e)"): a sentence is reworded ("Ce n’est plus d’actualité ?"), or, where no
-rewording reads well, the site's middle dot is used ("prévenu·e").
+"""The site addresses people without gender placeholders: neither in parentheses ("intéressé(e)",
+"inscrit(e)s", "un(e)") nor with a middle dot ("prévenu·e", which screen readers spell out). A
+sentence is reworded instead ("Ce n’est plus d’actualité ?", "une personne bénévole", "Me
+prévenir"), or both forms are written ("coordinateur ou coordinatrice").
 
 Wagtail's own messages are not the project's: its generic "un(e)" is reworded in
 locale/fr/LC_MESSAGES/django.po, and the admin tests check those (tests/webassoc/test_french_admin.py).
@@ -46,6 +47,20 @@ def test_no_template_nor_python_string_of_the_project_writes_a_plural_in_parenth
              if PLURAL_PLACEHOLDER.search(line)]
 
     assert found == []
+
+
+# A middle dot inside a word: prévenu·e, Un·e, affiché·es (a dot between spaced words is a separator).
+MIDDLE_DOT_FORM = re.compile(r"[^\W\d_]·[^\W\d_]")
+
+
+def test_no_template_nor_python_string_of_the_project_uses_a_middle_dot_form():
+    found = [f"{path.relative_to(BASE_DIR)}:{number}"
+             for path in [*template_files(), *python_files()]
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if MIDDLE_DOT_FORM.search(line)]
+
+    assert found == []
+    assert MIDDLE_DOT_FORM.findall("prévenu·e, Un·e, a · b") == ["u·e", "n·e"]
 
 
 def test_the_pattern_finds_placeholders_and_leaves_plurals_and_middle_dots():

@@ -84,3 +84,20 @@ def test_over_the_rate_limit_every_form_gives_the_one_message_and_a_429(form_cla
     assert form.accept(request, scope="test-public-forms", limit=0) is False
     assert form.non_field_errors() == [str(RATE_LIMITED)]
     assert form.http_status == 429
+
+
+@pytest.mark.parametrize("form_class", public_forms(), ids=lambda form_class: form_class.__name__)
+def test_every_link_of_the_error_summary_leads_to_an_element_of_the_form(form_class):
+    """A group of checkboxes or radios has no id of its own: its link goes to its first choice."""
+    import re
+
+    from django.template.loader import render_to_string
+
+    form = build(form_class, {})
+    form.is_valid()
+    html = render_to_string("components/public_form.html", {"form": form, "action": "/", "submit_label": "Envoyer"})
+
+    targets = re.findall(r'<li><a href="#([^"]*)">', html)
+    assert targets, "the summary lists the errors"
+    for target in targets:
+        assert target and f'id="{target}"' in html, target

@@ -118,3 +118,34 @@ def test_moments_read_the_french_way_in_local_time_in_templates():
 
     assert html == "14 juillet 2026 à 9\u00a0h\u00a030|01/12/2026 à 18\u00a0h|18\u00a0h|"
     assert timezone.is_aware(summer_morning)  # the filter converts, the value is untouched
+
+
+@pytest.mark.parametrize(("name", "after_de"), [
+    ("Les Pousses Solidaires", "des Pousses Solidaires"),
+    ("Le Secours des Collines", "du Secours des Collines"),
+    ("Eau Claire International", "d’Eau Claire International"),
+    ("Alice Moreau", "d’Alice Moreau"),
+    ("Écoute et Partage", "d’Écoute et Partage"),
+    ("La Ruche", "de La Ruche"),
+    ("L’Atelier", "de L’Atelier"),
+    ("Habitat Solidaire", "de Habitat Solidaire"),
+    ("Camille", "de Camille"),
+    ("Les", "de Les"),  # a name, not an article
+])
+def test_a_name_after_de_contracts_and_elides_as_french_does(name, after_de):
+    from webassoc.typography import with_de
+
+    assert with_de(name) == after_de
+
+
+@pytest.mark.django_db
+def test_the_association_is_introduced_with_the_right_article_on_the_mission_page(client):
+    from tests.missions.factories import AssociationFactory, MissionFactory, MissionIndexPageFactory
+
+    MissionIndexPageFactory()
+    mission = MissionFactory(association=AssociationFactory(name="Les Pousses Solidaires", website="https://p.example"))
+
+    html = client.get(f"/missions/{mission.slug}/").content.decode()
+
+    assert "À propos des Pousses Solidaires" in html and "Site web des Pousses Solidaires" in html
+    assert "de Les" not in html
