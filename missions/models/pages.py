@@ -19,7 +19,7 @@ from missions import feeds, services
 from missions.emails import follow_path
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
-from webassoc.errors import DomainError
+from webassoc.errors import DomainError, with_retry_after
 from webassoc.forms import ResendLinkForm, just_sent, keep_personal_answers_private, pop_from_session
 from webassoc.pagination import page_number
 
@@ -236,7 +236,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         answered = resend_form if resend_form is not None and resend_form.is_bound else form
         # A post to a mission that takes no applications conflicts with its state.
         response.status_code = 409 if request.method == "POST" and not accepts else answered.http_status
-        return keep_personal_answers_private(request, response)
+        return keep_personal_answers_private(request, with_retry_after(response))  # 503: a lock timeout
 
     @path("<slug:mission_slug>/renvoyer-suivi/", name="resend_follow_link")
     def resend_follow_link_route(self, request, mission_slug):
