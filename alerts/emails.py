@@ -1,32 +1,20 @@
 """Emails of the alerts app, all through the outbox. Every email about alerts or the pool carries
 the link to change one's choices and a one-click unsubscribe (RFC 8058 headers)."""
 
-from urllib.parse import urlencode
-
-from django.urls import reverse
-
 from missions.models.missions import mission_index
 from outbox.services import absolute_url, prepare_email, queue_email
-
-
-def _url(name, token=None, **kwargs):
-    url = reverse(name, kwargs=kwargs or None)
-    return absolute_url(url + ("?" + urlencode({"jeton": token}) if token else ""))
-
-
-def _base(name):
-    return absolute_url(reverse(name))
+from webassoc.signed_links import link
 
 
 def manage_links(token):
-    query = "?" + urlencode({"jeton": token})
-    return {"manage_url": _base("alerts:manage") + query, "unsubscribe_url": _base("alerts:unsubscribe") + query}
+    return {"manage_url": link("alerts:manage", token, absolute=True),
+            "unsubscribe_url": link("alerts:unsubscribe", token, absolute=True)}
 
 
 def unsubscribe_headers(token):
     """RFC 8058: mail clients show an "unsubscribe" button that POSTs to this address."""
     return {
-        "List-Unsubscribe": f"<{_base('alerts:unsubscribe')}?{urlencode({'jeton': token})}>",
+        "List-Unsubscribe": f"<{link('alerts:unsubscribe', token, absolute=True)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
 
@@ -48,10 +36,10 @@ def mission_summary(mission, links):
     }
 
 
-def subscription_confirmation(subscription, *, token, changes=False):
+def subscription_confirmation(subscription, *, token, valid_days, changes=False):
     return queue_email(
         subscription.email, "alerts/subscription_confirmation",
-        {"confirm_url": _url("alerts:confirm", token), "changes": changes, "valid_days": 7},
+        {"confirm_url": link("alerts:confirm", token, absolute=True), "changes": changes, "valid_days": valid_days},
         tag="alerts_confirmation",
     )
 
@@ -83,10 +71,11 @@ def pool_invitation(subscription, mission, *, token):
     )
 
 
-def waiter_confirmation(waiter, *, token):
+def waiter_confirmation(waiter, *, token, valid_days):
     return queue_email(
         waiter.email, "alerts/waiter_confirmation",
-        {"course_title": waiter.course.title, "confirm_url": _url("alerts:confirm_waiter", token), "valid_days": 7},
+        {"course_title": waiter.course.title, "confirm_url": link("alerts:confirm_waiter", token, absolute=True),
+         "valid_days": valid_days},
         tag="alerts_waiter_confirmation",
     )
 

@@ -146,6 +146,8 @@ class SessionWaiter(AnonymisableMixin, models.Model):
     notified_at = models.DateTimeField(_("prévenue le"), null=True, blank=True)
     notified_session = models.ForeignKey("courses.TrainingSessionPage", on_delete=models.SET_NULL, null=True,
                                          blank=True, related_name="+", verbose_name=_("session annoncée"))
+    # The last confirmation email: at most one per address every alerts.services.EMAIL_INTERVAL.
+    confirmation_sent_at = models.DateTimeField(_("lien envoyé le"), null=True, blank=True, editable=False)
 
     objects = SessionWaiterQuerySet.as_manager()
 

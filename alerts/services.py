@@ -14,25 +14,28 @@
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from missions.enums import COMMITMENT_HOURS
 from missions.models.missions import Mission
-from outbox.services import queue_emails
+from outbox.services import claim_send_slot, queue_emails
 from webassoc.enums import Format
-from webassoc.errors import DomainError
+from webassoc.errors import polite_lock_timeouts
+from webassoc.signed_links import AlreadyUsed, LinkInvalid, SignedLink
 
 from . import emails
 from .enums import AlertStatus, Frequency
 from .models import MissionAlert, PoolInvitation, SessionWaiter, Subscription
 
-CONFIRM_SALT = "alerts.subscription.confirm"
-MANAGE_SALT = "alerts.subscription.manage"
-WAITER_SALT = "alerts.waiter.confirm"
-TOKEN_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for 7 days
+# Signed links (webassoc.signed_links); the lifetimes are those written in the emails and pages.
+CONFIRM = SignedLink("alerts.subscription.confirm", timedelta(days=7))
+WAITER = SignedLink("alerts.waiter.confirm", timedelta(days=7))
+# Change one's choices, unsubscribe: never expires, deliberately. Every alert carries it and an
+# unsubscribe link must work from any old email (RFC 8058 one-click, the right to object); it can
+# only change or stop alerts, and dies with the subscription (unsubscribing forgets it).
+MANAGE = SignedLink("alerts.subscription.manage", None)
 EMAIL_INTERVAL = timedelta(minutes=10)  # at most one confirmation email per address every 10 minutes
 CHOICE_FIELDS = ("format", "cause", "commitment", "frequency", "in_pool")
 DIGEST_WEEKDAY, DIGEST_HOUR = 0, 8  # Mondays from 8:00 (Paris)
@@ -46,59 +49,27 @@ def alerts_batch():
     return getattr(settings, "ALERTS_BATCH", 100)
 
 
-class LinkRefused(DomainError):
-    http_status = 400
-    expired = False
-
-
-class LinkExpired(LinkRefused):
-    expired = True
-
-    def __init__(self):
-        super().__init__(_("Ce lien a expiré"))
-
-
-class LinkInvalid(LinkRefused):
-    def __init__(self):
-        super().__init__(_("Ce lien n’est pas valide"))
-
-
-class AlreadyConfirmed(LinkRefused):
-    http_status = 200
-
-    def __init__(self):
-        super().__init__(_("Votre adresse est déjà confirmée"))
+def already_confirmed():
+    return AlreadyUsed(_("Votre adresse est déjà confirmée"))
 
 
 # --- tokens ----------------------------------------------------------------------------------
 
 def confirm_token(subscription):
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(subscription.pk))
+    return CONFIRM.make(subscription.pk)
 
 
 def manage_token(subscription):
-    """The link to change or stop one's alerts: no expiry (every alert carries it)."""
-    return signing.Signer(salt=MANAGE_SALT).sign(str(subscription.pk))
+    return MANAGE.make(subscription.pk)
 
 
 def waiter_token(waiter):
-    return signing.TimestampSigner(salt=WAITER_SALT).sign(str(waiter.pk))
-
-
-def _read(token, salt, *, max_age=None):
-    try:
-        if max_age is None:
-            return int(signing.Signer(salt=salt).unsign(token))
-        return int(signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age))
-    except signing.SignatureExpired:
-        raise LinkExpired() from None
-    except (signing.BadSignature, ValueError):
-        raise LinkInvalid() from None
+    return WAITER.make(waiter.pk)
 
 
 def subscription_for_manage_token(token):
     """The subscription a preferences/unsubscribe link points to; LinkInvalid if it is gone."""
-    subscription = Subscription.objects.filter(pk=_read(token, MANAGE_SALT), anonymised_at__isnull=True).first()
+    subscription = Subscription.objects.filter(pk=MANAGE.read_id(token), anonymised_at__isnull=True).first()
     if subscription is None:
         raise LinkInvalid()
     return subscription
@@ -119,15 +90,15 @@ def _apply(subscription, choices):
 
 def _send_confirmation(subscription, *, changes=False):
     """Email the confirmation link, at most once every EMAIL_INTERVAL per address."""
-    now = timezone.now()
-    claimed = Subscription.objects.filter(pk=subscription.pk).filter(
-        models.Q(confirmation_sent_at__isnull=True) | models.Q(confirmation_sent_at__lte=now - EMAIL_INTERVAL)
-    ).update(confirmation_sent_at=now)
+    claimed = claim_send_slot(Subscription.objects.filter(pk=subscription.pk), field="confirmation_sent_at",
+                              interval=EMAIL_INTERVAL)
     if claimed:
-        emails.subscription_confirmation(subscription, token=confirm_token(subscription), changes=changes)
-    return bool(claimed)
+        emails.subscription_confirmation(subscription, token=confirm_token(subscription), changes=changes,
+                                         valid_days=CONFIRM.days)
+    return claimed
 
 
+@polite_lock_timeouts
 def subscribe(*, email, skills, format="", cause="", commitment="", frequency=Frequency.IMMEDIATE, in_pool=False):
     """Record a subscription (or new choices for an existing one) and email the link to confirm it.
 
@@ -158,21 +129,22 @@ def subscribe(*, email, skills, format="", cause="", commitment="", frequency=Fr
 def check_confirm_token(token):
     """The subscription a confirmation link would confirm (the GET page); raises LinkRefused."""
     subscription = Subscription.objects.filter(
-        pk=_read(token, CONFIRM_SALT, max_age=TOKEN_MAX_AGE), anonymised_at__isnull=True).first()
+        pk=CONFIRM.read_id(token), anonymised_at__isnull=True).first()
     if subscription is None:
         raise LinkInvalid()
     if subscription.is_confirmed and not subscription.pending_choices:
-        raise AlreadyConfirmed()
+        raise already_confirmed()
     return subscription
 
 
+@polite_lock_timeouts
 def confirm(token):
     """Confirm the subscription (and the choices waiting for confirmation); works once."""
     checked = check_confirm_token(token)
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=checked.pk)
         if subscription.is_confirmed and not subscription.pending_choices:
-            raise AlreadyConfirmed()
+            raise already_confirmed()
         if subscription.pending_choices:
             _apply(subscription, subscription.pending_choices)
             subscription.pending_choices = {}
@@ -192,6 +164,7 @@ def change_choices(subscription, *, skills, format="", cause="", commitment="", 
     return subscription
 
 
+@polite_lock_timeouts
 def unsubscribe(subscription):
     """Stop every alert and forget the address at once; True if it was still subscribed."""
     with transaction.atomic():
@@ -366,8 +339,10 @@ def invite(mission, subscriptions, *, invited_by=None):
 
 # --- "prévenez-moi de la prochaine session" ----------------------------------------------------
 
+@polite_lock_timeouts
 def wait_for_session(course, *, email):
-    """Record (or renew) someone waiting for a new session of `course`, and email the link to confirm."""
+    """Record (or renew) someone waiting for a new session of `course`, and email the link to confirm:
+    at most one such email per address every EMAIL_INTERVAL, whatever the course."""
     email = email.strip().lower()
     try:
         with transaction.atomic():
@@ -376,20 +351,31 @@ def wait_for_session(course, *, email):
             if not created and waiter.notified_at is not None:  # told once: waiting again needs a new yes
                 waiter.notified_at, waiter.notified_session, waiter.confirmed_at = None, None, None
                 waiter.save(update_fields=["notified_at", "notified_session", "confirmed_at"])
-            if waiter.confirmed_at is None:
-                emails.waiter_confirmation(waiter, token=waiter_token(waiter))
+            if waiter.confirmed_at is None and _may_email_waiter(waiter):
+                emails.waiter_confirmation(waiter, token=waiter_token(waiter), valid_days=WAITER.days)
     except IntegrityError:
         waiter = SessionWaiter.objects.get(course=course, email__iexact=email, anonymised_at__isnull=True)
     return waiter
 
 
+def _may_email_waiter(waiter):
+    """Claim the one confirmation email the address may get now (the same address waiting for
+    another course counts too)."""
+    recent = SessionWaiter.objects.filter(email__iexact=waiter.email, anonymised_at__isnull=True,
+                                          confirmation_sent_at__gt=timezone.now() - EMAIL_INTERVAL)
+    if recent.exclude(pk=waiter.pk).exists():
+        return False
+    return claim_send_slot(SessionWaiter.objects.filter(pk=waiter.pk), field="confirmation_sent_at",
+                           interval=EMAIL_INTERVAL)
+
+
 def check_waiter_token(token):
-    waiter = SessionWaiter.objects.filter(pk=_read(token, WAITER_SALT, max_age=TOKEN_MAX_AGE),
+    waiter = SessionWaiter.objects.filter(pk=WAITER.read_id(token),
                                           anonymised_at__isnull=True).select_related("course").first()
     if waiter is None:
         raise LinkInvalid()
     if waiter.is_confirmed:
-        raise AlreadyConfirmed()
+        raise already_confirmed()
     return waiter
 
 
@@ -397,7 +383,7 @@ def confirm_waiter(token):
     waiter = check_waiter_token(token)
     updated = SessionWaiter.objects.filter(pk=waiter.pk, confirmed_at__isnull=True).update(confirmed_at=timezone.now())
     if not updated:
-        raise AlreadyConfirmed()
+        raise already_confirmed()
     waiter.refresh_from_db()
     return waiter
 

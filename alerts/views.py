@@ -14,8 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from webassoc.errors import TryAgainLater, with_retry_after
 from webassoc.forms import just_sent
 from webassoc.pagination import page_number, paginate
+from webassoc.signed_links import LinkRefused, confirmation_response, link, refused_response, token_from
 
 from . import services
 from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_query, is_prefill
@@ -23,8 +25,9 @@ from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_
 NOINDEX = {"noindex": True}
 
 
-def _token(request):
-    return (request.GET.get("jeton") or request.POST.get("jeton") or "")[:200]
+def _refused(request, error):
+    return refused_response(request, error, next_url=reverse("alerts:subscribe"),
+                            next_label=_("S’inscrire aux alertes missions"))
 
 
 @never_cache
@@ -40,45 +43,44 @@ def subscribe(request):
                              initial=initial_from_query(request.GET))
     if request.method == "POST" and form.is_bound and form.accept(request, scope="alerts-subscribe"):
         data = form.submitted()
-        services.subscribe(email=data.pop("email"), **data)
-        messages.success(request, _(
-            "Merci ! Un e-mail vient de partir : ouvrez le lien qu’il contient pour confirmer vos alertes. "
-            "Rien ne vous sera envoyé avant cette confirmation."))
-        return redirect("alerts:subscribe")
+        try:
+            services.subscribe(email=data.pop("email"), **data)
+        except TryAgainLater as busy:
+            form.add_domain_error(busy)
+        else:
+            messages.success(request, _(
+                "Merci ! Un e-mail vient de partir : ouvrez le lien qu’il contient pour confirmer vos alertes. "
+                "Rien ne vous sera envoyé avant cette confirmation."))
+            return redirect("alerts:subscribe")
     sent = just_sent(request)
-    return TemplateResponse(request, "alerts/subscribe.html", status=form.http_status, context={
+    return with_retry_after(TemplateResponse(request, "alerts/subscribe.html", status=form.http_status, context={
         "form": None if sent else form, "sent": sent, "meta_title": _("Alertes missions"),
-    })
+    }))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request):
-    token, error, subscription = _token(request), None, None
-    try:
-        if request.method == "POST":
-            subscription = services.confirm(token)
-            messages.success(request, _("C’est confirmé : vous recevrez les nouvelles missions qui vous correspondent."))
-            return redirect(reverse("alerts:manage") + "?jeton=" + services.manage_token(subscription))
-        subscription = services.check_confirm_token(token)
-    except services.LinkRefused as refusal:
-        error = refusal
-    return TemplateResponse(request, "alerts/confirm.html", status=error.http_status if error else 200, context={
-        "subscription": subscription, "error": error, "token": token, "meta_title": _("Confirmer mes alertes"),
-        **NOINDEX,
-    })
+    return confirmation_response(
+        request, check=services.check_confirm_token, confirm=services.confirm,
+        success=_("C’est confirmé : vous recevrez les nouvelles missions qui vous correspondent."),
+        redirect_to=lambda subscription: link("alerts:manage", services.manage_token(subscription)),
+        render=lambda subscription, error, token: TemplateResponse(request, "alerts/confirm.html", context={
+            "subscription": subscription, "error": error, "token": token, "meta_title": _("Confirmer mes alertes"),
+            **NOINDEX,
+        }),
+    )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request):
     """Change skills, frequency, pool; or unsubscribe. The signed link is the only key."""
-    token = _token(request)
+    token = token_from(request)
     try:
         subscription = services.subscription_for_manage_token(token)
-    except services.LinkRefused as error:
-        return TemplateResponse(request, "alerts/link_refused.html", status=error.http_status,
-                                context={"error": error, "meta_title": error.message, **NOINDEX})
+    except LinkRefused as error:
+        return _refused(request, error)
     initial = {"skills": list(subscription.skills.all()), "format": subscription.format,
                "cause": subscription.cause, "commitment": subscription.commitment,
                "frequency": subscription.frequency, "in_pool": subscription.in_pool}
@@ -86,7 +88,7 @@ def manage(request):
     if request.method == "POST" and form.accept(request, scope="alerts-manage", limit=30):
         services.change_choices(subscription, **form.submitted())
         messages.success(request, _("Vos choix sont enregistrés."))
-        return redirect(reverse("alerts:manage") + "?jeton=" + token)
+        return redirect(link("alerts:manage", token))
     return TemplateResponse(request, "alerts/manage.html", status=form.http_status, context={
         "subscription": subscription, "form": form, "token": token, "meta_title": _("Mes alertes missions"),
         **NOINDEX,
@@ -98,22 +100,26 @@ def manage(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request):
     """GET asks (mail scanners follow links); POST unsubscribes, with or without a session."""
-    token = _token(request)
+    token, status = token_from(request), 200
     try:
         subscription = services.subscription_for_manage_token(token)
-    except services.LinkInvalid:
+    except LinkRefused as error:
         if request.method == "POST":  # already unsubscribed (the address is forgotten): nothing to do
             return TemplateResponse(request, "alerts/unsubscribed.html", context={
                 "meta_title": _("Désinscription"), **NOINDEX})
-        return TemplateResponse(request, "alerts/link_refused.html", status=400, context={
-            "error": services.LinkInvalid(), "meta_title": _("Lien non valide"), **NOINDEX})
+        return _refused(request, error)
     if request.method == "POST":
-        services.unsubscribe(subscription)
-        return TemplateResponse(request, "alerts/unsubscribed.html", context={
-            "meta_title": _("Désinscription"), **NOINDEX})
-    return TemplateResponse(request, "alerts/unsubscribe.html", context={
-        "token": token, "manage_url": reverse("alerts:manage") + "?jeton=" + token,
-        "meta_title": _("Me désinscrire des alertes"), **NOINDEX})
+        try:
+            services.unsubscribe(subscription)
+        except TryAgainLater as busy:  # the question again, with "réessayez" (mail clients retry on 503)
+            messages.error(request, busy.message)
+            status = 503
+        else:
+            return TemplateResponse(request, "alerts/unsubscribed.html", context={
+                "meta_title": _("Désinscription"), **NOINDEX})
+    return with_retry_after(TemplateResponse(request, "alerts/unsubscribe.html", status=status, context={
+        "token": token, "manage_url": link("alerts:manage", token),
+        "meta_title": _("Me désinscrire des alertes"), **NOINDEX}))
 
 
 # --- "prévenez-moi de la prochaine session" ------------------------------------------------------
@@ -135,33 +141,34 @@ def wait_for_session(request, course_id):
     course = _course(course_id)
     form = WaitForSessionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.accept(request, scope="alerts-waiter"):
-        services.wait_for_session(course, email=form.cleaned_data["email"])
-        messages.success(request, _(
-            "Merci ! Confirmez votre demande avec le lien que nous venons de vous envoyer : nous vous "
-            "écrirons une fois, dès qu’une nouvelle session sera ouverte."))
-        return redirect("alerts:wait_for_session", course_id=course.pk)
+        try:
+            services.wait_for_session(course, email=form.cleaned_data["email"])
+        except TryAgainLater as busy:
+            form.add_domain_error(busy)
+        else:
+            messages.success(request, _(
+                "Merci ! Confirmez votre demande avec le lien que nous venons de vous envoyer : nous vous "
+                "écrirons une fois, dès qu’une nouvelle session sera ouverte."))
+            return redirect("alerts:wait_for_session", course_id=course.pk)
     sent = just_sent(request)
-    return TemplateResponse(request, "alerts/wait_for_session.html", status=form.http_status, context={
+    response = TemplateResponse(request, "alerts/wait_for_session.html", status=form.http_status, context={
         "course": course, "form": None if sent else form, "sent": sent,
         "meta_title": _("Prévenez-moi de la prochaine session"),
     })
+    return with_retry_after(response)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm_waiter(request):
-    token, error, waiter = _token(request), None, None
-    try:
-        if request.method == "POST":
-            waiter = services.confirm_waiter(token)
-            messages.success(request, _("C’est confirmé : nous vous écrirons dès qu’une nouvelle session sera ouverte."))
-            return redirect(waiter.course.url)
-        waiter = services.check_waiter_token(token)
-    except services.LinkRefused as refusal:
-        error = refusal
-    return TemplateResponse(request, "alerts/confirm_waiter.html", status=error.http_status if error else 200,
-                            context={"waiter": waiter, "error": error, "token": token,
-                                     "meta_title": _("Confirmer ma demande"), **NOINDEX})
+    return confirmation_response(
+        request, check=services.check_waiter_token, confirm=services.confirm_waiter,
+        success=_("C’est confirmé : nous vous écrirons dès qu’une nouvelle session sera ouverte."),
+        redirect_to=lambda waiter: waiter.course.url,
+        render=lambda waiter, error, token: TemplateResponse(request, "alerts/confirm_waiter.html", context={
+            "waiter": waiter, "error": error, "token": token, "meta_title": _("Confirmer ma demande"), **NOINDEX,
+        }),
+    )
 
 
 # --- admin: "Inviter le vivier" ---------------------------------------------

@@ -1,16 +1,11 @@
 """Emails of the manifesto. Each goes through the outbox (a background task, retried)."""
 
-from urllib.parse import urlencode
-
 from outbox.services import absolute_url, queue_email
+from webassoc.signed_links import link
 
 
-def _route_url(page, route, query=None):
-    """The full address of one of the page's routes (emails need full addresses)."""
-    url = page.get_url() + page.reverse_subpage(route)
-    if query:
-        url += "?" + urlencode(query)
-    return absolute_url(url)
+def _route_path(page, route):
+    return page.get_url() + page.reverse_subpage(route)
 
 
 def manifesto_confirmation(signature, *, token, valid_days):
@@ -21,8 +16,8 @@ def manifesto_confirmation(signature, *, token, valid_days):
         {
             "signature": signature,
             "page_title": page.title,
-            "confirm_url": _route_url(page, "confirm", {"jeton": token}),
-            "resend_url": _route_url(page, "resend"),
+            "confirm_url": link(_route_path(page, "confirm"), token, absolute=True),
+            "resend_url": absolute_url(_route_path(page, "resend")),
             "valid_days": valid_days,
         },
         tag="manifesto_confirmation",

@@ -1,7 +1,7 @@
 """Manifesto signatures: sign, confirm (double opt-in), hide, and the cached counter and list.
 
 Each operation does one job inside a transaction and returns the Signature; what the person
-must be told instead (a bad link) is a DomainError with a French message. Signing answers the
+must be told instead (a bad link) is a webassoc.signed_links.LinkRefused with a French message. Signing answers the
 same way whether or not the address has signed already (the page must not reveal who signed):
 the email tells the difference. Emails to one signer are capped (EMAIL_INTERVAL, EMAILS_PER_DAY),
 so re-signing in a loop cannot flood an inbox. The
@@ -11,21 +11,21 @@ the set of counted signatures changes (a confirmation, a moderation, an admin ed
 
 from datetime import datetime, timedelta
 
-from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from webassoc import cache_versions
-from webassoc.errors import DomainError, polite_lock_timeouts
+from webassoc.errors import polite_lock_timeouts
 from webassoc.pagination import page_of_known_rows, paginate
+from webassoc.signed_links import AlreadyUsed, LinkInvalid, SignedLink
 
 from . import emails
 from .models.signatures import Signature
 
-TOKEN_SALT = "home.manifesto.signature"
-TOKEN_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for 7 days
+# The confirmation link of a signature (its lifetime is written in the email and on the pages).
+CONFIRM = SignedLink("home.manifesto.signature", timedelta(days=7))
 CACHE_TIMEOUT = 24 * 3600
 # At most one email to a signer every 10 minutes and 5 a day, whatever triggers it (signing,
 # signing again, asking for a new link).
@@ -33,45 +33,8 @@ EMAIL_INTERVAL = timedelta(minutes=10)
 EMAILS_PER_DAY = 5
 
 
-class LinkRefused(DomainError):
-    """What a confirmation link answers when it does not confirm (the page says why)."""
-
-    http_status = 400
-    offers_new_link = True
-    expired = False
-
-
-class AlreadyConfirmed(LinkRefused):
-    http_status = 200  # nothing went wrong: the signature counts
-    offers_new_link = False
-
-    def __init__(self):
-        super().__init__(_("Votre signature est déjà confirmée"))
-
-
-class LinkExpired(LinkRefused):
-    expired = True
-
-    def __init__(self):
-        super().__init__(_("Ce lien de confirmation a expiré"))
-
-
-class LinkInvalid(LinkRefused):
-    def __init__(self):
-        super().__init__(_("Ce lien de confirmation n’est pas valide"))
-
-
-# --- Confirmation tokens ---------------------------------------------------------------------
-
-def make_token(signature):
-    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(signature.pk))
-
-
-def read_token(token, max_age=None):
-    """The signature id in a token; raises signing.SignatureExpired or signing.BadSignature."""
-    max_age = TOKEN_MAX_AGE if max_age is None else max_age
-    value = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=max_age)
-    return int(value)
+def already_confirmed():
+    return AlreadyUsed(_("Votre signature est déjà confirmée"))
 
 
 def may_email(signature, now=None):
@@ -96,8 +59,7 @@ def send_confirmation(signature):
     """Email the confirmation link, within the cap; whether it was sent."""
     if not may_email(signature):
         return False
-    emails.manifesto_confirmation(signature, token=make_token(signature),
-                                  valid_days=TOKEN_MAX_AGE // (24 * 3600))
+    emails.manifesto_confirmation(signature, token=CONFIRM.make(signature.pk), valid_days=CONFIRM.days)
     Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
     return True
 
@@ -167,29 +129,24 @@ def resend_confirmation(page, email):
 def check_token(page, token):
     """The signature a confirmation link would confirm, without changing anything (the GET page).
 
-    Raises LinkExpired, LinkInvalid or AlreadyConfirmed.
+    Raises LinkExpired, LinkInvalid or AlreadyUsed (webassoc.signed_links).
     """
-    try:
-        pk = read_token(token)
-    except signing.SignatureExpired:
-        raise LinkExpired() from None
-    except signing.BadSignature:
-        raise LinkInvalid() from None
+    pk = CONFIRM.read_id(token)
     signature = Signature.objects.filter(pk=pk, page=page, anonymised_at__isnull=True).first()
     if signature is None:
         raise LinkInvalid()
     if signature.is_confirmed:
-        raise AlreadyConfirmed()
+        raise already_confirmed()
     return signature
 
 
 def confirm(page, token):
-    """Confirm the signature a link points to; works once, within TOKEN_MAX_AGE."""
+    """Confirm the signature a link points to; works once, within CONFIRM's lifetime."""
     checked = check_token(page, token)
     with transaction.atomic():
         signature = Signature.objects.select_for_update().get(pk=checked.pk)
         if signature.is_confirmed:  # a second click raced the first one
-            raise AlreadyConfirmed()
+            raise already_confirmed()
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["confirmed_at"])
     bump_version(page)

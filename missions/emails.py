@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from outbox.rendering import computed_when_rendered, later
 from outbox.services import absolute_url, queue_email
+from webassoc.signed_links import link
 
 from . import tokens
 from .enums import ApplicationStatus, Side
@@ -22,7 +23,7 @@ def _admin_url(viewset_name, pk):
 
 def follow_path(application):
     """The volunteer's signed link to follow their application (no account needed)."""
-    return f"{reverse('missions:follow')}?jeton={tokens.make(tokens.FOLLOW, application)}"
+    return link("missions:follow", tokens.make(tokens.FOLLOW, application))
 
 
 def follow_url(application):
@@ -30,7 +31,7 @@ def follow_url(application):
 
 
 def answer_url(url_name, purpose, application, side):
-    return absolute_url(f"{reverse(url_name)}?jeton={tokens.make(purpose, application, side)}")
+    return link(url_name, tokens.make(purpose, application, side), absolute=True)
 
 
 def _application_context(application):

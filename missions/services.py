@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from webassoc.enums import Format
-from webassoc.errors import DomainError
+from webassoc.errors import DomainError, polite_lock_timeouts
 from webassoc.typography import french_datetime
 
 from . import emails
@@ -102,6 +102,7 @@ class StatusChangeRefused(DomainError):
     """A status an application may not move to from its current one."""
 
 
+@polite_lock_timeouts
 def apply(mission, *, name, email, message, consent, skills=(), availability="", portfolio_url=""):
     """Record a volunteer's application, confirm it to them and notify the team.
 
@@ -267,6 +268,7 @@ def suggestions_for(application, limit=3):
     )
 
 
+@polite_lock_timeouts
 def withdraw(application):
     """The volunteer withdraws (from their follow link): the application leaves the team's queue,
     with a note, and the team (or the mission's coordinator) is told. Whether it changed anything."""
@@ -398,6 +400,7 @@ class AlreadyAnswered(DomainError):
     pass
 
 
+@polite_lock_timeouts
 def answer_checkin_fine(application, side):
     """"Oui, tout va bien". Whether it was recorded (False: this side had answered already)."""
     with transaction.atomic():
@@ -409,6 +412,7 @@ def answer_checkin_fine(application, side):
     return True
 
 
+@polite_lock_timeouts
 def open_case(application, *, side, description, urgency=Urgency.MEDIUM):
     """"J'ai besoin de l'aide de l'équipe": a follow-up case, and the team is emailed. The other side
     is never told automatically. One case per side and introduction through the link (the team
@@ -467,6 +471,7 @@ def record_outcome(application, *, outcome, reason="", by=None):
     return application
 
 
+@polite_lock_timeouts
 def give_feedback(application, *, side, rating, comment=""):
     """One answer per side; a second one answers AlreadyAnswered."""
     with transaction.atomic():

@@ -9,14 +9,14 @@ from django.db.models import Case, IntegerField, Value, When
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import require_admin_access
 
-from webassoc.errors import DomainError
+from webassoc.errors import DomainError, TryAgainLater, with_retry_after
 from webassoc.forms import just_sent
+from webassoc.signed_links import LinkInvalid, LinkRefused, link, refused_response, token_from
 
 from . import services, tokens
 from .forms import FeedbackForm, HelpRequestForm
@@ -32,49 +32,31 @@ CHECKIN_HELP = "missions:checkin_help"
 FEEDBACK = "missions:feedback"
 
 
-class BadLink(Exception):
-    def __init__(self, expired):
-        self.expired = expired
-
-
 def _from_token(request, purpose):
-    """(application, side) named by the request's token; BadLink otherwise."""
-    token = request.POST.get("jeton") or request.GET.get("jeton") or ""
-    try:
-        pk, side = tokens.read(purpose, token)
-    except tokens.LinkExpired as exc:
-        raise BadLink(expired=True) from exc
-    except tokens.LinkInvalid as exc:
-        raise BadLink(expired=False) from exc
+    """(application, side, token) named by the request's token; LinkRefused otherwise."""
+    token = token_from(request)
+    pk, side = tokens.read(purpose, token)
     application = (
         Application.objects.select_related("mission__association").filter(pk=pk, anonymised_at__isnull=True).first()
     )
     if application is None:
-        raise BadLink(expired=False)
+        raise LinkInvalid()
     return application, side, token
 
 
-def _bad_link(request, error):
-    return TemplateResponse(request, "missions/link_problem.html", status=410 if error.expired else 400, context={
-        "expired": error.expired, "meta_title": _("Lien expiré") if error.expired else _("Lien incorrect"),
-    })
-
-
-def _url(name, token):
-    return f"{reverse(name)}?jeton={token}"
-
-
 def signed_link_view(purpose):
-    """Decorate a view(request, application, side, token): a bad or expired link gets a polite page."""
+    """Decorate a view(request, application, side, token): a bad or expired link gets the polite
+    page (400, 410); a 503 (TryAgainLater) says when to try again."""
     def decorate(view):
         @never_cache
         @require_http_methods(["GET", "POST"])
         def wrapper(request):
             try:
                 application, side, token = _from_token(request, purpose)
-            except BadLink as error:
-                return _bad_link(request, error)
-            return view(request, application, side, token)
+            except LinkRefused as error:
+                return refused_response(request, error, next_url="/missions/", next_label=_("Voir les missions ouvertes"),
+                                        reply_for_help=True)
+            return with_retry_after(view(request, application, side, token))
         wrapper.__name__ = view.__name__
         wrapper.__doc__ = view.__doc__
         return wrapper
@@ -97,7 +79,7 @@ def follow(request, application, side, token):
         "steps": application.steps.all(),
         "reason": application.decline_reason_for_volunteer(),
         "suggestions": [(m, m.get_url(request)) for m in suggestions],
-        "withdraw_url": _url(WITHDRAW, token),
+        "withdraw_url": link(WITHDRAW, token),
         "meta_title": _("Suivi de ma candidature"),
     })
 
@@ -105,14 +87,21 @@ def follow(request, application, side, token):
 @signed_link_view(tokens.FOLLOW)
 def withdraw(request, application, side, token):
     """GET asks for confirmation; only POST withdraws. A second time says so politely."""
+    status = 200
     if request.method == "POST":
-        if services.withdraw(application):
-            messages.success(request, _("Votre candidature est retirée. Merci de nous avoir prévenus !"))
+        try:
+            withdrawn = services.withdraw(application)
+        except TryAgainLater as busy:
+            messages.error(request, busy.message)
+            status = 503
         else:
-            messages.info(request, _("Cette candidature ne peut plus être retirée : rien n’a changé."))
-        return redirect(_url(FOLLOW, token))
-    return TemplateResponse(request, "missions/withdraw.html", context={
-        "application": application, "mission": application.mission, "follow_url": _url(FOLLOW, token),
+            if withdrawn:
+                messages.success(request, _("Votre candidature est retirée. Merci de nous avoir prévenus !"))
+            else:
+                messages.info(request, _("Cette candidature ne peut plus être retirée : rien n’a changé."))
+            return redirect(link(FOLLOW, token))
+    return TemplateResponse(request, "missions/withdraw.html", status=status, context={
+        "application": application, "mission": application.mission, "follow_url": link(FOLLOW, token),
         "meta_title": _("Retirer ma candidature"),
     })
 
@@ -120,14 +109,17 @@ def withdraw(request, application, side, token):
 @signed_link_view(tokens.CHECKIN)
 def checkin_fine(request, application, side, token):
     """"Oui, tout va bien": a button (GET), recorded on POST; a second time is thanked too."""
-    checkin = Checkin.objects.filter(application=application, side=side).first()
-    recorded = None
+    recorded, status = None, 200
     if request.method == "POST":
-        recorded = services.answer_checkin_fine(application, side)
-        checkin = Checkin.objects.filter(application=application, side=side).first()
-    return TemplateResponse(request, "missions/checkin_fine.html", context={
+        try:
+            recorded = services.answer_checkin_fine(application, side)
+        except TryAgainLater as busy:
+            messages.error(request, busy.message)
+            status = 503
+    checkin = Checkin.objects.filter(application=application, side=side).first()
+    return TemplateResponse(request, "missions/checkin_fine.html", status=status, context={
         "application": application, "mission": application.mission, "checkin": checkin, "recorded": recorded,
-        "help_url": _url(CHECKIN_HELP, token), "meta_title": _("Tout se passe bien ?"),
+        "help_url": link(CHECKIN_HELP, token), "meta_title": _("Tout se passe bien ?"),
     })
 
 
@@ -143,12 +135,12 @@ def checkin_help(request, application, side, token):
             form.add_domain_error(error)
         else:
             messages.success(request, _("Merci, l’équipe a bien reçu votre message et revient vers vous rapidement."))
-            return redirect(_url(CHECKIN_HELP, token))
+            return redirect(link(CHECKIN_HELP, token))
     sent = just_sent(request)
     already = not sent and Checkin.objects.filter(application=application, side=side, answer="aide").exists()
     return TemplateResponse(request, "missions/checkin_help.html", status=form.http_status, context={
         "application": application, "mission": application.mission, "form": None if sent or already else form,
-        "sent": sent, "already": already, "action": _url(CHECKIN_HELP, token),
+        "sent": sent, "already": already, "action": link(CHECKIN_HELP, token),
         "meta_title": _("Demander l’aide de l’équipe"),
     })
 
@@ -161,17 +153,20 @@ def feedback(request, application, side, token):
         try:
             services.give_feedback(application, side=side, rating=form.cleaned_data["rating"],
                                    comment=form.cleaned_data["comment"])
+        except TryAgainLater as busy:  # the form again, with what was typed
+            form.add_domain_error(busy)
         except DomainError as error:
             messages.info(request, error.message)
+            return redirect(link(FEEDBACK, token))
         else:
             messages.success(request, _("Merci pour votre avis ! Il aide l’équipe à mieux accompagner les missions."))
-        return redirect(_url(FEEDBACK, token))
+            return redirect(link(FEEDBACK, token))
     answered = Feedback.objects.filter(application=application, side=side, answered_at__isnull=False).exists()
     expected = Feedback.objects.filter(application=application, side=side).exists()
     return TemplateResponse(request, "missions/feedback.html", status=form.http_status, context={
         "application": application, "mission": application.mission,
         "form": form if expected and not answered else None, "answered": answered, "expected": expected,
-        "action": _url(FEEDBACK, token), "meta_title": _("Votre avis sur la mission"),
+        "action": link(FEEDBACK, token), "meta_title": _("Votre avis sur la mission"),
     })
 
 

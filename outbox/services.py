@@ -6,7 +6,7 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,17 @@ def absolute_url(url):
     if not url or url.startswith(("http://", "https://")):
         return url
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def claim_send_slot(rows, *, field, interval, now=None):
+    """Claim the right to send one email about `rows` (a queryset: usually one row, the person's):
+    a conditional UPDATE that stamps the timestamp column `field` with `now` only where it is empty
+    or older than `interval`. True when claimed; at most one caller wins per interval, across
+    processes (conventions §11: claims live in the database, never in the cache). Call it in the
+    transaction that queues the email, so that a rollback gives the slot back."""
+    now = now or timezone.now()
+    stale = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": now - interval})
+    return rows.filter(stale).update(**{field: now}) > 0
 
 
 def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag="", headers=None):

@@ -71,3 +71,19 @@ def on_postgresql():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
     return connection
+
+
+@pytest.fixture
+def locks_time_out(monkeypatch):
+    """Every row lock waits past PostgreSQL's lock_timeout, as a busy row does in production: the
+    error a locking query raises then (SQLSTATE 55P03), on any database."""
+    from django.db import OperationalError
+    from django.db.models.query import QuerySet
+
+    class LockNotAvailable(Exception):
+        sqlstate = "55P03"
+
+    def locked_out(queryset, *args, **kwargs):
+        raise OperationalError("canceling statement due to lock timeout") from LockNotAvailable()
+
+    monkeypatch.setattr(QuerySet, "select_for_update", locked_out)

@@ -48,3 +48,13 @@ def polite_lock_timeouts(operation):
             raise
 
     return wrapper
+
+
+RETRY_AFTER_SECONDS = 5
+
+
+def with_retry_after(response):
+    """A 503 answer (TryAgainLater) tells clients when to try again; other answers are unchanged."""
+    if response.status_code == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

@@ -25,7 +25,7 @@ _SEGMENT_CHAR = r"[^/\s?#&\"'<>]"
 TOKEN_SEGMENT = re.compile(
     rf"(?<=/)(?={_SEGMENT_CHAR}{{16,}})(?={_SEGMENT_CHAR}*[0-9])(?={_SEGMENT_CHAR}*[A-Z:]){_SEGMENT_CHAR}+"
 )
-# The manifesto's confirmation link carries its token in the query string.
+# Every signed link (webassoc.signed_links) carries its token in the query string (`?jeton=`).
 TOKEN_PARAMETER = re.compile(r"(?<=jeton=)[^&\s\"'<>#]+")
 MASK = "<jeton>"
 

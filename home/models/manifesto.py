@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -18,6 +18,7 @@ from home import services
 from home.blocks import BaseStreamBlock
 from home.forms import ResendForm, SignatureForm
 from home.sharing import share_links
+from webassoc import signed_links
 from webassoc.errors import TryAgainLater
 from webassoc.forms import form_response
 from webassoc.pagination import page_number
@@ -100,28 +101,23 @@ class ManifestoPage(RoutablePageMixin, BasePage):
 
     @path("merci/", name="thanks")
     def thanks_route(self, request):
-        return self.render(request, template="home/manifesto_thanks.html")
+        return self.render(request, template="home/manifesto_thanks.html",
+                           context_overrides={"link_days": services.CONFIRM.days})
 
-    # The token travels in the query string: Wagtail's page URLs only allow [\w-] in a path
-    # segment, and query strings never reach the access logs.
+    # The token travels in the query string (`?jeton=`): Wagtail's page URLs only allow [\w-] in a
+    # path segment; the access logs mask it (webassoc.observability).
     @path("confirmer/", name="confirm")
     def confirm_route(self, request):
-        token = request.GET.get("jeton", "")[:200]
-        error = signature = None
-        try:
-            if request.method == "POST":
-                services.confirm(self, token)
-                messages.success(request, _("Merci ! Votre signature est confirmée : elle compte désormais."))
-                return redirect(self.url + "#signataires")
-            signature = services.check_token(self, token)
-        except services.LinkRefused as refusal:
-            error = refusal
-        response = self.render(request, template="home/manifesto_confirm.html", context_overrides={
-            "signature": signature, "error": error, "resend_form": ResendForm(),
-        })
-        response.status_code = error.http_status if error else 200
-        add_never_cache_headers(response)  # shows the signer's name
-        return response
+        return signed_links.confirmation_response(
+            request, check=lambda token: services.check_token(self, token),
+            confirm=lambda token: services.confirm(self, token),
+            success=_("Merci ! Votre signature est confirmée : elle compte désormais."),
+            redirect_to=lambda signature: self.url + "#signataires",
+            render=lambda signature, error, token: self.render(  # shows the signer's name: never cached
+                request, template="home/manifesto_confirm.html", context_overrides={
+                    "signature": signature, "error": error, "resend_form": ResendForm(),
+                }),
+        )
 
     @path("nouveau-lien/", name="resend")
     def resend_route(self, request):
@@ -129,11 +125,16 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         if form.is_bound and form.accept(request, scope="manifesto-resend", limit=NEW_LINKS_PER_HOUR):
             services.resend_confirmation(self, form.cleaned_data["email"])
             # The same answer whoever asks, so the form does not reveal who signed.
-            messages.info(request, _(
+            days = services.CONFIRM.days
+            messages.info(request, ngettext(
                 "Si une signature non confirmée correspond à cette adresse, un nouveau lien de "
-                "confirmation vient d’y être envoyé. Il est valable 7 jours. Pour éviter les abus, une "
-                "même adresse reçoit au plus un e-mail toutes les 10 minutes."
-            ))
+                "confirmation vient d’y être envoyé. Il est valable %(days)s jour. Pour éviter les abus, une "
+                "même adresse reçoit au plus un e-mail toutes les 10 minutes.",
+                "Si une signature non confirmée correspond à cette adresse, un nouveau lien de "
+                "confirmation vient d’y être envoyé. Il est valable %(days)s jours. Pour éviter les abus, une "
+                "même adresse reçoit au plus un e-mail toutes les 10 minutes.",
+                days,
+            ) % {"days": days})
             return redirect(self.url + self.reverse_subpage("resend"))
         response = self.render(request, template="home/manifesto_resend.html",
                                context_overrides={"resend_form": form})

@@ -386,3 +386,24 @@ def test_a_mission_published_by_the_scheduled_publishing_job_alerts_too(index_pa
     mission.refresh_from_db()
     assert mission.live
     assert [m.to for m in alert_emails()] == [["planifiee@example.org"]]
+
+
+def test_asking_again_and_again_for_a_session_sends_one_confirmation_email_per_address(client):
+    course, other_course = TrainingPageFactory(), TrainingPageFactory()
+
+    for _ in range(3):
+        assert client.post(f"/alertes/prochaine-session/{course.pk}/",
+                           {"email": "asso@example.org", "consent": "on"}).status_code == 302
+    client.post(f"/alertes/prochaine-session/{other_course.pk}/", {"email": "ASSO@example.org", "consent": "on"})
+
+    assert [message.to for message in mail.outbox] == [["asso@example.org"]]
+
+
+def test_the_confirmation_email_can_be_sent_again_after_ten_minutes(client):
+    course = TrainingPageFactory()
+    client.post(f"/alertes/prochaine-session/{course.pk}/", {"email": "asso@example.org", "consent": "on"})
+    SessionWaiter.objects.update(confirmation_sent_at=timezone.now() - services.EMAIL_INTERVAL)
+
+    client.post(f"/alertes/prochaine-session/{course.pk}/", {"email": "asso@example.org", "consent": "on"})
+
+    assert len(mail.outbox) == 2

@@ -2,6 +2,7 @@
 one-click unsubscribe (RFC 8058)."""
 
 import re
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -62,16 +63,17 @@ def test_subscribing_sends_only_a_confirmation_until_the_link_is_followed(client
     assert "déjà confirmée" in client.get(url).content.decode()
 
 
-def test_a_broken_or_expired_link_says_so(client, settings):
+def test_a_broken_or_expired_link_says_so(client, monkeypatch):
     assert client.get("/alertes/confirmer/?jeton=12:abc").status_code == 400
     subscription = SubscriptionFactory(confirmed_at=None)
     token = services.confirm_token(subscription)
-    services.TOKEN_MAX_AGE, old = -1, services.TOKEN_MAX_AGE
-    try:
-        response = client.get(f"/alertes/confirmer/?jeton={token}")
-    finally:
-        services.TOKEN_MAX_AGE = old
-    assert response.status_code == 400 and "expiré" in response.content.decode()
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + (services.CONFIRM.days + 1) * 86400)
+
+    response = client.get(f"/alertes/confirmer/?jeton={token}")
+
+    assert response.status_code == 410 and "expiré" in response.content.decode()
+    assert services.CONFIRM.days == 7
 
 
 def test_one_subscription_per_address_whatever_its_case_new_choices_wait_for_confirmation(client):
@@ -155,3 +157,35 @@ def test_the_form_refuses_an_empty_skill_list_with_a_french_message(client):
 def test_an_absurd_course_number_is_a_404_not_a_database_error(client):
     assert client.get("/alertes/prochaine-session/9448599036319700992/").status_code == 404
     assert client.get("/alertes/prochaine-session/123456/").status_code == 404
+
+
+def test_a_lock_timeout_while_subscribing_asks_to_try_again_and_keeps_the_answers(client, locks_time_out):
+    response = client.post("/alertes/", subscribe_form())
+
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    html = response.content.decode()
+    assert "réessayer dans quelques secondes" in html and 'value="Camille@Example.org"' in html
+    assert not Subscription.objects.exists() and not mail.outbox
+
+
+def test_a_lock_timeout_during_one_click_unsubscribe_answers_503_so_the_mail_client_retries(locks_time_out):
+    subscription = SubscriptionFactory()
+
+    response = Client(enforce_csrf_checks=True).post(
+        f"/alertes/desinscription/?jeton={services.manage_token(subscription)}", "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded")
+
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    subscription.refresh_from_db()
+    assert subscription.is_active
+
+
+def test_the_link_to_change_or_stop_alerts_never_expires(client, monkeypatch):
+    subscription = SubscriptionFactory()
+    token = services.manage_token(subscription)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 10 * 365 * 86400)
+
+    assert services.MANAGE.days is None
+    assert client.get(f"/alertes/desinscription/?jeton={token}").status_code == 200
+    assert client.get(f"/alertes/preferences/?jeton={token}").status_code == 200

@@ -1,6 +1,7 @@
 """Manifesto: signing, double opt-in, duplicates, moderation, cached counter and list."""
 
 import re
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from home.models import Signature
 from outbox.models import Email
 from webassoc.errors import TryAgainLater
 from webassoc.forms import RATE_LIMITED, REQUIRED
+from webassoc.signed_links import LinkExpired
 
 from .factories import ManifestoPageFactory, SignatureFactory
 
@@ -259,25 +261,37 @@ def test_the_confirmation_link_works_only_once(client, manifesto):
 def test_an_expired_link_says_so_and_offers_a_new_one(client, manifesto, monkeypatch):
     sign(client, manifesto)
     link = confirmation_link()
-    monkeypatch.setattr(services, "TOKEN_MAX_AGE", -1)
+    real_time = time.time
+    monkeypatch.setattr(time, "time", lambda: real_time() + 8 * 86400)
 
     response = client.post(link)
 
-    assert response.status_code == 400
+    assert response.status_code == 410
     html = response.content.decode()
-    assert "Ce lien de confirmation a expiré" in html
+    assert "Ce lien a expiré" in html
+    assert "valable que 7" in html
     assert "Envoyer un nouveau lien" in html
     assert Signature.objects.get().confirmed_at is None
 
 
-def test_the_link_expires_after_seven_days(manifesto):
+def test_the_link_expires_after_seven_days(manifesto, monkeypatch):
     signature = SignatureFactory(page=manifesto)
-    token = services.make_token(signature)
+    token = services.CONFIRM.make(signature.pk)
+    real_time = time.time
 
-    with pytest.raises(signing.SignatureExpired):
-        services.read_token(token, max_age=-1)
-    assert services.TOKEN_MAX_AGE == 7 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda: real_time() + 6 * 86400)
     assert services.check_token(manifesto, token) == signature
+    monkeypatch.setattr(time, "time", lambda: real_time() + 7 * 86400 + 60)
+    with pytest.raises(LinkExpired):
+        services.check_token(manifesto, token)
+    assert services.CONFIRM.days == 7
+
+
+def test_a_link_made_before_the_shared_helper_still_confirms(manifesto):
+    signature = SignatureFactory(page=manifesto)
+    old_token = signing.TimestampSigner(salt="home.manifesto.signature").sign(str(signature.pk))  # as sent until now
+
+    assert services.confirm(manifesto, old_token) == signature
 
 
 def test_a_tampered_link_is_refused(client, manifesto):
@@ -290,7 +304,7 @@ def test_a_tampered_link_is_refused(client, manifesto):
     response = client.post(forged)
 
     assert response.status_code == 400
-    assert escape("Ce lien de confirmation n’est pas valide") in response.content.decode()
+    assert escape("Ce lien n’est pas valide") in response.content.decode()
     assert Signature.objects.get().confirmed_at is None
 
 
@@ -383,7 +397,7 @@ def test_confirming_a_signature_refreshes_the_cached_counter(manifesto):
     signature = SignatureFactory(page=manifesto)
     assert services.signature_count(manifesto) == 0
 
-    assert services.confirm(manifesto, services.make_token(signature)) == signature
+    assert services.confirm(manifesto, services.CONFIRM.make(signature.pk)) == signature
 
     assert services.signature_count(manifesto) == 1
     assert services.public_signatories(manifesto, 1).paginator.count == 1

@@ -13,6 +13,7 @@ from django.utils import timezone
 from missions import services, tokens
 from missions.models import Checkin, Feedback, FollowUpCase, MissionRequest
 from tests.factories import SuperUserFactory
+from webassoc.signed_links import LinkInvalid
 
 from .factories import ApplicationFactory, MissionFactory, MissionRequestFactory
 
@@ -107,9 +108,9 @@ def test_the_help_form_is_rate_limited(client, introduced, settings):
 def test_a_check_in_token_speaks_for_one_side_only(introduced):
     token = tokens.make(tokens.CHECKIN, introduced, "benevole")
 
-    with pytest.raises(tokens.LinkInvalid):
+    with pytest.raises(LinkInvalid):
         tokens.read(tokens.CHECKIN, token.replace(".benevole", ".association", 1))
-    with pytest.raises(tokens.LinkInvalid):
+    with pytest.raises(LinkInvalid):
         tokens.read(tokens.FOLLOW, token)
 
 

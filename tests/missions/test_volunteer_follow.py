@@ -9,6 +9,7 @@ from django.core import mail
 
 from missions import services, tokens
 from missions.models import Application, ApplicationStep
+from webassoc.signed_links import LinkInvalid
 
 from .factories import ApplicationFactory, MissionFactory
 
@@ -117,7 +118,7 @@ def test_a_broken_or_foreign_token_gets_a_polite_page_and_changes_nothing(client
     for token in ["", "abc", f"{application.pk}.:forged", other_purpose]:
         response = client.post(f"/candidatures/retrait/?jeton={token}")
         assert response.status_code == 400
-        assert "Lien incorrect" in response.content.decode()
+        assert "Lien non valide" in response.content.decode()
     application.refresh_from_db()
     assert application.status == "nouvelle"
 
@@ -128,7 +129,7 @@ def test_a_follow_token_cannot_be_edited_to_reach_another_application(index_page
 
     forged = token.replace(f"{first.pk}.", f"{second.pk}.", 1)
 
-    with pytest.raises(tokens.LinkInvalid):
+    with pytest.raises(LinkInvalid):
         tokens.read(tokens.FOLLOW, forged)
 
 
@@ -231,3 +232,26 @@ def test_the_first_answer_is_timed_and_a_withdrawal_is_no_answer(index_page):
 
     assert answered.first_answered_at is not None
     assert withdrawn.first_answered_at is None
+
+
+def test_a_lock_timeout_while_applying_asks_to_try_again_and_keeps_the_answers(client, index_page, locks_time_out):
+    mission = MissionFactory()
+
+    response = client.post(f"/missions/{mission.slug}/", VALID)
+
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    html = response.content.decode()
+    assert "réessayer dans quelques secondes" in html
+    assert "Je peux aider." in html
+    assert not Application.objects.exists() and not mail.outbox
+
+
+def test_a_lock_timeout_while_withdrawing_asks_to_try_again_and_changes_nothing(client, index_page, locks_time_out):
+    application = ApplicationFactory()
+
+    response = client.post(f"/candidatures/retrait/?jeton={tokens.make(tokens.FOLLOW, application)}")
+
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "réessayer dans quelques secondes" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == "nouvelle"

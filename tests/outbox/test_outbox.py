@@ -114,3 +114,19 @@ def test_retry_delay_grows_and_is_capped():
     assert Email.retry_delay(1) == timedelta(minutes=1)
     assert Email.retry_delay(4) == timedelta(minutes=8)
     assert Email.retry_delay(20) == timedelta(hours=6)
+
+
+def test_a_send_slot_is_claimed_once_per_interval():
+    from alerts.models import Subscription
+    from outbox.services import claim_send_slot
+    from tests.alerts.factories import SubscriptionFactory
+
+    subscription = SubscriptionFactory()
+    rows, now = Subscription.objects.filter(pk=subscription.pk), timezone.now()
+
+    def claim(at):
+        return claim_send_slot(rows, field="confirmation_sent_at", interval=timedelta(minutes=10), now=at)
+
+    assert claim(now) is True
+    assert claim(now + timedelta(minutes=9)) is False
+    assert claim(now + timedelta(minutes=10)) is True

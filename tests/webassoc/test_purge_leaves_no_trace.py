@@ -121,7 +121,7 @@ def one_person_everywhere(client, home_page, django_capture_on_commit_callbacks)
         signature = home_services.sign(manifesto, first_name=FIRST_NAME, last_name=LAST_NAME, email=EMAIL,
                                        profession="Chargée de communication", organisation=ASSOCIATION,
                                        city="Rennes", show_publicly=True)
-        home_services.confirm(manifesto, home_services.make_token(signature))
+        home_services.confirm(manifesto, home_services.CONFIRM.make(signature.pk))
         edit_in_admin(client, "manifesto_signatures:edit", signature.pk, {
             "first_name": FIRST_NAME, "last_name": LAST_NAME, "profession": "Chargée de communication",
             "organisation": ASSOCIATION, "city": "Rennes", "show_publicly": "on", "hidden": "on",
