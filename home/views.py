@@ -177,5 +177,5 @@ def _erase_personal_data(request, email):
         row.refresh_from_db()
         log(instance=row, action="home.personal_data_erase", user=request.user)
     messages.success(request, _("Données anonymisées : %(report)s.") % {
-        "report": " ; ".join(privacy.report_lines(counts, dry_run=False))})
+        "report": " ; ".join(privacy.report_lines(counts, dry_run=False, skip_empty=True)) or _("rien à anonymiser")})
     return redirect("personal_data")

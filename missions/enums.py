@@ -52,6 +52,8 @@ TRANSITIONS = {
 
 # Applications waiting for the team (the coordinator's queue, the reminders).
 AWAITING_ANSWER = (ApplicationStatus.NEW,)
+# Applications still waiting for a decision (declined, with "mission pourvue", when the mission is filled).
+UNDECIDED = (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED)
 # Applications the volunteer may still withdraw.
 WITHDRAWABLE = (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED, ApplicationStatus.INTRODUCED)
 

@@ -23,6 +23,7 @@ from webassoc.typography import french_datetime
 from . import emails
 from .enums import (
     AWAITING_ANSWER,
+    UNDECIDED,
     ApplicationStatus,
     CaseStatus,
     Cause,
@@ -313,6 +314,16 @@ def mark_filled(mission, *, by=None):
     if mission.live and not had_draft:
         revision.publish(user=by, skip_permission_checks=True)
     return True
+
+
+def decline_undecided_applications(mission, *, by=None):
+    """Decline, with the reason "mission pourvue", the applications to `mission` still waiting for a
+    decision (each volunteer is told once, as for any decline). Returns them, with `emails_sent`."""
+    declined = []
+    for application in mission.applications.filter(status__in=UNDECIDED).order_by("created_at"):
+        declined.append(change_status(application, status=ApplicationStatus.DECLINED, by=by,
+                                      decline_reason=DeclineReason.FILLED))
+    return declined
 
 
 def median_answer_days(*, since=None, minimum=10):

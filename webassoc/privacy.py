@@ -255,20 +255,23 @@ class PersonalData:
     email_field: str = "email"  # the person's address (to find them on request: `forget()`)
     masculine: bool = False  # the label's gender, for the French of the reports
 
-    def done(self, dry_run):
-        """The French participle agreeing with the label: anonymisées, anonymisés, à anonymiser."""
-        return "à anonymiser" if dry_run else ("anonymisés" if self.masculine else "anonymisées")
+    def done(self, dry_run, count=2):
+        """The French participle agreeing with the label and the count (0 and 1 take the singular):
+        anonymisées, anonymisée, anonymisés, à anonymiser."""
+        if dry_run:
+            return "à anonymiser"
+        return ("anonymisé" if self.masculine else "anonymisée") + ("s" if count > 1 else "")
 
 
 PERSONAL_DATA = [
     # A registration is needed until its session is over; the period starts at the session's end.
     PersonalData("courses.Registration", "session__end", "inscriptions aux formations"),
     PersonalData("missions.Application", "created_at", "candidatures aux missions"),
-    PersonalData("missions.MissionRequest", "created_at", "demandes d'associations"),
+    PersonalData("missions.MissionRequest", "created_at", "demandes d’associations"),
     PersonalData("home.Signature", "created_at", "signatures du manifeste"),
     PersonalData("missions.Mission", "updated_at", "contacts de missions", in_use="contact_in_use",
                  email_field="contact_email", masculine=True),
-    PersonalData("missions.Association", "updated_at", "contacts d'associations", in_use="contact_in_use",
+    PersonalData("missions.Association", "updated_at", "contacts d’associations", in_use="contact_in_use",
                  email_field="contact_email", masculine=True),
     # Alerts: kept while the person receives them (unsubscribing forgets the address at once);
     # unconfirmed or stale ones 24 months after their last change.
@@ -277,7 +280,7 @@ PERSONAL_DATA = [
     PersonalData("alerts.SessionWaiter", "created_at", "attentes de prochaines sessions", in_use="in_use",
                  masculine=False),
 ]
-EMAILS_LABEL = "e-mails gardés (envoyés, abandonnés, ou au sujet d'une personne anonymisée)"
+EMAILS_LABEL = "e-mails gardés (envoyés, abandonnés, ou au sujet d’une personne anonymisée)"
 
 
 def retention_months(value=None):
@@ -513,11 +516,14 @@ def forget(email, now=None, dry_run=False):
     return counts
 
 
-def report_lines(counts, dry_run):
-    """The French lines of a purge's (or a forget's) counts, for the commands."""
+def report_lines(counts, dry_run, skip_empty=False):
+    """The French lines of a purge's (or a forget's) counts, for the commands (every kind) and the
+    admin's message (`skip_empty`: the kinds that held something)."""
     entries = {entry.label: entry for entry in PERSONAL_DATA}
     for label, count in counts.items():
+        if skip_empty and not count:
+            continue
         if label in entries:
-            yield f"{label} : {count} {entries[label].done(dry_run)}"
+            yield f"{label}\u00a0: {count} {entries[label].done(dry_run, count)}"
         else:
-            yield f"{label} : {count} {'à supprimer' if dry_run else 'supprimés'}"
+            yield f"{label}\u00a0: {count} {'à supprimer' if dry_run else ('supprimés' if count > 1 else 'supprimé')}"

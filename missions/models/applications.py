@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from missions.enums import (
     TRANSITIONS,
+    UNDECIDED,
     WITHDRAWABLE,
     ApplicationStatus,
     Cause,
@@ -131,6 +133,13 @@ class Application(AnonymisableMixin, models.Model):
             feedback.comment = ""
             feedback.save(update_fields=["comment"])
         self.steps.exclude(note="").update(note="")
+        # Nobody is left to answer: an application still waiting for a decision leaves the team's
+        # queue and the reminders, as if withdrawn by the person (an introduction stays what it was).
+        if self.status in UNDECIDED:
+            ApplicationStep.objects.create(application=self, status=ApplicationStatus.WITHDRAWN,
+                                           previous_status=self.status, by_volunteer=True,
+                                           note=gettext("données personnelles anonymisées"))
+            self.status = ApplicationStatus.WITHDRAWN
 
 
 class MissionRequest(AnonymisableMixin, models.Model):

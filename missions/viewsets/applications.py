@@ -6,7 +6,6 @@ offered to mark the mission filled when its introductions reach the number of vo
 import django_filters
 from django import forms
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -25,7 +24,7 @@ from webassoc.errors import DomainError
 from webassoc.typography import with_de
 
 from .. import services
-from ..enums import ApplicationStatus, DeclineReason, MissionStatus, Outcome
+from ..enums import UNDECIDED, ApplicationStatus, DeclineReason, MissionStatus, Outcome
 from ..models import Application, Mission
 from .filters import MyMissionsFilter
 
@@ -122,7 +121,7 @@ class ApplicationEditView(RecordActionButtonsMixin, EditView):
 
     def get_success_buttons(self):
         buttons = super().get_success_buttons()
-        if not self.refused and services.introductions_reach_wanted(self.decision.mission):
+        if not self.refused and just_completed_the_mission(self.decision):
             buttons.insert(0, messages.button(mark_filled_url(self.decision), gettext("Marquer la mission pourvue")))
         return buttons
 
@@ -140,7 +139,7 @@ def decision_message(application):
     else:
         message += " " + gettext("Aucun e-mail envoyé.")
     mission = application.mission
-    if services.introductions_reach_wanted(mission):
+    if just_completed_the_mission(application):
         message += " " + ngettext(
             "La mission a maintenant son bénévole (%(count)s recherché) : voulez-vous la marquer pourvue ?",
             "La mission a maintenant ses bénévoles (%(count)s recherchés) : voulez-vous la marquer pourvue ?",
@@ -149,8 +148,30 @@ def decision_message(application):
     return message
 
 
+def just_completed_the_mission(application):
+    """An introduction that brings the open mission to the number of volunteers wanted (asked only
+    after an introduction: not after a decline, an undo or a withdrawal)."""
+    return application.status == ApplicationStatus.INTRODUCED and services.introductions_reach_wanted(application.mission)
+
+
 def mark_filled_url(application):
     return reverse("candidatures:action", args=[application.pk, MarkMissionFilled.name])
+
+
+class MarkFilledForm(forms.Form):
+    """Whether the applications still waiting for a decision are declined with "mission pourvue"."""
+
+    decline_undecided = forms.BooleanField(
+        label=_("Décliner les autres candidatures en attente avec le motif « Mission pourvue »"),
+        help_text=_("Chaque personne reçoit l’e-mail de refus, avec d’autres missions proposées."),
+        required=False, initial=True,
+    )
+
+    def __init__(self, data=None, *, instance):
+        super().__init__(data)
+        self.undecided = list(instance.mission.applications.filter(status__in=UNDECIDED).order_by("created_at"))
+        if not self.undecided:
+            del self.fields["decline_undecided"]
 
 
 class MarkMissionFilled(RecordAction):
@@ -159,13 +180,28 @@ class MarkMissionFilled(RecordAction):
     icon = "tick"
     confirmation = _("La mission ne prendra plus de candidatures et s’affichera « Mission pourvue ».")
     primary = True
+    form_class = MarkFilledForm
+    summary_template = "missions/admin/undecided_applications.html"
 
     def applies(self, application):
         return application.status == ApplicationStatus.INTRODUCED and application.mission.status == MissionStatus.OPEN
 
-    def run(self, request, application):
+    def run(self, request, application, form=None):
         services.mark_filled(application.mission, by=request.user)
-        return format_html(gettext("La mission « {} » est marquée pourvue."), application.mission.title)
+        message = gettext("La mission « %(title)s » est marquée pourvue.") % {"title": application.mission.title}
+        if form.cleaned_data.get("decline_undecided"):
+            declined = services.decline_undecided_applications(application.mission, by=request.user)
+            message += " " + ngettext(
+                "%(count)s candidature déclinée (motif « Mission pourvue »), e-mail envoyé à %(emails)s.",
+                "%(count)s candidatures déclinées (motif « Mission pourvue »), e-mails envoyés à %(emails)s.",
+                len(declined),
+            ) % {"count": len(declined), "emails": ", ".join(item.email for item in declined if item.emails_sent)}
+        elif form.undecided:
+            message += " " + ngettext(
+                "%(count)s candidature attend encore une réponse.",
+                "%(count)s candidatures attendent encore une réponse.", len(form.undecided),
+            ) % {"count": len(form.undecided)}
+        return message
 
 
 class ApplicationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):

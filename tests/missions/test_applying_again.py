@@ -119,3 +119,18 @@ def test_a_declined_application_is_refused_saying_the_team_has_answered(client, 
     assert "reviendra vers vous" not in html
     application.refresh_from_db()
     assert application.status == "declinee" and len(mail.outbox) == sent
+
+
+def test_an_anonymised_application_leaves_the_queue_but_an_introduction_stays_counted():
+    from missions.enums import ApplicationStatus
+    from missions.models import Application
+
+    waiting = ApplicationFactory(status=ApplicationStatus.NEW)
+    introduced = ApplicationFactory(status=ApplicationStatus.INTRODUCED)
+
+    waiting.anonymise()
+    introduced.anonymise()
+
+    assert Application.objects.get(pk=waiting.pk).status == ApplicationStatus.WITHDRAWN
+    assert Application.objects.get(pk=introduced.pk).status == ApplicationStatus.INTRODUCED
+    assert not Application.objects.filter(status__in=[ApplicationStatus.NEW]).exists()  # no reminder

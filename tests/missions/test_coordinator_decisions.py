@@ -68,6 +68,55 @@ def test_the_last_introduction_offers_to_mark_the_mission_filled(admin_client, i
     assert mission.latest_revision.as_object().status == "pourvue"  # a later publish keeps it filled
 
 
+def test_marking_the_mission_filled_declines_the_waiting_applications_and_tells_each_volunteer(
+        admin_client, index_page):
+    mission = MissionFactory(volunteers_wanted=1, title="Audit d’accessibilité")
+    introduced = ApplicationFactory(mission=mission, status="mise_en_relation")
+    waiting = ApplicationFactory(mission=mission, name="Chloé", email="chloe@example.org")
+    shortlisted = ApplicationFactory(mission=mission, name="Alice", email="alice@example.org", status="preselectionnee")
+    withdrawn = ApplicationFactory(mission=mission, status="retiree")
+    url = f"/admin/candidatures/{introduced.pk}/action/mission-pourvue/"
+
+    confirmation = admin_client.get(url).content.decode()
+    assert "2 candidatures à cette mission attendent encore une décision" in confirmation
+    assert "Chloé" in confirmation and "Alice" in confirmation
+    mail.outbox.clear()
+    response = admin_client.post(url, {"decline_undecided": "on"}, follow=True)
+
+    text = " ".join(messages_of(response))
+    assert "est marquée pourvue" in text
+    assert "2 candidatures déclinées" in text and "chloe@example.org" in text and "alice@example.org" in text
+    for application in (waiting, shortlisted):
+        application.refresh_from_db()
+        assert (application.status, application.decline_reason) == ("declinee", "pourvue")
+    withdrawn.refresh_from_db()
+    assert withdrawn.status == "retiree"
+    assert sorted(message.to[0] for message in mail.outbox) == ["alice@example.org", "chloe@example.org"]
+
+
+def test_marking_the_mission_filled_may_leave_the_waiting_applications_as_they_are(admin_client, index_page):
+    mission = MissionFactory(volunteers_wanted=1)
+    introduced = ApplicationFactory(mission=mission, status="mise_en_relation")
+    waiting = ApplicationFactory(mission=mission)
+    mail.outbox.clear()
+
+    response = admin_client.post(f"/admin/candidatures/{introduced.pk}/action/mission-pourvue/", {}, follow=True)
+
+    assert "1 candidature attend encore une réponse" in " ".join(messages_of(response))
+    waiting.refresh_from_db()
+    assert waiting.status == "nouvelle" and mail.outbox == []
+
+
+def test_the_offer_to_mark_the_mission_filled_follows_an_introduction_only(admin_client, index_page):
+    mission = MissionFactory(volunteers_wanted=1)
+    ApplicationFactory(mission=mission, status="mise_en_relation")
+    other = ApplicationFactory(mission=mission)
+
+    response = edit(admin_client, other, status="declinee", decline_reason="profil")
+
+    assert "pourvue ?" not in " ".join(messages_of(response))  # the introduction was an earlier decision
+
+
 def test_declining_in_the_admin_needs_a_reason_and_tells_what_was_sent(admin_client, index_page):
     application = ApplicationFactory(email="vol@example.org")
 

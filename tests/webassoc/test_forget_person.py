@@ -45,8 +45,8 @@ def test_forgetting_someone_anonymises_every_record_with_their_address_and_their
     other.refresh_from_db()
     assert other.anonymised_at is None
     assert list(Email.objects.values_list("to", flat=True)) == [["autre@asso.example.org"]]
-    assert "candidatures aux missions : 1 anonymisées" in out.getvalue()
-    assert "contacts de missions : 1 anonymisés" in out.getvalue()
+    assert "candidatures aux missions\u00a0: 1 anonymisée" in out.getvalue()
+    assert "contacts de missions\u00a0: 1 anonymisé" in out.getvalue()
     assert "La mission ouverte « Refaire le site » n'a plus de contact : indiquez-en un nouveau." in out.getvalue()
 
 
@@ -55,7 +55,7 @@ def test_a_dry_run_counts_and_changes_nothing(records):
 
     call_command("forget_person", ADDRESS, "--dry-run", stdout=out)
 
-    assert "inscriptions aux formations : 1 à anonymiser" in out.getvalue()
+    assert "inscriptions aux formations\u00a0: 1 à anonymiser" in out.getvalue()
     assert "à supprimer" in out.getvalue() and "rien n'a été modifié" in out.getvalue()
     assert Email.objects.count() == 2
     records["theirs"][1].refresh_from_db()

@@ -43,7 +43,7 @@ def test_sent_and_abandoned_emails_are_deleted_after_thirty_days_and_pending_one
     call_command("purge_personal_data", stdout=out)
 
     assert remaining(old_sent, old_failed, old_pending, recent_sent) == {old_pending.pk, recent_sent.pk}
-    assert "e-mails gardés (envoyés, abandonnés, ou au sujet d'une personne anonymisée) : 2 supprimés" in out.getvalue()
+    assert "e-mails gardés (envoyés, abandonnés, ou au sujet d’une personne anonymisée)\u00a0: 2 supprimés" in out.getvalue()
 
 
 def test_an_email_of_uncertain_delivery_is_deleted_after_thirty_days_like_an_abandoned_one():

@@ -67,7 +67,7 @@ def test_purge_anonymises_what_is_older_than_the_retention_and_keeps_the_rest(ol
                 "vieux@signataire.example.org"} & remaining
     assert {"recente@asso.example.org", "recent@benevole.example.org", "recente-demande@asso.example.org",
             "recent@signataire.example.org"} <= remaining
-    assert "inscriptions aux formations : 1 anonymisées" in out.getvalue()
+    assert "inscriptions aux formations\u00a0: 1 anonymisée" in out.getvalue()
 
 
 def test_purge_keeps_the_numbers_for_statistics(old_and_recent):
@@ -84,7 +84,7 @@ def test_dry_run_counts_and_changes_nothing(old_and_recent):
 
     call_command("purge_personal_data", "--dry-run", stdout=out)
 
-    assert "signatures du manifeste : 1 à anonymiser" in out.getvalue()
+    assert "signatures du manifeste\u00a0: 1 à anonymiser" in out.getvalue()
     assert "rien n'a été modifié" in out.getvalue()
     assert "vieux@benevole.example.org" in emails()
 
@@ -97,7 +97,7 @@ def test_purge_is_idempotent(old_and_recent):
     call_command("purge_personal_data", stdout=out)
 
     assert {row.pk: row.anonymised_at for row in Application.objects.all()} == before
-    assert "candidatures aux missions : 0 anonymisées" in out.getvalue()
+    assert "candidatures aux missions\u00a0: 0 anonymisée" in out.getvalue()
 
 
 def test_retention_is_configurable(old_and_recent, settings):
@@ -144,7 +144,7 @@ def test_registrations_of_sessions_not_yet_over_are_never_counted(db):
     call_command("purge_personal_data", "--months", "0", "--dry-run", stdout=out)
     call_command("purge_personal_data", "--months", "0", stdout=StringIO())
 
-    assert "inscriptions aux formations : 0 à anonymiser" in out.getvalue()
+    assert "inscriptions aux formations\u00a0: 0 à anonymiser" in out.getvalue()
     assert "bientot@asso.example.org" in emails()
 
 
