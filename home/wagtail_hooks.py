@@ -7,7 +7,6 @@ from wagtail.permissions import register_permission_policy
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import views
-from .admin_panels import add_dashboard_panels
 from .models import Signature
 from .viewsets import SignatureViewSet
 
@@ -34,8 +33,6 @@ class BlockedAccountsMenuItem(MenuItem):
 def register_blocked_accounts_menu_item():
     return BlockedAccountsMenuItem(_("Comptes bloqués"), reverse("blocked_accounts"), icon_name="lock", order=610)
 
-
-hooks.register("construct_homepage_panels", add_dashboard_panels)
 
 
 @hooks.register("register_admin_urls")
