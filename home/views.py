@@ -2,8 +2,6 @@
 and robots.txt (home/urls.py), and the admin's "Comptes bloqués" and "Données personnelles"
 screens (wired in wagtail_hooks.py)."""
 
-import csv
-import io
 import json
 import logging
 
@@ -21,7 +19,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from webassoc import privacy
-from webassoc.admin.exports import BYTE_ORDER_MARK, neutralise_csv_cell
+from webassoc.admin.exports import csv_response
 from webassoc.pagination import page_number, paginate
 
 from . import login_throttle
@@ -152,20 +150,17 @@ def _log_personal_data(request, email, action):
 def _personal_data_file(request, email, file_format):
     export = privacy.export_of(email)
     _log_personal_data(request, email, "home.personal_data_export")
-    filename = f"donnees-personnelles-{timezone.localdate():%Y-%m-%d}"
+    filename = f"donnees-personnelles-{timezone.localdate():%Y-%m-%d}.{file_format}"
     if file_format == "json":
         response = HttpResponse(json.dumps({"adresse": email, "donnees": export}, ensure_ascii=False, indent=2),
                                 content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
-        output = io.StringIO()
-        writer = csv.writer(output, dialect="excel-fr")
-        writer.writerow([_("Catégorie"), _("N°"), _("Champ"), _("Valeur")])
-        for label, rows in export.items():
-            for number, row in enumerate(rows, start=1):
-                for field, value in row.items():
-                    writer.writerow([label, number, field, neutralise_csv_cell("" if value is None else str(value))])
-        response = HttpResponse(BYTE_ORDER_MARK + output.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+        rows = ([label, number, field, "" if value is None else str(value)]
+                for label, records in export.items()
+                for number, record in enumerate(records, start=1)
+                for field, value in record.items())
+        response = csv_response(filename, [_("Catégorie"), _("N°"), _("Champ"), _("Valeur")], rows, request=request)
     response["Cache-Control"] = "private, no-store"
     return response
 
