@@ -6,7 +6,7 @@ import json
 import logging
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -80,10 +80,9 @@ def robots_txt(request):
 
 
 @require_http_methods(["GET", "POST"])
+@permission_required(UNLOCK_PERMISSION, raise_exception=True)
 def blocked_accounts(request):
     """Accounts and addresses locked by the login throttle; each can be unlocked (POST)."""
-    if not request.user.has_perm(UNLOCK_PERMISSION):
-        raise PermissionDenied
     if request.method == "POST":
         key = request.POST.get("key", "")[:254]
         if request.POST.get("kind") == "address":
@@ -112,6 +111,7 @@ class PersonalDataForm(forms.Form):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@permission_required(PERSONAL_DATA_PERMISSION, raise_exception=True)
 def personal_data(request):
     """A person's access or erasure request (RGPD articles 15 and 17): every record holding an
     address across the site (webassoc.privacy.PERSONAL_DATA, so new models are covered), exported
@@ -119,8 +119,6 @@ def personal_data(request):
 
     The address is only ever posted (search, export, erasure): it never appears in a URL, so not
     in the access logs, the browser history nor a Referer. A GET shows the empty form."""
-    if not request.user.has_perm(PERSONAL_DATA_PERMISSION):
-        raise PermissionDenied
     form = PersonalDataForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         return render(request, "home/admin/personal_data.html", {"form": form})

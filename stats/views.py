@@ -3,7 +3,7 @@
 from datetime import date
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,9 +46,8 @@ class PeriodForm(forms.Form):
         return start, end
 
 
+@permission_required(PERMISSION, raise_exception=True)
 def statistics_view(request):
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
     today = timezone.localdate()
     form = PeriodForm(request.GET or None)
     start, end = form.period(today)
