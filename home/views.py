@@ -2,13 +2,11 @@
 and robots.txt (home/urls.py), and the admin's "Comptes bloqués" and "Données personnelles"
 screens (wired in wagtail_hooks.py)."""
 
-import csv
-import io
 import json
 import logging
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +19,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from webassoc import privacy
-from webassoc.admin.exports import BYTE_ORDER_MARK, neutralise_csv_cell
+from webassoc.admin.exports import csv_response
 from webassoc.pagination import page_number, paginate
 
 from . import login_throttle
@@ -82,10 +80,9 @@ def robots_txt(request):
 
 
 @require_http_methods(["GET", "POST"])
+@permission_required(UNLOCK_PERMISSION, raise_exception=True)
 def blocked_accounts(request):
     """Accounts and addresses locked by the login throttle; each can be unlocked (POST)."""
-    if not request.user.has_perm(UNLOCK_PERMISSION):
-        raise PermissionDenied
     if request.method == "POST":
         key = request.POST.get("key", "")[:254]
         if request.POST.get("kind") == "address":
@@ -114,6 +111,7 @@ class PersonalDataForm(forms.Form):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@permission_required(PERSONAL_DATA_PERMISSION, raise_exception=True)
 def personal_data(request):
     """A person's access or erasure request (RGPD articles 15 and 17): every record holding an
     address across the site (webassoc.privacy.PERSONAL_DATA, so new models are covered), exported
@@ -121,8 +119,6 @@ def personal_data(request):
 
     The address is only ever posted (search, export, erasure): it never appears in a URL, so not
     in the access logs, the browser history nor a Referer. A GET shows the empty form."""
-    if not request.user.has_perm(PERSONAL_DATA_PERMISSION):
-        raise PermissionDenied
     form = PersonalDataForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         return render(request, "home/admin/personal_data.html", {"form": form})
@@ -152,20 +148,17 @@ def _log_personal_data(request, email, action):
 def _personal_data_file(request, email, file_format):
     export = privacy.export_of(email)
     _log_personal_data(request, email, "home.personal_data_export")
-    filename = f"donnees-personnelles-{timezone.localdate():%Y-%m-%d}"
+    filename = f"donnees-personnelles-{timezone.localdate():%Y-%m-%d}.{file_format}"
     if file_format == "json":
         response = HttpResponse(json.dumps({"adresse": email, "donnees": export}, ensure_ascii=False, indent=2),
                                 content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
-        output = io.StringIO()
-        writer = csv.writer(output, dialect="excel-fr")
-        writer.writerow([_("Catégorie"), _("N°"), _("Champ"), _("Valeur")])
-        for label, rows in export.items():
-            for number, row in enumerate(rows, start=1):
-                for field, value in row.items():
-                    writer.writerow([label, number, field, neutralise_csv_cell("" if value is None else str(value))])
-        response = HttpResponse(BYTE_ORDER_MARK + output.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
+        rows = ([label, number, field, "" if value is None else str(value)]
+                for label, records in export.items()
+                for number, record in enumerate(records, start=1)
+                for field, value in record.items())
+        response = csv_response(filename, [_("Catégorie"), _("N°"), _("Champ"), _("Valeur")], rows, request=request)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,13 +1,12 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from webassoc.admin.menu import PermissionMenuItem
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import views
-from .admin_panels import add_dashboard_panels
 from .models import Signature
 from .viewsets import SignatureViewSet
 
@@ -25,17 +24,10 @@ def register_blocked_accounts_url():
     return [path("comptes-bloques/", views.blocked_accounts, name="blocked_accounts")]
 
 
-class BlockedAccountsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.UNLOCK_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_blocked_accounts_menu_item():
-    return BlockedAccountsMenuItem(_("Comptes bloqués"), reverse("blocked_accounts"), icon_name="lock", order=610)
-
-
-hooks.register("construct_homepage_panels", add_dashboard_panels)
+    return PermissionMenuItem(_("Comptes bloqués"), reverse("blocked_accounts"), permission=views.UNLOCK_PERMISSION,
+                              icon_name="lock", order=610)
 
 
 @hooks.register("register_admin_urls")
@@ -43,14 +35,10 @@ def register_personal_data_url():
     return [path("donnees-personnelles/", views.personal_data, name="personal_data")]
 
 
-class PersonalDataMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.PERSONAL_DATA_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_personal_data_menu_item():
-    return PersonalDataMenuItem(_("Données personnelles"), reverse("personal_data"), icon_name="user", order=620)
+    return PermissionMenuItem(_("Données personnelles"), reverse("personal_data"),
+                              permission=views.PERSONAL_DATA_PERMISSION, icon_name="user", order=620)
 
 
 @hooks.register("register_permissions")

@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from webassoc.admin.policies import PublicRecordPolicy, ReadOnlyPolicy
 
-from .admin_panels import add_open_cases_panel
+from .admin_panels import add_missions_panels
 from .models import Application, Feedback, FollowUpCase, MissionRequest
 from .viewsets import MissionsGroup
 
@@ -12,5 +12,5 @@ register_permission_policy(Application, PublicRecordPolicy(Application))
 register_permission_policy(MissionRequest, PublicRecordPolicy(MissionRequest))
 register_permission_policy(FollowUpCase, PublicRecordPolicy(FollowUpCase))
 register_permission_policy(Feedback, ReadOnlyPolicy(Feedback))
-hooks.register("construct_homepage_panels", add_open_cases_panel)
+hooks.register("construct_homepage_panels", add_missions_panels)
 register_snippet(MissionsGroup)

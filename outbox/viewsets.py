@@ -1,6 +1,7 @@
 """Admin of the emails sent (a log: read only, except "Renvoyer")."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -14,7 +15,7 @@ from webassoc.admin.policies import ReadOnlyPolicy
 from webassoc.errors import DomainError
 
 from . import services
-from .enums import RESENDABLE
+from .enums import RESENDABLE, EmailStatus
 from .kinds import EMAIL_KINDS
 from .models import Email
 
@@ -52,6 +53,9 @@ def kind_choices():
 
 
 class EmailFilterSet(WagtailFilterSet):
+    # Several statuses at once: the dashboard links to the ones not delivered (RESENDABLE).
+    status = django_filters.MultipleChoiceFilter(label=gettext_lazy("Statut"), choices=EmailStatus.choices,
+                                                 widget=forms.CheckboxSelectMultiple)
     template = django_filters.ChoiceFilter(label=gettext_lazy("Type"), choices=kind_choices)
 
     class Meta:

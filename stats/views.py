@@ -1,17 +1,15 @@
 """The "Statistiques" admin page (coordination groups only) and its CSV export."""
 
-import csv
 from datetime import date
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from webassoc.admin.exports import BYTE_ORDER_MARK, request_csv_dialect
+from webassoc.admin.exports import csv_response
 
 from .charts import chart_geometry, render_rows, render_svg
 from .figures import compute, first_of_month, french_number
@@ -48,15 +46,14 @@ class PeriodForm(forms.Form):
         return start, end
 
 
+@permission_required(PERMISSION, raise_exception=True)
 def statistics_view(request):
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
     today = timezone.localdate()
     form = PeriodForm(request.GET or None)
     start, end = form.period(today)
     report = compute(start, end, today=today)
     if request.GET.get("format") == "csv":
-        return csv_response(report, request)
+        return statistics_csv(report, request)
     labels = report.month_labels()
     sections = []
     for number, (title, charts) in enumerate(report.sections, start=1):
@@ -77,22 +74,15 @@ def statistics_view(request):
     })
 
 
-def csv_response(report, request=None):
-    """One row per month, a column per figure, then the period's totals. Like the other exports
-    (`webassoc.admin.exports`): UTF-8 with a BOM, `;` between cells (`separateur=virgule` gives
-    commas) and decimal commas, so French Excel and LibreOffice open it as columns of numbers."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="statistiques-{report.start:%Y-%m}-{report.end:%Y-%m}.csv"'
-    )
-    response.write(BYTE_ORDER_MARK)
-    writer = csv.writer(response, dialect=request_csv_dialect(request))
+def statistics_csv(report, request=None):
+    """One row per month, a column per figure, then the period's totals, with decimal commas: like
+    the other exports (`webassoc.admin.exports.csv_response`), French Excel and LibreOffice open it
+    as columns of numbers (`separateur=virgule` gives commas between cells)."""
     series = report.all_series()
-    writer.writerow([_("mois")] + [str(item.label) for item in series])
-    for month in report.months:
-        writer.writerow([f"{month:%Y-%m}"] + [_number(item.value(month)) for item in series])
-    writer.writerow([_("période")] + [_number(item.total) for item in series])
-    return response
+    rows = [[f"{month:%Y-%m}"] + [_number(item.value(month)) for item in series] for month in report.months]
+    rows.append([_("période")] + [_number(item.total) for item in series])
+    return csv_response(f"statistiques-{report.start:%Y-%m}-{report.end:%Y-%m}.csv",
+                        [_("mois")] + [str(item.label) for item in series], rows, request=request)
 
 
 def _number(value):

@@ -42,6 +42,7 @@ from .skills import Skill
 RESERVED_SLUGS = {"proposer", "competences", "merci", "rss", "atom", "json"}
 MAX_SEARCH_WORDS = 10
 ABANDONED_DRAFT_DAYS = 30
+DUE_SOON_DAYS = 7  # "Missions dont l’échéance tombe dans les 7 jours" (dashboard, admin filter)
 
 
 class MissionSkill(TaggedItemBase):
@@ -95,6 +96,11 @@ class MissionQuerySet(SearchableQuerySetMixin, models.QuerySet):
             .filter(status=MissionStatus.OPEN)
             .filter(models.Q(apply_before__isnull=True) | models.Q(apply_before__gte=today))
         )
+
+    def due_soon(self, days=DUE_SOON_DAYS, today=None):
+        """Missions whose deadline falls within `days` days (the dashboard panel, the admin filter)."""
+        today = today or timezone.localdate()
+        return self.filter(apply_before__lte=today + timedelta(days=days))
 
     def in_state(self, state, now=None):
         """The missions in one MissionState (the admin filter), the same rule as Mission.state."""

@@ -2,6 +2,7 @@
 who follows it) and the feedback of each side (read only, coordinators only)."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,7 +23,9 @@ from .filters import MyMissionsFilter
 
 class CaseFilterSet(WagtailFilterSet):
     mes_missions = MyMissionsFilter(mission_path="application__mission__")
-    status = django_filters.ChoiceFilter(label=_("Statut"), choices=CaseStatus.choices)
+    # Several statuses at once: the dashboard links to the cases open or in progress (UNRESOLVED_CASES).
+    status = django_filters.MultipleChoiceFilter(label=_("Statut"), choices=CaseStatus.choices,
+                                                 widget=forms.CheckboxSelectMultiple)
     urgency = django_filters.ChoiceFilter(label=_("Urgence"), choices=Urgency.choices)
     side = django_filters.ChoiceFilter(label=_("Demandé par"), choices=Side.choices)
 

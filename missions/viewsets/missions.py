@@ -113,16 +113,22 @@ class MissionFilterSet(WagtailFilterSet):
         label=_("Brouillons abandonnés"), method="filter_abandoned",
         help_text=_("Jamais publiés et sans modification depuis 30 jours : à supprimer."),
     )
+    due_soon = django_filters.BooleanFilter(label=_("Échéance dans les 7 jours"), method="filter_due_soon")
 
     class Meta:
         model = Mission
-        fields = ["mes_missions", "state", "status", "skill", "association", "format", "abandoned"]
+        fields = ["mes_missions", "state", "status", "skill", "association", "format", "abandoned", "due_soon"]
 
     def filter_abandoned(self, queryset, name, value):
         if value is None:
             return queryset
         abandoned = Mission.objects.abandoned_drafts().values("pk")
         return queryset.filter(pk__in=abandoned) if value else queryset.exclude(pk__in=abandoned)
+
+    def filter_due_soon(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.due_soon() if value else queryset.exclude(pk__in=Mission.objects.due_soon().values("pk"))
 
     def filter_state(self, queryset, name, value):
         return queryset.in_state(value)

@@ -1,19 +1,24 @@
 """The admin home ("Tableau de bord"): applications waiting (oldest first, with their age), new
-requests, missions due within 7 days, failed emails; each links to its filtered list; the query
-count does not grow with the numbers."""
+requests, missions due within 7 days, emails not delivered, follow-up cases open or in progress;
+each links to the list of exactly the records it counts; the query count does not grow with the
+numbers."""
 
 import datetime
+import re
 
 import pytest
+from bs4 import BeautifulSoup  # a dependency of Wagtail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from missions.enums import ApplicationStatus, CaseStatus, MissionRequestStatus, MissionStatus
 from missions.models import Application
+from outbox.enums import EmailStatus
 from outbox.models import Email
 from outbox.services import queue_email
 from tests.factories import SuperUserFactory
-from tests.missions.factories import ApplicationFactory, MissionFactory, MissionRequestFactory
+from tests.missions.factories import ApplicationFactory, FollowUpCaseFactory, MissionFactory, MissionRequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +60,68 @@ def test_the_dashboard_shows_what_waits_with_links_to_the_filtered_lists(admin_c
     assert "perdu@example.org" in html
     assert "/admin/candidatures/?status=nouvelle&amp;ordering=created_at" in html
     assert "/admin/demandes_missions/?status=nouvelle" in html
-    assert "/admin/emails/?status=failed" in html
-    assert "?state=en_ligne&amp;ordering=apply_before" in html
+    assert "/admin/emails/?status=uncertain&amp;status=failed" in html
+    assert "?state=en_ligne&amp;due_soon=true&amp;ordering=apply_before" in html
     assert "Il y a 0 minute" not in html
     assert "reçue à l’instant" in html  # the application just sent
     assert "il y a à l" not in html
+
+
+def email_with_status(status):
+    email = queue_email("quelquun@example.org", "test_message", {"name": "X"})
+    Email.objects.filter(pk=email.pk).update(status=status)
+
+
+def panel_links(html):
+    """Each panel's link to its list, with the total it says ("Voir la liste (3 en tout)"); the
+    next sessions have no list."""
+    page = BeautifulSoup(html, "html.parser")
+    links = {}
+    for panel in page.select("section.w-panel--dashboard"):
+        link = panel.find("a", string=re.compile(r"^Voir (la liste|les) "))
+        if link is None:
+            continue
+        links[panel["id"].removesuffix("-section")] = (int(re.search(r"\d+", link.get_text()).group()), link["href"])
+    return links
+
+
+def rows_of_list(client, url):
+    page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    return len(page.select("table.listing tbody tr"))
+
+
+def test_each_panel_links_to_the_list_of_exactly_the_records_it_counts(admin_client):
+    today = timezone.localdate()
+    for status in (ApplicationStatus.NEW, ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED):
+        ApplicationFactory(status=status)
+    for status in (MissionRequestStatus.NEW, MissionRequestStatus.NEW, MissionRequestStatus.REFUSED):
+        MissionRequestFactory(status=status)
+    for days, status in ((2, MissionStatus.OPEN), (7, MissionStatus.OPEN), (20, MissionStatus.OPEN),
+                         (3, MissionStatus.FILLED)):
+        MissionFactory(apply_before=today + datetime.timedelta(days=days), status=status)
+    for status in (EmailStatus.FAILED, EmailStatus.UNCERTAIN, EmailStatus.UNCERTAIN, EmailStatus.SENT,
+                   EmailStatus.PENDING):
+        email_with_status(status)
+    for status in (CaseStatus.OPEN, CaseStatus.IN_PROGRESS, CaseStatus.IN_PROGRESS, CaseStatus.RESOLVED):
+        FollowUpCaseFactory(status=status)
+
+    links = panel_links(admin_client.get("/admin/").content.decode())
+
+    assert {panel: total for panel, (total, _url) in links.items()} == {
+        "waiting_applications": 2, "new_requests": 2, "deadline_soon": 2, "failed_emails": 3,
+        "open-followup-cases": 3,
+    }
+    for panel, (total, url) in links.items():
+        assert rows_of_list(admin_client, url) == total, panel
+
+
+def test_the_open_cases_link_says_what_it_counts(admin_client):
+    FollowUpCaseFactory(status=CaseStatus.IN_PROGRESS)
+
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "Voir le suivi ouvert ou en cours" in html
+    assert "/admin/suivis/?status=ouvert&amp;status=en_cours" in html
 
 
 def test_empty_panels_say_so(admin_client):

@@ -76,6 +76,19 @@ def test_json_and_csv_exports_hold_the_records_and_are_logged(admin_client, pers
     assert ModelLogEntry.objects.filter(action="home.personal_data_export").count() == 6  # 3 records × 2
 
 
+def test_the_csv_export_gives_commas_on_request_and_never_a_formula(admin_client, person):
+    ApplicationFactory(email=EMAIL, name="=HYPERLINK(\"http://evil.example\")")
+
+    response = admin_client.post(reverse("personal_data") + "?separateur=virgule", {"email": EMAIL, "action": "csv"})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Catégorie", "N°", "Champ", "Valeur"]
+    assert ["candidatures aux missions", "2", "nom", "'=HYPERLINK(\"http://evil.example\")"] in rows
+    assert re.fullmatch(r'attachment; filename="donnees-personnelles-\d{4}-\d{2}-\d{2}\.csv"',
+                        response["Content-Disposition"])
+    assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
+
+
 def test_erasure_needs_the_confirmation(admin_client, person):
     admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "erase"})
 

@@ -6,10 +6,11 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from missions.enums import Cause, MissionStatus
+from missions.enums import ApplicationStatus, Cause, MissionStatus, Side
 from missions.models import (
     Application,
     Association,
+    FollowUpCase,
     Mission,
     MissionIndexPage,
     MissionRequest,
@@ -97,6 +98,17 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     def skills(self, create, extracted, **kwargs):
         if create and extracted:
             self.skills.set([skill(slug) if isinstance(slug, str) else slug for slug in extracted])
+
+
+class FollowUpCaseFactory(factory.django.DjangoModelFactory):
+    """A side's request for help after an introduction (open unless `status` says otherwise)."""
+
+    application = factory.SubFactory(ApplicationFactory, status=ApplicationStatus.INTRODUCED)
+    side = Side.VOLUNTEER
+    description = "Nous n'avons plus de nouvelles."
+
+    class Meta:
+        model = FollowUpCase
 
 
 class MissionRequestFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ import csv
 import io
 
 import pytest
+from django.test import RequestFactory
 from django.urls import get_resolver, reverse
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets import viewsets
@@ -16,7 +17,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from tests.courses.factories import RegistrationFactory, TrainingSessionPageFactory
 from tests.home.factories import ManifestoPageFactory, SignatureFactory
 from tests.missions.factories import ApplicationFactory, AssociationFactory, MissionFactory, MissionRequestFactory
-from webassoc.admin.exports import neutralise_csv_cell
+from webassoc.admin.exports import csv_response, neutralise_csv_cell
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,21 @@ def test_a_cell_that_starts_a_formula_is_written_as_text(value):
 @pytest.mark.parametrize("value", ["Camille", "", "5 rue de la Paix", "a=b", "camille@exemple.org", 3, -2, None])
 def test_ordinary_cells_are_left_alone(value):
     assert neutralise_csv_cell(value) == value
+
+
+@pytest.mark.parametrize(("query", "dialect"), [({}, "excel-fr"), ({"separateur": "virgule"}, "excel")])
+def test_csv_files_written_by_plain_views_are_french_and_safe(query, dialect):
+    request = RequestFactory().get("/admin/un-ecran/", query)
+
+    response = csv_response("liste.csv", ["=Nom", "Ville"], [[FORMULAS[0], "Nantes"], ["Camille", 3]],
+                            request=request)
+
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    assert response["Content-Disposition"] == 'attachment; filename="liste.csv"'
+    assert list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), dialect=dialect)) == [
+        ["'=Nom", "Ville"], ["'" + FORMULAS[0], "Nantes"], ["Camille", "3"],
+    ]
 
 
 def test_the_site_has_exports_to_check():

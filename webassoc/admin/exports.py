@@ -12,7 +12,7 @@ on the public site such as `=HYPERLINK(…)`) is written as text (OWASP's "CSV i
 import csv
 import datetime
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -116,6 +116,20 @@ def request_csv_dialect(request):
     if request is not None and request.GET.get("separateur") == "virgule":
         return csv.excel
     return FrenchExcel
+
+
+def csv_response(filename, header, rows, *, request=None):
+    """A CSV file written by a view that is not a Wagtail export (personal data, statistics), the
+    same as the exports: UTF-8 with a byte order mark, `;` between cells unless `request` asks for
+    commas (`separateur=virgule`), no cell starting a formula, downloaded as `filename`."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write(BYTE_ORDER_MARK)
+    writer = csv.writer(response, dialect=request_csv_dialect(request))
+    writer.writerow([neutralise_csv_cell(cell) for cell in header])
+    for row in rows:
+        writer.writerow([neutralise_csv_cell(cell) for cell in row])
+    return response
 
 
 def stream_french_csv(view, queryset):
