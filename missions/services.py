@@ -477,8 +477,9 @@ def record_outcome(application, *, outcome, reason="", by=None):
             for side in Side.values:
                 _feedback, created = Feedback.objects.get_or_create(application=application, side=side)
                 if created:
-                    emails.feedback_request(application, side)
-                    application.emails_sent.append(_("la demande d’avis (%(side)s)") % {"side": Side(side).label})
+                    email = emails.feedback_request(application, side)
+                    application.emails_sent.append(_("la demande d’avis (%(side)s, %(address)s)") % {
+                        "side": Side(side).label, "address": ", ".join(email.to)})
     return application
 
 

@@ -90,6 +90,7 @@ class ApplicationAdminForm(WagtailAdminModelForm):
 
 class ApplicationEditView(RecordActionButtonsMixin, EditView):
     refused = False
+    outcome_only = False  # the save recorded an outcome and changed no status
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -106,6 +107,7 @@ class ApplicationEditView(RecordActionButtonsMixin, EditView):
                 instance = services.record_outcome(instance, outcome=data["outcome"],
                                                    reason=data.get("outcome_reason", ""), by=self.request.user)
                 instance.emails_sent = sent + getattr(instance, "emails_sent", [])
+                self.outcome_only = data["status"] == self.form.initial.get("status")
         except DomainError as error:
             messages.error(self.request, error.message)
             self.refused = True
@@ -117,6 +119,8 @@ class ApplicationEditView(RecordActionButtonsMixin, EditView):
     def get_success_message(self):
         if self.refused:
             return None
+        if self.outcome_only:
+            return outcome_message(self.decision)
         return decision_message(self.decision)
 
     def get_success_buttons(self):
@@ -126,18 +130,26 @@ class ApplicationEditView(RecordActionButtonsMixin, EditView):
         return buttons
 
 
+def emails_sent_sentence(application):
+    sent = getattr(application, "emails_sent", [])
+    if not sent:
+        return gettext("Aucun e-mail envoyé.")
+    return ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {"list": " ; ".join(sent)}
+
+
+def outcome_message(application):
+    return gettext("Issue enregistrée pour la candidature %(of_name)s : « %(outcome)s ».") % {
+        "of_name": with_de(application.name), "outcome": application.get_outcome_display(),
+    } + " " + emails_sent_sentence(application)
+
+
 def decision_message(application):
     """What the coordinator reads after a decision: the new status, which emails went out, and
     whether the mission has all its volunteers."""
     message = gettext("Candidature %(of_name)s : « %(status)s ».") % {
         "of_name": with_de(application.name), "status": application.get_status_display(),
     }
-    sent = getattr(application, "emails_sent", [])
-    if sent:
-        message += " " + ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {
-            "list": " ; ".join(sent)}
-    else:
-        message += " " + gettext("Aucun e-mail envoyé.")
+    message += " " + emails_sent_sentence(application)
     mission = application.mission
     if just_completed_the_mission(application):
         message += " " + ngettext(

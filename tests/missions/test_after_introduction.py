@@ -178,7 +178,12 @@ def test_the_outcome_is_recorded_from_the_application_form(client, introduced):
 
     introduced.refresh_from_db()
     assert introduced.outcome == "abandonnee"
-    assert "avis (Bénévole)" in " ".join(str(m) for m in response.context["messages"])
+    message = " ".join(str(m) for m in response.context["messages"])
+    assert message.startswith("Issue enregistrée pour la candidature")
+    assert "«\u00a0Abandonnée\u00a0»" in message and "Mise en relation" not in message
+    assert "avis (Bénévole, vol@example.org)" in message
+    page = client.get(f"/admin/candidatures/edit/{introduced.pk}/").content.decode()
+    assert "<strong>Abandonnée</strong>, enregistrée le" in page and "a fermé" in page
 
 
 def test_feedback_is_given_once_per_side_and_seen_by_coordinators_only(client, introduced):
