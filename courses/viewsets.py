@@ -94,6 +94,11 @@ def has_started(registration):
 class RegistrationAction(RecordAction):
     summary_template = "courses/admin/registration_summary.html"
 
+    def offered(self, registration):
+        """Whether its button is shown (RegistrationActionButtonsMixin); `applies` still decides
+        whether it may run."""
+        return True
+
 
 class MarkAttended(RegistrationAction):
     name = "present"
@@ -130,6 +135,37 @@ def attendance_message(present, absent):
     return _("%(what)s enregistrées.") % {"what": _(" et ").join(parts)}
 
 
+def person(registration):
+    """"Denis Quatre (Les Amis du Parc)": who a registration is, in the admin's messages."""
+    return _("%(contact)s (%(association)s)") % {
+        "contact": registration.contact_name, "association": registration.association_name}
+
+
+def emails_sent_sentence(sent):
+    return ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {
+        "list": "\u00a0; ".join(sent)}
+
+
+def promoted_email(registration):
+    return _("« Une place s’est libérée » à %(email)s") % {"email": registration.email}
+
+
+def cancellation_message(registration, *, freed_seats):
+    """Who was cancelled, who left the waitlist in their place, and which e-mails went out."""
+    promoted = registration.promoted
+    message = _("Inscription annulée : %(person)s.") % {"person": person(registration)}
+    if promoted:
+        message += " " + ngettext(
+            "Sortie de la liste d’attente : %(people)s.", "Sorties de la liste d’attente : %(people)s.",
+            len(promoted),
+        ) % {"people": "\u00a0; ".join(person(r) for r in promoted)}
+    elif freed_seats:
+        message += " " + _("Personne sur la liste d’attente ne tient dans les places libérées.")
+    sent = [_("« Inscription annulée » à %(email)s") % {"email": registration.email}]
+    sent += [promoted_email(r) for r in promoted]
+    return f"{message} {emails_sent_sentence(sent)}"
+
+
 class CancelRegistration(RegistrationAction):
     name = "cancel"
     label = gettext_lazy("Annuler l’inscription")
@@ -139,22 +175,37 @@ class CancelRegistration(RegistrationAction):
         return registration.is_active and not has_started(registration)
 
     def run(self, request, registration):
-        services.cancel(registration, by=CancelledBy.TEAM)
-        return _("Inscription annulée ; la liste d’attente a été promue si possible.")
+        freed_seats = registration.status in SEATED
+        if not services.cancel(registration, by=CancelledBy.TEAM):
+            raise DomainError(_("Cette inscription était déjà annulée."))
+        return cancellation_message(registration, freed_seats=freed_seats)
 
 
 class PromoteRegistration(RegistrationAction):
     name = "promote"
     label = gettext_lazy("Sortir de la liste d’attente")
     icon = "arrow-up"
+    summary_template = "courses/admin/promote_summary.html"
 
     def applies(self, registration):
-        return registration.status == RegistrationStatus.WAITLISTED and not has_started(registration)
+        return registration.is_waitlisted and not has_started(registration)
+
+    def offered(self, registration):
+        return registration.fits_in_session()
 
     def run(self, request, registration):
         if not services.promote_one(registration):
             raise DomainError(_("Pas assez de places libres pour cette inscription."))
-        return _("Inscription confirmée ; un e-mail est parti.")
+        return _("%(person)s sort de la liste d’attente. %(emails)s") % {
+            "person": person(registration), "emails": emails_sent_sentence([promoted_email(registration)])}
+
+
+class RegistrationActionButtonsMixin(RecordActionButtonsMixin):
+    """The buttons of the registration actions, without those it would be pointless to offer
+    (leaving the waitlist when the session has not enough free seats)."""
+
+    def available_actions(self, registration):
+        return [action for action in super().available_actions(registration) if action.offered(registration)]
 
 
 # --- viewset ----------------------------------------------------------------------------------
@@ -183,7 +234,7 @@ class RegistrationAdminForm(WagtailAdminModelForm):
         return email
 
 
-class RegistrationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
+class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchExportMixin, IndexView):
     attendance_url_name = None
 
     def get_base_queryset(self):
@@ -270,7 +321,7 @@ def attendance_view(request, session_id, index_url):
     })
 
 
-class RegistrationEditView(RecordActionButtonsMixin, EditView):
+class RegistrationEditView(RegistrationActionButtonsMixin, EditView):
     pass
 
 
