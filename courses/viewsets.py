@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import modelform_factory
 from django.shortcuts import get_object_or_404, redirect
@@ -321,8 +321,39 @@ def attendance_view(request, session_id, index_url):
     })
 
 
+def waitlist_position():
+    """Each row's place on its session's waitlist (1 = next), as a subquery; meaningful only for
+    waitlisted rows (the waitlist's order: arrival, then id)."""
+    ahead_or_same = Registration.objects.filter(
+        Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lte=OuterRef("pk")),
+        session=OuterRef("session"), status=RegistrationStatus.WAITLISTED,
+    ).values("session")
+    return Subquery(ahead_or_same.annotate(total=Count("pk")).values("total"), output_field=IntegerField())
+
+
 class RegistrationEditView(RegistrationActionButtonsMixin, EditView):
-    pass
+    """The contact fields, under a read-only summary: session, status, attendees, the session's fill,
+    the place on the waitlist, the dates, and the actions as buttons (one query for all of it)."""
+
+    template_name = "courses/admin/registration_edit.html"
+
+    def get_queryset(self):
+        return Registration.objects.select_related("session").annotate(
+            course_title=course_title_of("session__path"), waitlist_position=waitlist_position(),
+            **session_fill_annotations(),
+        )
+
+    def get_context_data(self, **kwargs):
+        registration = self.object
+        return super().get_context_data(
+            registration=registration,
+            session_fill=fill_label(registration.fill_seats, registration.session.capacity,
+                                    registration.fill_waitlist),
+            summary_actions=[
+                (action, self.action_url(registration, action)) for action in self.available_actions(registration)
+            ],
+            **kwargs,
+        )
 
 
 class RegistrationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
