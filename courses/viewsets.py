@@ -245,12 +245,14 @@ class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchExportMixin, I
 
     @cached_property
     def header_buttons(self):
+        """Filtered on one session that has started, the list offers its attendance sheet (the
+        session comes from the filter's own query)."""
         buttons = list(super().header_buttons)
-        session_id = self.request.GET.get("session", "")
-        if session_id.isdigit():
+        session = self.filters.form.cleaned_data.get("session") if self.filters and self.filters.is_valid() else None
+        if session is not None and session.start <= timezone.now():
             buttons.append(Button(
                 _("Feuille de présence"), icon_name="tick",
-                url=reverse(self.attendance_url_name, args=[session_id]), priority=4,
+                url=reverse(self.attendance_url_name, args=[session.pk]), priority=4,
             ))
         return buttons
 
