@@ -4,22 +4,41 @@ and an editor lowering a capacity below the confirmed seats is warned."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from . import services
-from .models import TrainingSessionPage, has_registrations
+from .models import Registration, TrainingSessionPage, has_registrations
 from .services import capacity_warning
 
 
+def sessions_with_registrations(page):
+    """The sessions at or below `page` (a session, a course, the catalogue) that have registrations."""
+    return TrainingSessionPage.objects.filter(
+        path__startswith=page.path, pk__in=Registration.objects.values("session_id")
+    ).order_by("start")
+
+
 def refuse_deleting_pages_with_registrations(request, page):
-    """Registrations are PROTECTed: say so instead of failing, and suggest unpublishing."""
-    if has_registrations(page):
+    """Registrations are PROTECTed: say so instead of failing, and suggest unpublishing; above a
+    session (a course), name the sessions concerned."""
+    if not has_registrations(page):
+        return None
+    sessions = list(sessions_with_registrations(page))
+    if [session.pk for session in sessions] == [page.pk]:
         messages.error(request, _(
             "Impossible de supprimer « %(title)s » : des inscriptions y sont rattachées. Annulez la session "
             "ou dépubliez-la ; les inscriptions restent consultables dans « Inscriptions »."
         ) % {"title": page.title})
-        return redirect("wagtailadmin_explore", page.get_parent().id)
-    return None
+    else:
+        messages.error(request, ngettext(
+            "Impossible de supprimer « %(title)s » : des inscriptions sont rattachées à sa session %(sessions)s. "
+            "Annulez cette session ou dépubliez-la ; les inscriptions restent consultables dans « Inscriptions ».",
+            "Impossible de supprimer « %(title)s » : des inscriptions sont rattachées à ses sessions %(sessions)s. "
+            "Annulez ces sessions ou dépubliez-les ; les inscriptions restent consultables dans « Inscriptions ».",
+            len(sessions),
+        ) % {"title": page.title, "sessions": ", ".join(f"«\u00a0{session.title}\u00a0»" for session in sessions)})
+    return redirect("wagtailadmin_explore", page.get_parent().id)
 
 
 def refuse_bulk_deleting_pages_with_registrations(request, action_type, objects, action_class_instance):

@@ -207,8 +207,13 @@ def promote_one(registration, *, now=None):
 
 @polite_lock_timeouts
 def cancel(registration, *, by=CancelledBy.REGISTRANT, now=None):
-    """Cancel a registration; frees its seats for the waitlist. Returns False if it was not active."""
+    """Cancel a registration; frees its seats for the waitlist. Returns False if it was not active.
+
+    `registration` is refreshed and given a transient `promoted` list: the registrations confirmed
+    from the waitlist with the freed seats (each emailed), so the admin can say who they are.
+    """
     now = now or timezone.now()
+    registration.promoted = []
     with transaction.atomic():
         lock_session(registration.session_id)
         current = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -220,9 +225,9 @@ def cancel(registration, *, by=CancelledBy.REGISTRANT, now=None):
         current.cancelled_by = by
         current.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
         emails.registration_cancelled(current)
-        if was_seated:
-            promote_waitlist(current.session, now=now)
+        promoted = promote_waitlist(current.session, now=now) if was_seated else []
     registration.refresh_from_db()
+    registration.promoted = promoted
     return True
 
 

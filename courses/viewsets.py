@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import modelform_factory
 from django.shortcuts import get_object_or_404, redirect
@@ -94,6 +94,11 @@ def has_started(registration):
 class RegistrationAction(RecordAction):
     summary_template = "courses/admin/registration_summary.html"
 
+    def offered(self, registration):
+        """Whether its button is shown (RegistrationActionButtonsMixin); `applies` still decides
+        whether it may run."""
+        return True
+
 
 class MarkAttended(RegistrationAction):
     name = "present"
@@ -130,6 +135,37 @@ def attendance_message(present, absent):
     return _("%(what)s enregistrées.") % {"what": _(" et ").join(parts)}
 
 
+def person(registration):
+    """"Denis Quatre (Les Amis du Parc)": who a registration is, in the admin's messages."""
+    return _("%(contact)s (%(association)s)") % {
+        "contact": registration.contact_name, "association": registration.association_name}
+
+
+def emails_sent_sentence(sent):
+    return ngettext("E-mail envoyé : %(list)s.", "E-mails envoyés : %(list)s.", len(sent)) % {
+        "list": "\u00a0; ".join(sent)}
+
+
+def promoted_email(registration):
+    return _("« Une place s’est libérée » à %(email)s") % {"email": registration.email}
+
+
+def cancellation_message(registration, *, freed_seats):
+    """Who was cancelled, who left the waitlist in their place, and which e-mails went out."""
+    promoted = registration.promoted
+    message = _("Inscription annulée : %(person)s.") % {"person": person(registration)}
+    if promoted:
+        message += " " + ngettext(
+            "Sortie de la liste d’attente : %(people)s.", "Sorties de la liste d’attente : %(people)s.",
+            len(promoted),
+        ) % {"people": "\u00a0; ".join(person(r) for r in promoted)}
+    elif freed_seats:
+        message += " " + _("Personne sur la liste d’attente ne tient dans les places libérées.")
+    sent = [_("« Inscription annulée » à %(email)s") % {"email": registration.email}]
+    sent += [promoted_email(r) for r in promoted]
+    return f"{message} {emails_sent_sentence(sent)}"
+
+
 class CancelRegistration(RegistrationAction):
     name = "cancel"
     label = gettext_lazy("Annuler l’inscription")
@@ -139,22 +175,37 @@ class CancelRegistration(RegistrationAction):
         return registration.is_active and not has_started(registration)
 
     def run(self, request, registration):
-        services.cancel(registration, by=CancelledBy.TEAM)
-        return _("Inscription annulée ; la liste d’attente a été promue si possible.")
+        freed_seats = registration.status in SEATED
+        if not services.cancel(registration, by=CancelledBy.TEAM):
+            raise DomainError(_("Cette inscription était déjà annulée."))
+        return cancellation_message(registration, freed_seats=freed_seats)
 
 
 class PromoteRegistration(RegistrationAction):
     name = "promote"
     label = gettext_lazy("Sortir de la liste d’attente")
     icon = "arrow-up"
+    summary_template = "courses/admin/promote_summary.html"
 
     def applies(self, registration):
-        return registration.status == RegistrationStatus.WAITLISTED and not has_started(registration)
+        return registration.is_waitlisted and not has_started(registration)
+
+    def offered(self, registration):
+        return registration.fits_in_session()
 
     def run(self, request, registration):
         if not services.promote_one(registration):
             raise DomainError(_("Pas assez de places libres pour cette inscription."))
-        return _("Inscription confirmée ; un e-mail est parti.")
+        return _("%(person)s sort de la liste d’attente. %(emails)s") % {
+            "person": person(registration), "emails": emails_sent_sentence([promoted_email(registration)])}
+
+
+class RegistrationActionButtonsMixin(RecordActionButtonsMixin):
+    """The buttons of the registration actions, without those it would be pointless to offer
+    (leaving the waitlist when the session has not enough free seats)."""
+
+    def available_actions(self, registration):
+        return [action for action in super().available_actions(registration) if action.offered(registration)]
 
 
 # --- viewset ----------------------------------------------------------------------------------
@@ -183,7 +234,7 @@ class RegistrationAdminForm(WagtailAdminModelForm):
         return email
 
 
-class RegistrationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
+class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchExportMixin, IndexView):
     attendance_url_name = None
 
     def get_base_queryset(self):
@@ -194,12 +245,14 @@ class RegistrationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexVi
 
     @cached_property
     def header_buttons(self):
+        """Filtered on one session that has started, the list offers its attendance sheet (the
+        session comes from the filter's own query)."""
         buttons = list(super().header_buttons)
-        session_id = self.request.GET.get("session", "")
-        if session_id.isdigit():
+        session = self.filters.form.cleaned_data.get("session") if self.filters and self.filters.is_valid() else None
+        if session is not None and session.start <= timezone.now():
             buttons.append(Button(
                 _("Feuille de présence"), icon_name="tick",
-                url=reverse(self.attendance_url_name, args=[session_id]), priority=4,
+                url=reverse(self.attendance_url_name, args=[session.pk]), priority=4,
             ))
         return buttons
 
@@ -270,8 +323,39 @@ def attendance_view(request, session_id, index_url):
     })
 
 
-class RegistrationEditView(RecordActionButtonsMixin, EditView):
-    pass
+def waitlist_position():
+    """Each row's place on its session's waitlist (1 = next), as a subquery; meaningful only for
+    waitlisted rows (the waitlist's order: arrival, then id)."""
+    ahead_or_same = Registration.objects.filter(
+        Q(created_at__lt=OuterRef("created_at")) | Q(created_at=OuterRef("created_at"), pk__lte=OuterRef("pk")),
+        session=OuterRef("session"), status=RegistrationStatus.WAITLISTED,
+    ).values("session")
+    return Subquery(ahead_or_same.annotate(total=Count("pk")).values("total"), output_field=IntegerField())
+
+
+class RegistrationEditView(RegistrationActionButtonsMixin, EditView):
+    """The contact fields, under a read-only summary: session, status, attendees, the session's fill,
+    the place on the waitlist, the dates, and the actions as buttons (one query for all of it)."""
+
+    template_name = "courses/admin/registration_edit.html"
+
+    def get_queryset(self):
+        return Registration.objects.select_related("session").annotate(
+            course_title=course_title_of("session__path"), waitlist_position=waitlist_position(),
+            **session_fill_annotations(),
+        )
+
+    def get_context_data(self, **kwargs):
+        registration = self.object
+        return super().get_context_data(
+            registration=registration,
+            session_fill=fill_label(registration.fill_seats, registration.session.capacity,
+                                    registration.fill_waitlist),
+            summary_actions=[
+                (action, self.action_url(registration, action)) for action in self.available_actions(registration)
+            ],
+            **kwargs,
+        )
 
 
 class RegistrationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):

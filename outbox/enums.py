@@ -5,16 +5,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EmailStatus(models.TextChoices):
-    PENDING = "pending", _("en attente")
-    SENDING = "sending", _("en cours d’envoi")
-    SENT = "sent", _("envoyé")
-    FAILED = "failed", _("abandonné")
+    PENDING = "pending", _("En attente")
+    SENDING = "sending", _("En cours d’envoi")
+    SENT = "sent", _("Envoyé")
+    FAILED = "failed", _("Abandonné")
     # The worker stopped while the message was being handed to the mail server: it may have
     # arrived. Never re-sent automatically; the team may re-send it from the admin.
-    UNCERTAIN = "uncertain", _("envoi incertain")
+    UNCERTAIN = "uncertain", _("Envoi incertain")
     # Every recipient is an address that can never be delivered (an anonymised record's
     # "…@anonyme.invalid"): nothing is sent, nothing is retried, nothing shows as a failure.
-    UNDELIVERABLE = "skipped", _("non envoyé : adresse anonymisée")
+    UNDELIVERABLE = "skipped", _("Non envoyé : adresse anonymisée")
 
 
 # What the team may send again by hand ("Renvoyer" in the admin).

@@ -68,7 +68,14 @@ class EmailIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
 
 
 class EmailInspectView(RecordActionButtonsMixin, FrenchInspectView):
-    """The email, with its "Renvoyer" button when it applies."""
+    """The email, with its "Renvoyer" button when it applies; addresses read "a@b.org, c@d.org"."""
+
+    ADDRESS_LISTS = ("to", "reply_to")
+
+    def get_field_display_value(self, field_name, field):
+        if field_name in self.ADDRESS_LISTS:
+            return ", ".join(getattr(self.object, field_name)) or "–"
+        return super().get_field_display_value(field_name, field)
 
 
 class EmailViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):

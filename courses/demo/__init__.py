@@ -187,8 +187,9 @@ def add_demo_registrations(session, groups, past):
         seats += attendees if status != RegistrationStatus.WAITLISTED else 0
         # In the past, in arrival order (the waitlist follows it).
         when = min(timezone.now(), session.start - timedelta(days=10)) - timedelta(minutes=len(groups) - position)
+        # "– exemple", not "(fictif)": one wording that agrees with every first name.
         Registration.objects.create(
-            session=session, association_name=association, contact_name=f"{contact} (fictif)",
+            session=session, association_name=association, contact_name=f"{contact} – exemple",
             email=email, attendees=attendees, status=status, message="Inscription de démonstration.",
             created_at=when, consent_at=when,
         )

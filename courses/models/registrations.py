@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from webassoc import cache_versions
@@ -124,6 +125,33 @@ class Registration(AnonymisableMixin, models.Model):
     def cancelled_by_team(self):
         """Cancelled from the admin (the e-mail says the team did it), not by the person."""
         return self.cancelled_by == CancelledBy.TEAM
+
+    @property
+    def is_waitlisted(self):
+        return self.status == RegistrationStatus.WAITLISTED
+
+    def seats_left_in_session(self):
+        """Free seats of its session. The admin annotates `fill_seats` (the session's seats taken,
+        courses.viewsets.session_fill_annotations) to spare a query per row."""
+        taken = getattr(self, "fill_seats", None)
+        if taken is None:
+            taken = self.session.count_seats_taken()
+        return max(self.session.capacity - taken, 0)
+
+    def fits_in_session(self):
+        """Whether its attendees fit in the seats left (a waitlisted registration can be confirmed)."""
+        return self.attendees <= self.seats_left_in_session()
+
+    def lacking_seats(self):
+        """Why it cannot leave the waitlist, in French ("Pas assez de places libres : 1 place
+        libre pour 2 participants."); None when its attendees fit in the seats left."""
+        left = self.seats_left_in_session()
+        if self.attendees <= left:
+            return None
+        return gettext("Pas assez de places libres : %(seats)s pour %(attendees)s.") % {
+            "seats": ngettext("%(n)s place libre", "%(n)s places libres", left) % {"n": left},
+            "attendees": ngettext("%(n)s participant", "%(n)s participants", self.attendees) % {"n": self.attendees},
+        }
 
     def get_cancel_url(self):
         return reverse("courses:cancel_registration", args=[self.token])

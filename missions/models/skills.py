@@ -51,6 +51,36 @@ def normalise(term):
     return slugify(term or "")
 
 
+def term_owners(*, exclude=()):
+    """{normalised term: skill name} for the name, slug and synonyms of every skill but those of
+    `exclude` (pks): who a word already belongs to. One query; the vocabulary is small."""
+    owners = {}
+    for name, slug, aliases in Skill.objects.exclude(pk__in=exclude).values_list("name", "slug", "aliases"):
+        for term in (name, slug, *split_aliases(aliases)):
+            owners.setdefault(normalise(term), name)
+    owners.pop("", None)
+    return owners
+
+
+def terms_of_other_skills(terms, *, exclude=()):
+    """[(term, name of the skill it already names)] for each of `terms` that is the name, slug or a
+    synonym of another skill (case and accents ignored): one word, one skill, or the site's search
+    and the admin's chooser could not tell which skill was meant."""
+    owners = term_owners(exclude=exclude)
+    return [(term, owners[normalise(term)]) for term in terms if normalise(term) in owners]
+
+
+def unique_skill_slug(name, *, exclude=None):
+    """An ASCII slug for a new skill named `name`, not taken by another skill (-2, -3… if needed)."""
+    base = Skill().slugify(name)[:90]
+    taken = set(Skill.objects.exclude(pk=exclude).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
 class SkillQuerySet(models.QuerySet):
     def in_use(self):
         """The skills of published missions that take applications: what public filters and forms offer

@@ -2,10 +2,13 @@
 open missions use each skill, and merging two skills (a record action with a form)."""
 
 from django import forms
+from django.db import transaction
 from django.db.models import Count, Q
+from django.forms import modelform_factory
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -16,6 +19,53 @@ from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 
 from .. import services
 from ..models import Skill
+from ..models.skills import split_aliases, terms_of_other_skills, unique_skill_slug
+
+
+def already_used(clashes):
+    """"« SEO » est déjà le nom ou un synonyme de « Référencement (SEO) »." for each clash."""
+    return [
+        gettext("« %(term)s » est déjà le nom ou un synonyme de « %(skill)s ».") % {"term": term, "skill": owner}
+        for term, owner in clashes
+    ]
+
+
+class SkillAdminForm(WagtailAdminModelForm):
+    """A skill's name and synonyms: each word names one skill only. The slug is derived from the
+    name when left empty (editable: it is in public URLs)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Adresse publique de la compétence. Laissez vide : elle est créée depuis le nom.")
+
+    def others(self):
+        return [self.instance.pk] if self.instance.pk else []
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clashes = terms_of_other_skills([name], exclude=self.others())
+        if clashes:
+            raise forms.ValidationError(already_used(clashes))
+        return name
+
+    def clean_aliases(self):
+        aliases = self.cleaned_data.get("aliases", "")
+        clashes = terms_of_other_skills(split_aliases(aliases), exclude=self.others())
+        if clashes:
+            raise forms.ValidationError(
+                already_used(clashes) + [gettext("Un mot ne désigne qu’une compétence : retirez ce synonyme, "
+                                                 "ou fusionnez les deux compétences.")]
+            )
+        return aliases
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("name"):
+            cleaned["slug"] = unique_skill_slug(cleaned["name"], exclude=self.instance.pk)
+        return cleaned
 
 
 class MergeSkillForm(forms.Form):
@@ -26,7 +76,25 @@ class MergeSkillForm(forms.Form):
 
     def __init__(self, data=None, *, instance):
         super().__init__(data)
+        self.instance = instance
+        self.dropped = []
         self.fields["into"].queryset = Skill.objects.exclude(pk=instance.pk).order_by("name")
+
+    def clean(self):
+        """Refuse when this skill's name already names a third skill (it would become a synonym of
+        two skills); its synonyms that name a third skill are not carried over (`dropped`)."""
+        cleaned = super().clean()
+        into = cleaned.get("into")
+        if into is None:
+            return cleaned
+        others = [self.instance.pk, into.pk]
+        clashes = terms_of_other_skills([self.instance.name], exclude=others)
+        if clashes:  # on the field: the confirmation page shows field errors
+            self.add_error("into", already_used(clashes) + [gettext(
+                "Fusionnée, elle en deviendrait un synonyme de deux compétences : fusionnez-la plutôt dans celle-là.")])
+            return cleaned
+        self.dropped = [term for term, _owner in terms_of_other_skills(self.instance.alias_list(), exclude=others)]
+        return cleaned
 
 
 class MergeSkill(RecordAction):
@@ -42,8 +110,19 @@ class MergeSkill(RecordAction):
     )
 
     def run(self, request, instance, form=None):
-        into = services.merge_skills(instance, into=form.cleaned_data["into"])
-        return gettext("« %(old)s » est fusionnée dans « %(new)s ».") % {"old": instance.name, "new": into.name}
+        with transaction.atomic():
+            if form.dropped:  # synonyms of a third skill: they stay that skill's only
+                instance.aliases = ", ".join(a for a in instance.alias_list() if a not in form.dropped)
+                instance.save(update_fields=["aliases"])
+            into = services.merge_skills(instance, into=form.cleaned_data["into"])
+        message = gettext("« %(old)s » est fusionnée dans « %(new)s ».") % {"old": instance.name, "new": into.name}
+        if form.dropped:
+            message += " " + ngettext(
+                "Synonyme non repris (il désigne déjà une autre compétence) : %(terms)s.",
+                "Synonymes non repris (ils désignent déjà d’autres compétences) : %(terms)s.",
+                len(form.dropped),
+            ) % {"terms": ", ".join(form.dropped)}
+        return message
 
     def success_url(self, request, instance, back_url):
         return reverse("competences:index")
@@ -91,3 +170,6 @@ class SkillViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     copy_view_enabled = False
     index_view_class = SkillIndexView
     edit_view_class = SkillEditView
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(Skill, form=SkillAdminForm, fields=self.form_fields)

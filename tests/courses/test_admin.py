@@ -329,3 +329,27 @@ def test_session_pages_listings_and_admin_count_the_same_seats(client, coordinat
 
     assert session.count_seats_taken() == annotated.seats_taken == row.fill_seats == 6
     assert annotated.waitlist_length == row.fill_waitlist == 1
+
+
+def test_deleting_a_course_with_registrations_names_the_sessions_concerned(client):
+    from tests.factories import SuperUserFactory
+
+    from .factories import TrainingPageFactory
+
+    client.force_login(SuperUserFactory())
+    course = TrainingPageFactory(title="Atelier Canva")
+    lyon = TrainingSessionPageFactory(parent=course, title="Canva – Lyon", start=in_days(5))
+    paris = TrainingSessionPageFactory(parent=course, title="Canva – Paris", start=in_days(9))
+    TrainingSessionPageFactory(parent=course, title="Canva – sans inscrits")
+    RegistrationFactory(session=lyon)
+    RegistrationFactory(session=paris)
+
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]), follow=True)
+
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == [
+        "Impossible de supprimer «\u00a0Atelier Canva\u00a0»\u00a0: des inscriptions sont rattachées à ses sessions "
+        "«\u00a0Canva – Lyon\u00a0», «\u00a0Canva – Paris\u00a0». Annulez ces sessions ou dépubliez-les\u00a0; "
+        "les inscriptions restent consultables dans «\u00a0Inscriptions\u00a0»."
+    ]
+    assert type(course).objects.filter(pk=course.pk).exists()

@@ -161,3 +161,16 @@ def test_the_attendance_sheet_groups_each_registrations_choices_under_its_name(c
         assert labels == ["Non renseigné", "Présente", "Absente"]
     assert not [label for label in sheet.find_all("label") if not label.get("for")]
     assert "(2)" not in sheet.get_text()
+
+
+def test_the_attendance_sheet_is_offered_only_once_the_session_has_started(client, coordinator, lyon_session):
+    future = TrainingSessionPageFactory(start=in_days(3))
+    RegistrationFactory(session=future)
+    RegistrationFactory(session=lyon_session)
+
+    before = client.get(reverse(INDEX), {"session": future.pk}).content.decode()
+    started = client.get(reverse(INDEX), {"session": lyon_session.pk}).content.decode()
+
+    assert reverse("courses_registrations:attendance", args=[future.pk]) not in before
+    assert "Feuille de présence" not in before
+    assert reverse("courses_registrations:attendance", args=[lyon_session.pk]) in started

@@ -32,3 +32,12 @@ def test_demo_has_varied_trainings_and_missions_that_respect_their_own_rules(hom
     assert answered.exists()
     assert not answered.filter(first_answered_at__lte=F("created_at")).exists(), "answers after the application"
     assert not Application.objects.filter(matched_at__lt=F("created_at")).exists()
+
+
+def test_demo_registrations_name_their_contacts_with_a_wording_that_agrees_with_any_first_name(home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    names = set(Registration.objects.values_list("contact_name", flat=True))
+
+    assert names and all(name.endswith(" – exemple") for name in names)
+    assert not any("fictif" in name for name in names)

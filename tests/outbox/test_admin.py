@@ -91,3 +91,26 @@ def test_every_email_template_has_a_french_kind():
     templates = {f"{path.parent.name}/{path.name.removesuffix('_subject.txt')}"
                  for path in root.glob("*/*_subject.txt")}
     assert templates - set(EMAIL_KINDS) == set()
+
+
+def test_the_inspect_page_joins_the_recipients_like_the_list(client, settings):
+    settings.EMAIL_BACKEND = "tests.outbox.test_outbox.BrokenBackend"
+    email = queue_email(["equipe@example.org", "camille@example.org"], "test_message", {"name": "Marie"})
+    client.force_login(SuperUserFactory())
+
+    html = client.get(f"/admin/emails/inspect/{email.pk}/").content.decode()
+
+    assert "equipe@example.org, camille@example.org" in html and "[&#x27;" not in html
+
+
+def test_statuses_are_capitalised_like_every_other_list(client):
+    sent = queue_email("marie@example.org", "test_message", {"name": "Marie"})
+    failed = queue_email("paul@example.org", "test_message", {"name": "Paul"})
+    Email.objects.filter(pk=failed.pk).update(status="failed")
+    client.force_login(SuperUserFactory())
+
+    html = client.get("/admin/emails/").content.decode()
+
+    assert Email.objects.get(pk=sent.pk).get_status_display() == "Envoyé"
+    assert "Envoyé" in html and "Abandonné" in html
+    assert ">envoyé<" not in html and ">abandonné<" not in html

@@ -132,7 +132,7 @@ def test_a_worker_killed_during_the_transmission_never_sends_the_email_again(set
 
     email.refresh_from_db()
     assert email.status == EmailStatus.UNCERTAIN
-    assert email.get_status_display() == "envoi incertain"
+    assert email.get_status_display() == "Envoi incertain"
     assert "peut-être arrivé" in email.last_error
     assert mail.outbox == []
 
@@ -191,7 +191,7 @@ def test_the_team_filters_uncertain_emails_in_the_admin(client, uncertain_email)
     response = client.get("/admin/emails/", {"status": EmailStatus.UNCERTAIN})
 
     assert [email.pk for email in response.context["object_list"]] == [uncertain_email.pk]
-    assert "envoi incertain" in response.content.decode()
+    assert "Envoi incertain" in response.content.decode()
     inspect = client.get(f"/admin/emails/inspect/{uncertain_email.pk}/").content.decode()
     assert f"/admin/emails/{uncertain_email.pk}/action/resend/" in inspect
 
