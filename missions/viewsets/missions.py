@@ -44,7 +44,13 @@ class AssociationIndexView(SnippetExportIndexView):
 
 
 class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
-    pass
+    def save_instance(self):
+        instance = super().save_instance()
+        # The coordinator routes the team's work (reminders, "Mes missions"); it is not published
+        # content, so it applies at once, even when the change is saved as a draft.
+        Mission.objects.filter(pk=instance.pk).exclude(coordinator_id=instance.coordinator_id).update(
+            coordinator_id=instance.coordinator_id)
+        return instance
 
 
 class MissionDeleteView(SnippetDeleteView):
