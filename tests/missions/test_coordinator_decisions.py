@@ -215,11 +215,11 @@ def mission_form(mission, **changes):
     from wagtail.test.utils.form_data import rich_text
 
     data = {
-        "title": mission.title, "slug": mission.slug, "association": mission.association_id,
-        "summary": mission.summary, "description": rich_text(mission.description), "skills": "",
-        "format": mission.format, "location": mission.location, "effort_hours": mission.effort_hours or "",
+        "title": mission.title, "slug": mission.slug or "", "association": mission.association_id,
+        "summary": mission.summary, "description": rich_text(mission.description or ""), "skills": "",
+        "format": mission.format, "location": mission.location or "", "effort_hours": mission.effort_hours or "",
         "volunteers_wanted": mission.volunteers_wanted, "apply_before": "", "needed_by": "",
-        "status": mission.status, "contact_name": mission.contact_name, "contact_email": mission.contact_email,
+        "status": mission.status, "contact_name": mission.contact_name or "", "contact_email": mission.contact_email,
         "coordinator": "", "go_live_at": "", "expire_at": "",
     }
     return {**data, **changes}
