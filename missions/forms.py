@@ -160,9 +160,31 @@ class MissionFilterForm(forms.Form):
         )
 
 
+class CoordinatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
 class MissionAdminForm(WagtailAdminModelForm):
     """The mission's admin form: a skill typed by one of its synonyms ("SEO") is the skill itself
-    ("Search"), not a new skill."""
+    ("Search"), not a new skill; the coordinator is chosen among the mission coordinators (and
+    administrators), by name."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("coordinator")
+        if field is not None:
+            from django.contrib.auth import get_user_model
+
+            from home.roles import MISSION_COORDINATORS
+
+            current = Q(pk=self.instance.coordinator_id) if self.instance.coordinator_id else Q(pk__in=[])
+            users = get_user_model().objects.filter(
+                Q(is_active=True) & (Q(is_superuser=True) | Q(groups__name=MISSION_COORDINATORS)) | current
+            ).distinct().order_by("first_name", "last_name", "username")
+            self.fields["coordinator"] = CoordinatorChoiceField(
+                queryset=users, required=False, label=field.label, help_text=field.help_text, widget=field.widget,
+            )
 
     def clean_skills(self):
         names = self.cleaned_data.get("skills") or []

@@ -517,6 +517,11 @@ def announce_publication(mission):
     return True
 
 
+def publication_announced_since(mission, moment):
+    """The request whose association was told since `moment` that `mission` is published, or None."""
+    return MissionRequest.objects.filter(mission=mission, published_notified_at__gte=moment).first()
+
+
 def _announce_first_applications(mission):
     mission_request = _request_of(mission)
     if mission_request is not None and MissionRequest.objects.filter(

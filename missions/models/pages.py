@@ -169,7 +169,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             "result_count": page_obj.paginator.count,
             "links": self.links(request),
             "feeds": feeds.feed_links(self, request, urlencode({"competences": skill.slug})),
-            "meta_title": gettext("Missions en %(skill)s") % {"skill": skill.name},
+            "meta_title": gettext("Missions « %(skill)s »") % {"skill": skill.name},
             "meta_description": skill.description,
         })
 

@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -44,7 +45,27 @@ class AssociationIndexView(SnippetExportIndexView):
 
 
 class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
-    pass
+    def post(self, request, *args, **kwargs):
+        self.started_at = timezone.now()
+        return super().post(request, *args, **kwargs)
+
+    def get_success_message(self, *args, **kwargs):
+        """Wagtail's message, and the e-mail a first publication sends to the association that asked."""
+        message = super().get_success_message(*args, **kwargs)
+        announced = services.publication_announced_since(self.object, self.started_at)
+        if message and announced is not None:
+            message = gettext(
+                "%(message)s E-mail envoyé à l’association (%(email)s) : son appel à compétences est publié."
+            ) % {"message": message, "email": announced.email}
+        return message
+
+    def save_instance(self):
+        instance = super().save_instance()
+        # The coordinator routes the team's work (reminders, "Mes missions"); it is not published
+        # content, so it applies at once, even when the change is saved as a draft.
+        Mission.objects.filter(pk=instance.pk).exclude(coordinator_id=instance.coordinator_id).update(
+            coordinator_id=instance.coordinator_id)
+        return instance
 
 
 class MissionDeleteView(SnippetDeleteView):

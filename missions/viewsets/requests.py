@@ -42,7 +42,11 @@ class ConvertRequest(RecordAction):
 
     def run(self, request, instance):
         mission = services.convert_request(instance)
-        return gettext("Mission brouillon « %(title)s » créée : relisez-la puis publiez-la.") % {"title": mission.title}
+        return gettext(
+            "Mission brouillon « %(title)s » créée : relisez-la puis publiez-la. E-mail envoyé à "
+            "l’association (%(email)s) : sa demande devient un appel à compétences ; elle en recevra "
+            "un autre à la publication."
+        ) % {"title": mission.title, "email": instance.email}
 
     def success_url(self, request, instance, back_url):
         return reverse(Mission.snippet_viewset.get_url_name("edit"), args=[instance.mission_id])

@@ -188,6 +188,14 @@ def test_pool_members_are_invited_once_per_mission(index_page):
     assert PoolInvitation.objects.count() == 1
 
 
+def test_the_pool_page_of_a_mission_not_yet_published_says_not_yet(admin_client, index_page):
+    draft = MissionFactory(live=False, skills=["video"])
+    filled = MissionFactory(status="pourvue", skills=["video"])
+
+    assert "pas encore publiée" in admin_client.get(f"/admin/alertes/vivier/{draft.pk}/").content.decode()
+    assert "ne prend plus de candidatures" in admin_client.get(f"/admin/alertes/vivier/{filled.pk}/").content.decode()
+
+
 def test_coordinators_invite_the_pool_from_the_admin(admin_client, index_page):
     member = SubscriptionFactory(email="dispo@example.org", skills=["video"], in_pool=True)
     mission = MissionFactory(title="Montage vidéo", skills=["video"])

@@ -85,7 +85,7 @@ def test_subscribe_with_the_keyboard_confirm_get_an_alert_from_the_admin_and_uns
 def test_next_session_request_with_the_keyboard(page, live_server, db):
     course = TrainingPageFactory(title="Sécurité des sites")
     page.goto(live_server.url + course.url)
-    tab_to(page, text="Recevoir les nouvelles missions par e-mail")
+    tab_to(page, text="Me prévenir de la prochaine session")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/alertes/prochaine-session/"))
     page.keyboard.press("Tab")

@@ -367,3 +367,31 @@ def test_closing_a_live_mission_stops_applications_and_refreshes_the_public_page
 
     html = client.get(f"{index_page.url}{mission.slug}/").content.decode()
     assert "Cette mission est clôturée" in html
+
+
+def test_converting_a_request_says_which_email_went_to_the_association(admin_client, mailoutbox):
+    request_ = MissionRequestFactory(email="contact@asso.example.org")
+
+    response = admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/convert/", follow=True)
+
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert "E-mail envoyé à l’association (contact@asso.example.org)" in text
+    assert [m.to for m in mailoutbox] == [["contact@asso.example.org"]]
+
+
+def test_publishing_a_converted_request_says_the_association_was_told(admin_client, mailoutbox):
+    from tests.missions.test_coordinator_decisions import mission_form
+
+    request_ = MissionRequestFactory(email="contact@asso.example.org")
+    mission = services.convert_request(request_)
+    mailoutbox.clear()
+
+    response = admin_client.post(f"/admin/snippets/missions/mission/edit/{mission.pk}/",
+                                 {**mission_form(mission), "action-publish": "action-publish"}, follow=True)
+
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert "E-mail envoyé à l’association (contact@asso.example.org)\u00a0: son appel à compétences est publié" in text
+    assert [m.to for m in mailoutbox] == [["contact@asso.example.org"]]
+    again = admin_client.post(f"/admin/snippets/missions/mission/edit/{mission.pk}/",
+                              {**mission_form(mission), "action-publish": "action-publish"}, follow=True)
+    assert "E-mail envoyé" not in " ".join(str(m) for m in again.context["messages"])  # told once

@@ -40,7 +40,7 @@ def test_a_mission_taking_no_applications_shows_its_status_and_no_invitation(cli
 
     assert status in headings(html)
     assert "Candidater" not in headings(html)
-    assert "Candidater avant le" not in html
+    assert "Date limite pour candidater" not in html
     assert "Bénévoles recherchés" not in html
     assert "Faire connaître cette mission" not in html
     assert 'href="/missions/"' in html  # the open missions
@@ -54,7 +54,7 @@ def test_marking_a_mission_filled_removes_the_invitation_from_its_page(client, i
 
     html = page(client, mission)
     assert "Mission pourvue" in headings(html)
-    assert "Candidater avant le" not in html and "Faire connaître cette mission" not in html
+    assert "Date limite pour candidater" not in html and "Faire connaître cette mission" not in html
 
 
 def test_a_filled_mission_lists_open_missions_sharing_its_skills(client, index_page):
@@ -76,7 +76,7 @@ def test_an_open_mission_still_invites_to_apply_and_share(client, index_page):
     html = page(client, mission)
 
     assert "Candidater" in headings(html)
-    assert "Candidater avant le" in html and "Bénévoles recherchés" in html
+    assert "Date limite pour candidater" in html and "Bénévoles recherchés" in html
     assert "Faire connaître cette mission" in html
     assert "Missions similaires ouvertes" not in html
 
@@ -88,4 +88,12 @@ def test_the_preview_of_an_open_draft_still_shows_the_invitation_it_will_have(in
 
     html = mission.serve_preview(request, "").render().content.decode()
 
-    assert "Candidater" in headings(html) and "Candidater avant le" in html
+    assert "Candidater" in headings(html) and "Date limite pour candidater" in html
+
+
+def test_a_mission_without_deadline_says_so_in_a_sentence_that_reads(client, index_page):
+    mission = MissionFactory(apply_before=None)
+
+    html = client.get(f"/missions/{mission.slug}/").content.decode()
+
+    assert re.search(r"<dt>Date limite pour candidater</dt>\s*<dd>aucune</dd>", html)

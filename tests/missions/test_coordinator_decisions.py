@@ -208,3 +208,51 @@ def test_reminders_and_check_ins_are_periodic_jobs():
 
     assert commands["send_application_reminders"] == timedelta(days=1)
     assert commands["send_checkins"] == timedelta(hours=1)
+
+
+def mission_form(mission, **changes):
+    """The mission's edit form as the admin posts it (saving a draft: no "action-publish")."""
+    from wagtail.test.utils.form_data import rich_text
+
+    data = {
+        "title": mission.title, "slug": mission.slug or "", "association": mission.association_id,
+        "summary": mission.summary, "description": rich_text(mission.description or ""), "skills": "",
+        "format": mission.format, "location": mission.location or "", "effort_hours": mission.effort_hours or "",
+        "volunteers_wanted": mission.volunteers_wanted, "apply_before": "", "needed_by": "",
+        "status": mission.status, "contact_name": mission.contact_name or "", "contact_email": mission.contact_email,
+        "coordinator": "", "go_live_at": "", "expire_at": "",
+    }
+    return {**data, **changes}
+
+
+def test_the_coordinator_is_chosen_among_mission_coordinators_by_name(admin_client, coordinator):
+    from django.contrib.auth.models import Group
+
+    from home import roles
+    from tests.factories import UserFactory
+
+    claire = UserFactory(first_name="Claire", last_name="Martin", username="claire")
+    claire.groups.add(Group.objects.get(name=roles.MISSION_COORDINATORS))
+    editor = UserFactory(first_name="Édith", last_name="Piaf", username="edith")
+    editor.groups.add(Group.objects.get(name=roles.EDITORS))
+    mission = MissionFactory()
+
+    html = admin_client.get(f"/admin/snippets/missions/mission/edit/{mission.pk}/").content.decode()
+    select = html[html.index('name="coordinator"'):]
+    select = select[:select.index("</select>")]
+
+    assert ">Claire Martin<" in select and ">Édith Piaf<" not in select and ">edith<" not in select
+
+
+def test_a_coordinator_saved_with_a_draft_applies_at_once(admin_client, coordinator):
+    mission = MissionFactory(title="Refonte", coordinator=None)
+    assert mission.live
+
+    response = admin_client.post(f"/admin/snippets/missions/mission/edit/{mission.pk}/",
+                                 mission_form(mission, coordinator=coordinator.pk))
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mission.refresh_from_db()
+    assert mission.coordinator == coordinator and mission.live
+    mine = admin_client.get("/admin/snippets/missions/mission/", {"mes_missions": "oui"}).content.decode()
+    assert "Refonte" in mine

@@ -27,7 +27,7 @@ def test_skill_page_lists_the_open_missions_with_that_skill(client, index_page):
     assert response.status_code == 200
     assert [m.title for m in response.context["missions"]] == ["Vidéo ouverte"]
     html = response.content.decode()
-    assert "<h1>Missions en Vidéo</h1>" in html
+    assert "<h1>Missions «\u00a0Vidéo\u00a0»</h1>" in html
     assert 'href="/missions/?competences=video"' in html
 
 
