@@ -138,3 +138,23 @@ def test_the_signatures_menu_item_is_short_enough_for_the_sidebar(client):
     html = client.get("/admin/").content.decode()
 
     assert "Signataires" in html and "Signatures du manifeste" not in html
+
+
+def test_no_message_of_wagtails_french_catalogue_reaches_the_team_with_a_gender_bracket():
+    """Every msgid that Wagtail's French renders with "(e)", "Ce(tte)"… is reworded by the project's catalogue."""
+    import gettext as python_gettext
+
+    import wagtail
+
+    catalogue = pathlib.Path(wagtail.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.mo"
+    with catalogue.open("rb") as file:
+        wagtails = python_gettext.GNUTranslations(file)._catalog
+    bracket = re.compile(r"[^\W\d_]\((?:e|es|s|te|tte)\)", re.IGNORECASE)
+    awkward = sorted({key if isinstance(key, str) else key[0] for key, text in wagtails.items()
+                      if key and bracket.search(text)})
+    assert len(awkward) > 20  # the catalogue was read
+
+    with translation.override("fr"):
+        still = [msgid for msgid in awkward if "\x04" not in msgid and bracket.search(gettext(msgid))]
+
+    assert still == []
