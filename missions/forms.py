@@ -161,6 +161,20 @@ class MissionFilterForm(forms.Form):
 
 
 class CoordinatorChoiceField(forms.ModelChoiceField):
+    """A member of the mission team, shown by name: the mission coordinators and administrators
+    (and whoever holds the role already, so that an existing choice is never lost)."""
+
+    def __init__(self, *, current_id=None, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from home.roles import MISSION_COORDINATORS
+
+        current = Q(pk=current_id) if current_id else Q(pk__in=[])
+        users = get_user_model().objects.filter(
+            Q(is_active=True) & (Q(is_superuser=True) | Q(groups__name=MISSION_COORDINATORS)) | current
+        ).distinct().order_by("first_name", "last_name", "username")
+        super().__init__(queryset=users, required=False, **kwargs)
+
     def label_from_instance(self, user):
         return user.get_full_name() or user.get_username()
 
@@ -174,16 +188,8 @@ class MissionAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields.get("coordinator")
         if field is not None:
-            from django.contrib.auth import get_user_model
-
-            from home.roles import MISSION_COORDINATORS
-
-            current = Q(pk=self.instance.coordinator_id) if self.instance.coordinator_id else Q(pk__in=[])
-            users = get_user_model().objects.filter(
-                Q(is_active=True) & (Q(is_superuser=True) | Q(groups__name=MISSION_COORDINATORS)) | current
-            ).distinct().order_by("first_name", "last_name", "username")
             self.fields["coordinator"] = CoordinatorChoiceField(
-                queryset=users, required=False, label=field.label, help_text=field.help_text, widget=field.widget,
+                current_id=self.instance.coordinator_id, label=field.label, help_text=field.help_text,
             )
 
     def clean_skills(self):

@@ -440,8 +440,9 @@ def open_case(application, *, side, description, urgency=Urgency.MEDIUM):
     return case
 
 
-def update_case(case, *, status, note=None, by=None):
-    """The team moves a case along (ouvert, en cours, résolu) and keeps an internal note."""
+def update_case(case, *, status, note=None, handled_by=None, by=None):
+    """The team moves a case along (ouvert, en cours, résolu), keeps an internal note, and says who
+    follows it (`handled_by`; by default the first person who saves it)."""
     case.status = status
     if note is not None:
         case.note = note
@@ -449,7 +450,9 @@ def update_case(case, *, status, note=None, by=None):
         case.resolved_at = case.resolved_at or timezone.now()
     else:
         case.resolved_at = None
-    if by is not None and case.handled_by_id is None:
+    if handled_by is not None:
+        case.handled_by = handled_by
+    elif by is not None and case.handled_by_id is None:
         case.handled_by = by
     case.save()
     return case

@@ -112,6 +112,13 @@ class Application(AnonymisableMixin, models.Model):
             return self.decline_detail if self.show_decline_detail and self.decline_detail else ""
         return DeclineReason(self.decline_reason).label
 
+    def association_name(self):
+        return self.mission.association.name
+
+    def coordinator_name(self):
+        user = self.mission.coordinator
+        return (user.get_full_name() or user.get_username()) if user is not None else "–"
+
     def personal_identifiers(self):
         return [self.email, self.name, self.portfolio_url]
 

@@ -71,6 +71,16 @@ class FollowUpCase(models.Model):
     def __str__(self):
         return f"{self.application.mission} – {self.get_side_display()} ({self.created_at:%d/%m/%Y})"
 
+    def mission_title(self):
+        return self.application.mission.title
+
+    def volunteer_name(self):
+        return self.application.name
+
+    def handled_by_name(self):
+        user = self.handled_by
+        return (user.get_full_name() or user.get_username()) if user is not None else "–"
+
     def forget_text(self):
         self.description = REDACTED
         self.note = ""

@@ -220,7 +220,8 @@ class ApplicationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexVie
     """List and exports: mission and skills loaded up front (ModelViewSet ignores get_queryset)."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("mission").prefetch_related("skills")
+        return super().get_base_queryset().select_related(
+            "mission__association", "mission__coordinator").prefetch_related("skills")
 
 
 class ApplicationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
@@ -240,12 +241,14 @@ class ApplicationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
     search_fields = ["name", "email", "mission__title"]
     search_backend_name = None
     list_export = [
-        "name", "email", "mission", "get_status_display", "skill_names", "availability", "portfolio_url",
+        "name", "email", "mission", "association_name", "coordinator_name", "get_status_display", "skill_names",
+        "availability", "portfolio_url",
         "message", "note", "created_at", "first_answered_at", "matched_at", "get_decline_reason_display",
         "get_outcome_display", "outcome_at",
     ]
     export_headings = {
         "get_status_display": _("Statut"), "skill_names": _("Compétences"),
+        "association_name": _("Association"), "coordinator_name": _("Coordination"),
         "get_decline_reason_display": _("Motif du refus"), "get_outcome_display": _("Issue"),
     }
     export_filename = "candidatures"

@@ -17,6 +17,7 @@ from webassoc.admin.panels import RecordSummaryPanel
 
 from .. import services
 from ..enums import CaseStatus, Side, Urgency
+from ..forms import CoordinatorChoiceField
 from ..models import Feedback, FollowUpCase
 from .filters import MyMissionsFilter
 
@@ -35,14 +36,23 @@ class CaseFilterSet(WagtailFilterSet):
 
 
 class CaseForm(WagtailAdminModelForm):
-    pass
+    """Who follows the case is chosen among the mission team, by name (hand a case over)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("handled_by")
+        if field is not None:
+            self.fields["handled_by"] = CoordinatorChoiceField(
+                current_id=self.instance.handled_by_id, label=field.label,
+                help_text=_("Vide : la première personne qui enregistre le suivi le prend en charge."),
+            )
 
 
 class CaseEditView(EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         case = services.update_case(self.form.instance, status=data["status"], note=data.get("note", ""),
-                                    by=self.request.user)
+                                    handled_by=data.get("handled_by"), by=self.request.user)
         log(instance=case, action="wagtail.edit", user=self.request.user)
         return case
 
@@ -52,7 +62,7 @@ class CaseEditView(EditView):
 
 class CaseIndexView(FrenchExportMixin, IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("application__mission")
+        return super().get_base_queryset().select_related("application__mission", "handled_by")
 
 
 class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
@@ -68,16 +78,18 @@ class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
         Column("side", label=_("Demandé par"), accessor="get_side_display", sort_key="side"),
         Column("urgency", label=_("Urgence"), accessor="get_urgency_display", sort_key="urgency"),
         Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
+        Column("handled_by", label=_("Suivi par"), accessor="handled_by_name"),
         DateColumn("created_at", label=_("Ouvert le"), sort_key="created_at"),
     ]
     filterset_class = CaseFilterSet
     search_fields = ["description", "application__name", "application__mission__title"]
     search_backend_name = None
     ordering = ["-created_at"]
-    list_export = ["application", "get_side_display", "get_urgency_display", "get_status_display", "description",
-                   "note", "created_at", "resolved_at"]
-    export_headings = {"get_side_display": _("Demandé par"), "get_urgency_display": _("Urgence"),
-                       "get_status_display": _("Statut")}
+    list_export = ["mission_title", "volunteer_name", "get_side_display", "get_urgency_display", "get_status_display",
+                   "handled_by_name", "description", "note", "created_at", "resolved_at"]
+    export_headings = {"mission_title": _("Mission"), "volunteer_name": _("Bénévole"),
+                       "get_side_display": _("Demandé par"), "get_urgency_display": _("Urgence"),
+                       "get_status_display": _("Statut"), "handled_by_name": _("Suivi par")}
     export_filename = "suivis"
     copy_view_enabled = False
     inspect_view_enabled = True
@@ -88,6 +100,7 @@ class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
         [
             RecordSummaryPanel(heading=_("Demande d’aide"), template_name="missions/admin/case_summary_panel.html"),
             FieldPanel("status"),
+            FieldPanel("handled_by"),
             FieldPanel("note"),
         ],
         base_form_class=CaseForm,

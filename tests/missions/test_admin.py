@@ -152,6 +152,23 @@ def test_applications_export_as_csv(admin_client):
     assert "Camille Export" in content
 
 
+def test_the_applications_csv_names_the_association_and_the_coordinator(admin_client):
+    import csv
+    import io
+
+    from tests.factories import UserFactory
+    from tests.missions.factories import AssociationFactory
+
+    coordinator = UserFactory(first_name="Claire", last_name="Martin")
+    mission = MissionFactory(association=AssociationFactory(name="Les Pousses"), coordinator=coordinator)
+    ApplicationFactory(name="Camille Export", mission=mission)
+
+    rows = list(csv.DictReader(io.StringIO(body(admin_client.get(APPLICATIONS_URL + "?export=csv")).lstrip("\ufeff")),
+                               delimiter=";"))
+
+    assert (rows[0]["Association"], rows[0]["Coordination"]) == ("Les Pousses", "Claire Martin")
+
+
 def test_changing_status_to_mise_en_relation_in_the_admin_sends_the_introduction(admin_client):
     mission = MissionFactory(contact_email="asso@example.org")
     application = ApplicationFactory(mission=mission, status="preselectionnee", email="vol@example.org")

@@ -282,3 +282,32 @@ def test_forgetting_a_volunteer_leaves_no_trace_of_the_loop(index_page):
     forget(email)
 
     assert rows_holding({"Maëlys", "Quéméner", email}) == {}
+
+
+def test_a_case_is_handed_over_by_name_and_the_list_and_csv_say_who_follows_it(client):
+    import csv
+    import io
+
+    from django.contrib.auth.models import Group
+
+    from home import roles
+    from tests.factories import UserFactory
+    from tests.missions.factories import FollowUpCaseFactory
+
+    me = SuperUserFactory(first_name="Alex", last_name="Durand")
+    claire = UserFactory(first_name="Claire", last_name="Martin")
+    claire.groups.add(Group.objects.get(name=roles.MISSION_COORDINATORS))
+    case = FollowUpCaseFactory(application__name="Camille", application__mission__title="Refonte")
+    client.force_login(me)
+
+    form = client.get(f"/admin/suivis/edit/{case.pk}/").content.decode()
+    assert ">Claire Martin<" in form
+    client.post(f"/admin/suivis/edit/{case.pk}/", {"status": "en_cours", "note": "", "handled_by": claire.pk})
+
+    case.refresh_from_db()
+    assert case.handled_by == claire
+    assert "Claire Martin" in client.get("/admin/suivis/").content.decode()
+    export = client.get("/admin/suivis/?export=csv")
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert (row["Mission"], row["Bénévole"], row["Suivi par"]) == ("Refonte", "Camille", "Claire Martin")
