@@ -146,18 +146,20 @@ def _log_personal_data(request, email, action):
 
 
 def _personal_data_file(request, email, file_format):
-    export = privacy.export_of(email)
     _log_personal_data(request, email, "home.personal_data_export")
     filename = f"donnees-personnelles-{timezone.localdate():%Y-%m-%d}.{file_format}"
     if file_format == "json":
+        export = privacy.export_of(email)
         response = HttpResponse(json.dumps({"adresse": email, "donnees": export}, ensure_ascii=False, indent=2),
                                 content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
-        rows = ([label, number, field, "" if value is None else str(value)]
-                for label, records in export.items()
+        # The spreadsheet is for the person to read: the admin screen's French values (Oui/Non,
+        # labels, names of related records, local dates); the JSON keeps the raw, portable values.
+        rows = ([label, number, field, text]
+                for label, records in privacy.readable_records_of(email).items()
                 for number, record in enumerate(records, start=1)
-                for field, value in record.items())
+                for field, text in record)
         response = csv_response(filename, [_("Catégorie"), _("N°"), _("Champ"), _("Valeur")], rows, request=request)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -48,6 +48,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .typography import french_datetime
+
 ANONYMOUS_DOMAIN = "anonyme.invalid"  # .invalid can never be delivered (RFC 2606)
 ANONYMOUS_NAME = "Anonyme"
 REDACTED = "[effacé]"
@@ -454,7 +456,7 @@ def _readable_row(row, fields=None):
 
 
 def readable_value(value):
-    """A value as a sentence reads it: "–" for nothing, Oui/Non, "26 novembre 2026 à 05 h 57"."""
+    """A value as a sentence reads it: "–" for nothing, Oui/Non, "26 novembre 2026 à 5 h 57"."""
     from django.utils.formats import date_format
 
     if value is None or value in ("", [], {}):
@@ -462,9 +464,7 @@ def readable_value(value):
     if isinstance(value, bool):
         return gettext("Oui") if value else gettext("Non")
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return gettext("%(date)s à %(time)s") % {"date": date_format(value, "j F Y"),
-                                                  "time": date_format(value, "H \\h i")}
+        return french_datetime(value)
     if isinstance(value, datetime.date):
         return date_format(value, "j F Y")
     if isinstance(value, (list, tuple)):

@@ -73,6 +73,12 @@ def test_json_and_csv_exports_hold_the_records_and_are_logged(admin_client, pers
     rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
     assert rows[0] == ["Catégorie", "N°", "Champ", "Valeur"]
     assert ["candidatures aux missions", "1", "nom", "Maëlys Quéméner"] in rows
+    # The spreadsheet reads as the admin screen does: French values, the mission by its title.
+    values = {(row[0], row[2]): row[3] for row in rows[1:]}
+    assert values[("candidatures aux missions", "consentement")] == "Oui"
+    assert values[("candidatures aux missions", "statut")] == "Nouvelle"
+    assert values[("candidatures aux missions", "mission")] == person["application"].mission.title
+    assert not any(text in ("True", "False", "nouvelle") or "T0" in text or "+00:00" in text for text in values.values())
     assert ModelLogEntry.objects.filter(action="home.personal_data_export").count() == 6  # 3 records × 2
 
 
@@ -152,7 +158,7 @@ def test_the_screen_reads_in_french_not_as_raw_values(admin_client, person):
     assert "<dd>Oui</dd>" in html and "<dd>True</dd>" not in html  # consent
     assert "Mise en relation" in html and "<dd>mise_en_relation</dd>" not in html
     assert re.search(r"<strong>Mission</strong></dt><dd>([^<]*)</dd>", html).group(1) == mission.title
-    assert "26 novembre 2026 à 05 h 57" in html and "2026-11-26T04:57" not in html
+    assert "26 novembre 2026 à 5\u00a0h\u00a057" in html and "2026-11-26T04:57" not in html
     assert f"<dd>{EMAIL}</dd>" in html and "[&#x27;" not in html  # the stored email's recipients
     assert "Candidature\u00a0: accusé de réception" in html and "missions/application_received" not in html
     assert "<dd>sent</dd>" not in html
