@@ -11,7 +11,7 @@ PAGE_TYPES = [
     ("Liste des missions et filtres", "/missions/"),
     ("Mission et formulaire de candidature", "/missions/referencement-local-des-antennes/"),
     ("Mission pourvue", "/missions/nouveau-site-vitrine/"),
-    ("Missions d’une compétence", "/missions/competences/search/"),
+    ("Missions d’une compétence", "/missions/competences/referencement/"),
     ("Formulaire « Proposer une mission »", "/missions/proposer/"),
     ("Catalogue des formations", "/formations/"),
     ("Formation", "/formations/accessibilite-numerique-les-bases/"),

@@ -70,7 +70,7 @@ COURSES = [
         "title": "Être trouvé sur les moteurs de recherche",
         "summary": "Les bases du référencement naturel appliquées à un site associatif : mots-clés, titres, "
                    "contenus et fiche d'établissement.",
-        "skills": ["search", "webmastering"],
+        "skills": ["referencement", "webmastering"],
         "duration": "3 heures", "format": Format.ON_SITE,
         "audience": "Bénévoles qui font vivre le site de l'association",
         "trainers": "Thomas Garnier (bénévole fictif)",

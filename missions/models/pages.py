@@ -24,7 +24,7 @@ from webassoc.forms import ResendLinkForm, form_response, just_sent, pop_from_se
 from webassoc.pagination import page_number
 
 from .missions import Mission
-from .skills import Skill
+from .skills import Skill, current_slug
 
 # The thank-you page after applying links to the follow page (its signed URL kept in the session).
 FOLLOW_SESSION_KEY = "missions-follow-url"
@@ -158,6 +158,9 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     @path("competences/<str:skill_slug>/", name="skill")
     def skill_route(self, request, skill_slug):
+        if current_slug(skill_slug) != skill_slug:  # a slug that changed: its old links still lead here
+            return redirect(self.links(request).index + self.reverse_subpage("skill", args=[current_slug(skill_slug)]),
+                            permanent=True)
         skill = get_object_or_404(Skill, slug=skill_slug)
         page_obj = Mission.objects.open().matching(skills=[skill]).page(page_number(request), self.per_page)
         return self.render(request, template="missions/skill_page.html", context_overrides={

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase
 
 # The nine historic skills of the community, seeded by a data migration: French labels, with the
-# English word people use in brackets. Slugs never change (they are in URLs and filters).
+# English word people use in brackets. Slugs are French and in URLs and filters: a slug that had to
+# change stays in FORMER_SLUGS, so old links and bookmarks still reach the skill.
 INITIAL_SKILLS = [
     ("Stratégie numérique", "strategie"),
     ("Accessibilité", "accessibilite"),
@@ -22,7 +23,7 @@ INITIAL_SKILLS = [
     ("Campagnes e-mail (e-mailing)", "emailing"),
     ("Gestion de site (webmastering)", "webmastering"),
     ("Médias sociaux", "medias-sociaux"),
-    ("Référencement (SEO)", "search"),
+    ("Référencement (SEO)", "referencement"),
     ("Vidéo", "video"),
 ]
 
@@ -30,7 +31,7 @@ INITIAL_SKILLS = [
 # Synonyms of the curated skills, seeded by a data migration (by slug: labels may be renamed). The
 # former English labels ("Search", "Emailing", "Analytics") stay synonyms.
 INITIAL_ALIASES = {
-    "search": "Search, SEO, SEA, référencement, référencement naturel, moteur de recherche",
+    "referencement": "Search, SEO, SEA, référencement, référencement naturel, moteur de recherche",
     "medias-sociaux": "réseaux sociaux, social media, community management, Facebook, Instagram, LinkedIn",
     "emailing": "Emailing, e-mailing, newsletter, lettre d'information, mailing",
     "collecte": "collecte de fonds, dons en ligne, fundraising, crowdfunding",
@@ -40,6 +41,14 @@ INITIAL_ALIASES = {
     "video": "montage, YouTube, tournage, motion design",
     "strategie": "stratégie numérique, stratégie digitale, plan de communication",
 }
+
+
+# Slugs replaced by a French one (migration 0014): {former slug: slug}.
+FORMER_SLUGS = {"search": "referencement"}
+
+
+def current_slug(slug):
+    return FORMER_SLUGS.get(slug, slug)
 
 
 def split_aliases(text):

@@ -53,7 +53,7 @@ def test_catalogue_shows_seats_left_and_full_sessions(client):
 
 def test_catalogue_filters_by_theme_and_mode(client):
     seo = TrainingPageFactory(title="Référencement")
-    seo.skills.add(Skill.objects.get(slug="search"))
+    seo.skills.add(Skill.objects.get(slug="referencement"))
     seo.save()
     video = TrainingPageFactory(title="Tourner une vidéo")
     video.skills.add(Skill.objects.get(slug="video"))
@@ -62,7 +62,7 @@ def test_catalogue_filters_by_theme_and_mode(client):
     TrainingSessionPageFactory(parent=seo, title="SEO à Lyon", mode=SessionMode.ON_SITE, address="Lyon")
     TrainingSessionPageFactory(parent=video, title="Vidéo en ligne", mode=SessionMode.REMOTE)
 
-    html = client.get("/formations/", {"theme": "search", "mode": "sur_place"}).content.decode()
+    html = client.get("/formations/", {"theme": "referencement", "mode": "sur_place"}).content.decode()
 
     assert "SEO à Lyon" in html
     assert "SEO en ligne" not in html
@@ -93,7 +93,7 @@ def _catalogue_queries(client):
 
 
 def test_catalogue_query_count_does_not_grow_with_the_number_of_sessions(client):
-    skill = Skill.objects.get(slug="search")
+    skill = Skill.objects.get(slug="referencement")
     course = TrainingPageFactory()
     course.skills.add(skill)
     course.save()

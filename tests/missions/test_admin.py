@@ -33,7 +33,7 @@ def admin_client(client):
 
 def test_mission_list_shows_status_association_skills_deadline_and_application_count(admin_client):
     mission = MissionFactory(title="Audit", association=AssociationFactory(name="Les Abeilles"),
-                             skills=["video", "search"], status="pourvue")
+                             skills=["video", "referencement"], status="pourvue")
     ApplicationFactory.create_batch(3, mission=mission)
 
     html = admin_client.get(MISSIONS_URL).content.decode()
@@ -326,7 +326,7 @@ def test_applications_list_and_exports_query_count_does_not_grow(admin_client, q
     admin_client.get(APPLICATIONS_URL + query)
     one = count_queries(admin_client, APPLICATIONS_URL + query)
     for _ in range(19):
-        ApplicationFactory(skills=[skill("video"), skill("search")])
+        ApplicationFactory(skills=[skill("video"), skill("referencement")])
 
     assert count_queries(admin_client, APPLICATIONS_URL + query) == one
 
@@ -337,7 +337,7 @@ def test_association_requests_list_and_export_query_count_does_not_grow(admin_cl
     admin_client.get(REQUESTS_URL + query)
     one = count_queries(admin_client, REQUESTS_URL + query)
     for _ in range(19):
-        MissionRequestFactory(skills=[skill("video"), skill("search")])
+        MissionRequestFactory(skills=[skill("video"), skill("referencement")])
 
     assert count_queries(admin_client, REQUESTS_URL + query) == one
 

@@ -77,7 +77,7 @@ def test_free_text_search_looks_in_title_summary_and_association(client, index_p
 def test_filters_combine(client, index_page):
     MissionFactory(title="Bonne", format="sur_place", skills=["video"])
     MissionFactory(title="Mauvais format", format="a_distance", skills=["video"])
-    MissionFactory(title="Mauvaise compétence", format="sur_place", skills=["search"])
+    MissionFactory(title="Mauvaise compétence", format="sur_place", skills=["referencement"])
 
     assert titles(client.get("/missions/?competences=video&format=sur_place")) == ["Bonne"]
 

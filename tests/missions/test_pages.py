@@ -20,7 +20,7 @@ def test_skill_page_lists_the_open_missions_with_that_skill(client, index_page):
     MissionFactory(title="Vidéo ouverte", skills=["video"])
     MissionFactory(title="Vidéo brouillon", skills=["video"], live=False)
     MissionFactory(title="Vidéo close", skills=["video"], status="cloturee")
-    MissionFactory(title="Autre", skills=["search"])
+    MissionFactory(title="Autre", skills=["referencement"])
 
     response = client.get("/missions/competences/video/")
 

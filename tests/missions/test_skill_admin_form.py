@@ -76,7 +76,7 @@ def test_a_name_that_is_already_a_synonym_of_another_skill_is_refused(admin_clie
 
 
 def test_a_skill_keeps_its_own_synonyms_when_edited(admin_client):
-    search = skill("search")
+    search = skill("referencement")
 
     response = admin_client.post(reverse("competences:edit", args=[search.pk]), {
         "name": search.name, "slug": search.slug, "aliases": search.aliases + ", SEO local", "description": "",
@@ -96,7 +96,7 @@ def test_merging_leaves_out_synonyms_that_name_a_third_skill_and_says_so(admin_c
 
     strategy = skill("strategie")
     assert "copywriting" in strategy.alias_list() and "Rédaction web" in strategy.alias_list()
-    assert "SEO" not in strategy.alias_list() and "SEO" in skill("search").alias_list()
+    assert "SEO" not in strategy.alias_list() and "SEO" in skill("referencement").alias_list()
     assert messages_of(response) == [
         f"«{NBSP}Rédaction web{NBSP}» est fusionnée dans «{NBSP}Stratégie numérique{NBSP}». "
         f"Synonyme non repris (il désigne déjà une autre compétence){NBSP}: SEO."

@@ -51,7 +51,7 @@ def test_public_filters_and_application_form_offer_only_skills_of_open_missions(
 def test_the_request_form_offers_the_curated_vocabulary(stray_skill):
     offered = choices(MissionRequestForm().fields["skills"])
 
-    assert "search" in offered and "video" in offered and len(offered) == 9
+    assert "referencement" in offered and "video" in offered and len(offered) == 9
     assert stray_skill.slug not in offered
 
 
@@ -92,7 +92,7 @@ def test_a_synonym_typed_in_the_mission_form_is_the_skill_itself():
 
 
 def test_the_public_search_finds_missions_by_a_skill_synonym(client, index_page):
-    MissionFactory(title="Être mieux trouvés", skills=["search"])
+    MissionFactory(title="Être mieux trouvés", skills=["referencement"])
     MissionFactory(title="Film de présentation", skills=["video"])
 
     html = client.get(index_page.url, {"q": "SEO"}).content.decode()
@@ -104,7 +104,7 @@ def test_the_public_search_finds_missions_by_a_skill_synonym(client, index_page)
 
 def test_merging_two_skills_moves_missions_applications_and_requests_and_redirects(client, index_page):
     duplicate = Skill.objects.create(name="SEO local", aliases="référencement local")
-    search = skill("search")
+    search = skill("referencement")
     both = MissionFactory(skills=[duplicate, search])
     only_duplicate = MissionFactory(skills=[duplicate])
     application = ApplicationFactory(skills=[duplicate])
@@ -114,15 +114,15 @@ def test_merging_two_skills_moves_missions_applications_and_requests_and_redirec
     services.merge_skills(duplicate, into=search)
 
     assert not Skill.objects.filter(pk=duplicate.pk).exists()
-    assert [s.slug for s in Mission.objects.get(pk=both.pk).skill_list()] == ["search"]
-    assert [s.slug for s in Mission.objects.get(pk=only_duplicate.pk).skill_list()] == ["search"]
-    assert list(Application.objects.get(pk=application.pk).skills.values_list("slug", flat=True)) == ["search"]
-    assert list(MissionRequest.objects.get(pk=request_.pk).skills.values_list("slug", flat=True)) == ["search"]
+    assert [s.slug for s in Mission.objects.get(pk=both.pk).skill_list()] == ["referencement"]
+    assert [s.slug for s in Mission.objects.get(pk=only_duplicate.pk).skill_list()] == ["referencement"]
+    assert list(Application.objects.get(pk=application.pk).skills.values_list("slug", flat=True)) == ["referencement"]
+    assert list(MissionRequest.objects.get(pk=request_.pk).skills.values_list("slug", flat=True)) == ["referencement"]
     search.refresh_from_db()
     assert "SEO local" in search.alias_list() and "référencement local" in search.alias_list()
     response = client.get(old_url)
     assert response.status_code == 301
-    assert response["Location"].endswith(f"{index_page.url}competences/search/")
+    assert response["Location"].endswith(f"{index_page.url}competences/referencement/")
     assert Redirect.objects.count() == 1
 
 
@@ -163,7 +163,7 @@ def test_the_skills_admin_lists_open_mission_counts(admin_client):
 def test_a_bookmarked_filter_on_a_skill_no_longer_used_still_filters(client, index_page):
     MissionFactory(title="Film", skills=["video"])
 
-    html = client.get(index_page.url, {"competences": "search"}).content.decode()
+    html = client.get(index_page.url, {"competences": "referencement"}).content.decode()
 
     assert "Film" not in html and "Aucune mission ne correspond à ces filtres." in html
 

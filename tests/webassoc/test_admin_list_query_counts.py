@@ -22,12 +22,12 @@ PERSON = "meme-personne@example.org"
 
 def applications(count):
     for _ in range(count):
-        ApplicationFactory(mission=MissionFactory(), skills=[skill("video"), skill("search")])
+        ApplicationFactory(mission=MissionFactory(), skills=[skill("video"), skill("referencement")])
 
 
 def association_requests(count):
     for _ in range(count):
-        MissionRequestFactory(skills=[skill("video"), skill("search")])
+        MissionRequestFactory(skills=[skill("video"), skill("referencement")])
 
 
 def missions(count):
@@ -65,7 +65,7 @@ def feedback(count):
 
 
 def alert_subscriptions(count):
-    SubscriptionFactory.create_batch(count, skills=["video", "search"])
+    SubscriptionFactory.create_batch(count, skills=["video", "referencement"])
 
 
 def outbox_emails(count):
