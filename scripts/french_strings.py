@@ -245,13 +245,6 @@ def gettext_messages(tree):
         names = {getattr(target, "id", getattr(target, "attr", None)) for target in targets}
         if "export_headings" in names and value is not None:
             headings.update(id(call) for call in ast.walk(value) if isinstance(call, ast.Call))
-    for node in ast.walk(tree):  # a model field's verbose_name: CSV headings, keys of the personal-data export
-        if isinstance(node, ast.ClassDef):
-            for statement in node.body:
-                field = getattr(statement, "value", None)
-                if isinstance(statement, ast.Assign | ast.AnnAssign) and is_model_field(field):
-                    names = field.args[:1] + [keyword.value for keyword in field.keywords if keyword.arg == "verbose_name"]
-                    headings.update(id(name) for name in names if isinstance(name, ast.Call))
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call) or id(node) in headings:
             continue
@@ -268,14 +261,6 @@ def gettext_messages(tree):
                 argument = node.args[position]
                 if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                     yield node, argument
-
-
-def is_model_field(node):
-    """A call that builds a model field (`models.CharField(…)`, `ParentalKey(…)`, `TaggableManager(…)`)."""
-    if not isinstance(node, ast.Call):
-        return False
-    name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-    return name.endswith(("Field", "ForeignKey", "Key", "Manager")) and name[:1].isupper()
 
 
 def check_python(path, source):

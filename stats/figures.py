@@ -207,7 +207,7 @@ def compute(start, end, today=None):
             _series("sessions", _("sessions"), sessions, "sessions"),
             Series("seats_offered", _("places offertes"), seats_offered),
             _series("registrations", _("inscriptions"), registrations, "registrations"),
-            _series("waitlist_promotions", _("sorties de liste d'attente"), promotions, "n"),  # french_strings: keep (CSV)
+            _series("waitlist_promotions", _("sorties de liste d’attente"), promotions, "n"),
         ]),
         Chart(_("Taux de remplissage et de présence"), [
             Series("fill_rate", _("taux de remplissage (%)"), _rate(seated, seats_offered), "rate",

@@ -239,7 +239,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         _("clôture des inscriptions"), null=True, blank=True, help_text=_("Vide : jusqu’au début de la session.")
     )
     cancelled = models.BooleanField(_("session annulée"), default=False)
-    cancellation_reason = models.TextField(_("motif de l'annulation"), blank=True)
+    cancellation_reason = models.TextField(_("motif de l’annulation"), blank=True)
     notes = models.TextField(_("informations pratiques"), blank=True)
 
     # Bookkeeping, not edited by hand.

@@ -84,7 +84,7 @@ class Registration(AnonymisableMixin, models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("inscrite le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
-    promoted_at = models.DateTimeField(_("sortie de liste d'attente le"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("sortie de liste d’attente le"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
     cancelled_by = models.CharField(_("annulée par"), max_length=20, choices=CancelledBy.choices, blank=True)
     reminder_sent_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)

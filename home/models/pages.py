@@ -14,11 +14,11 @@ class HomePage(BasePage):
     """The site root: hero, key figures, then editorial blocks and live sections."""
     search_kind = _("Accueil")  # in the site search
 
-    hero_title = models.CharField(_("titre d'accroche"), max_length=150, blank=True)
-    hero_text = models.TextField(_("texte d'accroche"), blank=True)
+    hero_title = models.CharField(_("titre d’accroche"), max_length=150, blank=True)
+    hero_text = models.TextField(_("texte d’accroche"), blank=True)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("image d'accroche"),
+        verbose_name=_("image d’accroche"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -29,7 +29,7 @@ class SiteSettings(BaseSiteSetting):
         null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page de déclaration d'accessibilité"),
+        "wagtailcore.Page", verbose_name=_("page de déclaration d’accessibilité"),
         null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
     )
     default_meta_description = models.TextField(

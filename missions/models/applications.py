@@ -55,11 +55,11 @@ class Application(AnonymisableMixin, models.Model):
     first_answered_at = models.DateTimeField(_("première réponse le"), null=True, blank=True, db_index=True)
     # Reminders to the team (each claimed once by a conditional UPDATE).
     reminded_at = models.DateTimeField(_("rappel à 2 jours le"), null=True, blank=True)
-    late_reminded_at = models.DateTimeField(_("rappel « en retard » le"), null=True, blank=True)
+    late_reminded_at = models.DateTimeField(_("rappel « en retard » le"), null=True, blank=True)
     # After the introduction.
-    checkin_sent_at = models.DateTimeField(_("e-mail « tout se passe bien ? » le"), null=True, blank=True)
+    checkin_sent_at = models.DateTimeField(_("e-mail « tout se passe bien ? » le"), null=True, blank=True)
     outcome = models.CharField(_("issue de la mission"), max_length=20, choices=Outcome.choices, blank=True)
-    outcome_reason = models.TextField(_("raison de l'issue"), max_length=2000, blank=True)
+    outcome_reason = models.TextField(_("raison de l’issue"), max_length=2000, blank=True)
     outcome_at = models.DateTimeField(_("issue enregistrée le"), null=True, blank=True, db_index=True)
 
     class Meta:
@@ -154,7 +154,7 @@ class MissionRequest(AnonymisableMixin, models.Model):
 
     association_name = models.CharField(_("association"), max_length=200)
     cause = models.CharField(_("cause"), max_length=20, choices=Cause.choices, default=Cause.SOLIDARITY)
-    website = models.URLField(_("site web de l'association"), blank=True)
+    website = models.URLField(_("site web de l’association"), blank=True)
     city = models.CharField(_("ville"), max_length=120, blank=True)
     contact_name = models.CharField(_("nom du contact"), max_length=200)
     email = models.EmailField(_("e-mail du contact"))

@@ -298,7 +298,7 @@ class Mission(
     volunteers_wanted = models.PositiveSmallIntegerField(_("bénévoles recherchés"), default=1)
     apply_before = models.DateField(_("candidater avant le"), null=True, blank=True)
     needed_by = models.DateField(
-        _("échéance souhaitée par l'association"), null=True, blank=True,
+        _("échéance souhaitée par l’association"), null=True, blank=True,
         help_text=_(
             "Quand l’association aimerait que le besoin soit couvert (repris de sa demande). "
             "Ce n’est pas la date limite de candidature."
@@ -308,9 +308,9 @@ class Mission(
         _("statut"), max_length=20, choices=MissionStatus.choices, default=MissionStatus.OPEN,
         db_index=True,
     )
-    contact_name = models.CharField(_("nom du contact à l'association"), max_length=200, blank=True)
+    contact_name = models.CharField(_("nom du contact à l’association"), max_length=200, blank=True)
     contact_email = models.EmailField(
-        _("e-mail du contact à l'association"),
+        _("e-mail du contact à l’association"),
         help_text=_("Reçoit l’e-mail de mise en relation. Jamais affiché sur le site public."),
     )
     coordinator = models.ForeignKey(

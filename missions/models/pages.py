@@ -57,7 +57,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
     search_kind = _("Missions")  # in the site search
     intro = models.TextField(_("chapeau"), blank=True)
     request_intro = models.TextField(
-        _("texte d'accueil du formulaire pour les associations"), blank=True,
+        _("texte d’accueil du formulaire pour les associations"), blank=True,
     )
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("request_intro")]

@@ -78,7 +78,7 @@ def test_implicitly_concatenated_messages_are_fixed_piece_by_piece():
     assert python(source)[1] == IMPORT + f'A = _(\n    "Première partie{NBSP}: "\n    "l’équipe{NBSP}!"\n)\n'
 
 
-def test_csv_headings_field_names_english_msgids_and_marked_lines_are_kept():
+def test_csv_headings_english_msgids_and_marked_lines_are_kept_and_field_labels_fixed():
     source = IMPORT + (
         'class View:\n'
         '    export_headings = {"a": _("Nom de l\'association")}\n'
@@ -91,8 +91,10 @@ def test_csv_headings_field_names_english_msgids_and_marked_lines_are_kept():
 
     findings, rewritten = python(source)
 
-    assert [finding.old for finding in findings] == ["Vide : rien"]
-    assert rewritten == source.replace("Vide : rien", f"Vide{NBSP}: rien")
+    assert [finding.old for finding in findings] == ["site de l'association", "Vide : rien", "page d'accueil"]
+    assert rewritten == (source.replace("Vide : rien", f"Vide{NBSP}: rien")
+                         .replace("site de l'association", "site de l’association")
+                         .replace("page d'accueil", "page d’accueil"))
 
 
 def test_translate_tags_blocktranslate_and_underscore_calls_in_templates():
