@@ -313,3 +313,8 @@ LOGGING = {
         "courses.locks": {"level": env("LOCK_LOG_LEVEL", "WARNING")},
     },
 }
+
+# Skill alerts: a run of the sending task queues at most ALERTS_PER_RUN e-mails, ALERTS_BATCH per
+# transaction, then enqueues the next run (a mission for 5,000 subscribers never holds a worker).
+ALERTS_PER_RUN = env_int("ALERTS_PER_RUN", 500)
+ALERTS_BATCH = env_int("ALERTS_BATCH", 100)
