@@ -53,6 +53,10 @@ def already_confirmed():
     return AlreadyUsed(_("Votre adresse est déjà confirmée"))
 
 
+def already_unsubscribed():
+    return AlreadyUsed(_("Votre désinscription est déjà faite"))
+
+
 # --- tokens ----------------------------------------------------------------------------------
 
 def confirm_token(subscription):
@@ -68,10 +72,12 @@ def waiter_token(waiter):
 
 
 def subscription_for_manage_token(token):
-    """The subscription a preferences/unsubscribe link points to; LinkInvalid if it is gone."""
-    subscription = Subscription.objects.filter(pk=MANAGE.read_id(token), anonymised_at__isnull=True).first()
-    if subscription is None:
-        raise LinkInvalid()
+    """The subscription a preferences/unsubscribe link points to. A well-signed link whose
+    subscription is gone (unsubscribed: the address is forgotten) is an old email's link used
+    again: AlreadyUsed ("déjà faite", 200), not an error; a broken token is LinkInvalid."""
+    subscription = Subscription.objects.filter(pk=MANAGE.read_id(token)).first()
+    if subscription is None or subscription.is_anonymised or subscription.unsubscribed_at is not None:
+        raise already_unsubscribed()
     return subscription
 
 

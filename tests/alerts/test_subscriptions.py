@@ -189,3 +189,31 @@ def test_the_link_to_change_or_stop_alerts_never_expires(client, monkeypatch):
     assert services.MANAGE.days is None
     assert client.get(f"/alertes/desinscription/?jeton={token}").status_code == 200
     assert client.get(f"/alertes/preferences/?jeton={token}").status_code == 200
+
+
+def test_an_old_unsubscribe_or_preferences_link_opened_after_unsubscribing_says_it_is_done_and_offers_to_come_back(
+    client,
+):
+    subscription = SubscriptionFactory(email="zoe@example.org", skills=["video"])
+    token = services.manage_token(subscription)
+    client.post("/alertes/desinscription/", {"jeton": token})
+
+    for path in ("/alertes/desinscription/", "/alertes/preferences/"):
+        response = client.get(f"{path}?jeton={token}")
+
+        html = response.content.decode()
+        assert response.status_code == 200, path
+        assert "Votre désinscription est déjà faite" in html and "pas valide" not in html
+        assert 'href="/alertes/"' in html  # subscribe again
+        assert 'name="jeton"' not in html  # nothing left to change or stop
+    again = client.post("/alertes/preferences/", {"jeton": token, "skills": ["video"], "frequency": "immediate"})
+    assert again.status_code == 200 and "déjà faite" in again.content.decode()
+    assert not Subscription.objects.active().exists()
+
+
+def test_a_broken_preferences_link_is_still_refused_as_not_valid(client):
+    SubscriptionFactory()
+
+    response = client.get("/alertes/desinscription/?jeton=1:faux")
+
+    assert response.status_code == 400 and "pas valide" in response.content.decode()
