@@ -56,8 +56,10 @@ def subscribe(request):
         except TryAgainLater as busy:
             form.add_domain_error(busy)
         else:
+            # The same answer whoever asks (it must not tell whether the address is known), and no
+            # promise that an e-mail left: at most one every services.EMAIL_INTERVAL per address.
             messages.success(request, _(
-                "Merci ! Un e-mail vient de partir : ouvrez le lien qu’il contient pour confirmer vos alertes. "
+                "Merci ! Pour activer vos alertes, ouvrez le lien de l’e-mail de confirmation. "
                 "Rien ne vous sera envoyé avant cette confirmation."))
             return redirect("alerts:subscribe")
     sent = just_sent(request)
