@@ -281,3 +281,11 @@ def test_confirming_new_choices_sends_no_second_welcome(client):
     client.post("/alertes/confirmer/", {"jeton": token_of(url)})
 
     assert len(mail.outbox) == 1
+
+
+def test_the_pool_help_text_is_conditional_since_the_box_starts_unticked(client):
+    html = client.get("/alertes/").content.decode()
+
+    assert re.search(r'<input type="checkbox" name="in_pool"(?![^>]*checked)', html)
+    assert "Si vous cochez cette case, vous rejoignez le vivier" in html
+    assert "Vous rejoignez le vivier" not in html
