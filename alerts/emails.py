@@ -1,9 +1,15 @@
 """Emails of the alerts app, all through the outbox. Every email about alerts or the pool carries
 the link to change one's choices and a one-click unsubscribe (RFC 8058 headers)."""
 
+from missions.enums import Cause, Commitment
 from missions.models.missions import mission_index
+from missions.models.skills import Skill
+from outbox.rendering import computed_when_rendered, later
 from outbox.services import absolute_url, prepare_email, queue_email
+from webassoc.enums import Format
 from webassoc.signed_links import link
+
+from .enums import Frequency
 
 
 def manage_links(token):
@@ -36,11 +42,42 @@ def mission_summary(mission, links):
     }
 
 
-def subscription_confirmation(subscription, *, token, valid_days, changes=False):
+@computed_when_rendered
+def choices_summary(choices):
+    """The choices of a subscription as an email restates them (`choices` is what
+    services._choices() returns: skill ids and stored values). Stored emails name it: keep its
+    name and argument."""
+    def label(enum, value):
+        return str(enum(value).label) if value in enum.values else ""
+
+    return {
+        "skills": list(Skill.objects.filter(pk__in=choices.get("skills", [])).order_by("name")
+                       .values_list("name", flat=True)),
+        "frequency": label(Frequency, choices.get("frequency", "")),
+        "format": label(Format, choices.get("format", "")),
+        "cause": label(Cause, choices.get("cause", "")),
+        "commitment": label(Commitment, choices.get("commitment", "")),
+        "in_pool": bool(choices.get("in_pool")),
+    }
+
+
+def subscription_confirmation(subscription, *, token, valid_days, changes=False, choices=None):
+    """`choices`: those to confirm (services._choices()), restated in the email."""
     return queue_email(
         subscription.email, "alerts/subscription_confirmation",
-        {"confirm_url": link("alerts:confirm", token, absolute=True), "changes": changes, "valid_days": valid_days},
+        {"confirm_url": link("alerts:confirm", token, absolute=True), "changes": changes, "valid_days": valid_days,
+         "choices": later(choices_summary, choices) if choices is not None else None},
         tag="alerts_confirmation",
+    )
+
+
+def subscription_welcome(subscription, *, token, choices):
+    """After the first confirmation: the alerts are on, with the link to change or stop them (kept
+    until the first alert arrives)."""
+    return queue_email(
+        subscription.email, "alerts/subscription_welcome",
+        {"choices": later(choices_summary, choices), **manage_links(token)},
+        headers=unsubscribe_headers(token), tag="alerts_welcome",
     )
 
 

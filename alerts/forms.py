@@ -29,8 +29,9 @@ class ChoicesForm(PublicFormMixin, forms.Form):
                                   widget=forms.RadioSelect)
     in_pool = forms.BooleanField(
         label=_("Je suis disponible : l’équipe peut me proposer une mission"), required=False,
-        help_text=_("Vous rejoignez le vivier des bénévoles disponibles ; l’équipe peut vous écrire "
-                    "pour vous proposer une mission qui vous correspond."),
+        help_text=_("Si vous cochez cette case, vous rejoignez le vivier des bénévoles disponibles : "
+                    "l’équipe pourra vous écrire pour vous proposer une mission qui vous correspond. "
+                    "Vous pourrez en sortir à tout moment."),
     )
 
 

@@ -53,6 +53,10 @@ def already_confirmed():
     return AlreadyUsed(_("Votre adresse est déjà confirmée"))
 
 
+def already_unsubscribed():
+    return AlreadyUsed(_("Votre désinscription est déjà faite"))
+
+
 # --- tokens ----------------------------------------------------------------------------------
 
 def confirm_token(subscription):
@@ -68,10 +72,12 @@ def waiter_token(waiter):
 
 
 def subscription_for_manage_token(token):
-    """The subscription a preferences/unsubscribe link points to; LinkInvalid if it is gone."""
-    subscription = Subscription.objects.filter(pk=MANAGE.read_id(token), anonymised_at__isnull=True).first()
-    if subscription is None:
-        raise LinkInvalid()
+    """The subscription a preferences/unsubscribe link points to. A well-signed link whose
+    subscription is gone (unsubscribed: the address is forgotten) is an old email's link used
+    again: AlreadyUsed ("déjà faite", 200), not an error; a broken token is LinkInvalid."""
+    subscription = Subscription.objects.filter(pk=MANAGE.read_id(token)).first()
+    if subscription is None or subscription.is_anonymised or subscription.unsubscribed_at is not None:
+        raise already_unsubscribed()
     return subscription
 
 
@@ -88,13 +94,18 @@ def _apply(subscription, choices):
     subscription.skills.set(choices["skills"])
 
 
-def _send_confirmation(subscription, *, changes=False):
-    """Email the confirmation link, at most once every EMAIL_INTERVAL per address."""
+def choices_of(subscription):
+    """The subscription's current choices, as `_choices()` writes them."""
+    return _choices(subscription.skills.all(), **{name: getattr(subscription, name) for name in CHOICE_FIELDS})
+
+
+def _send_confirmation(subscription, choices, *, changes=False):
+    """Email the confirmation link (restating `choices`), at most once every EMAIL_INTERVAL per address."""
     claimed = claim_send_slot(Subscription.objects.filter(pk=subscription.pk), field="confirmation_sent_at",
                               interval=EMAIL_INTERVAL)
     if claimed:
         emails.subscription_confirmation(subscription, token=confirm_token(subscription), changes=changes,
-                                         valid_days=CONFIRM.days)
+                                         valid_days=CONFIRM.days, choices=choices)
     return claimed
 
 
@@ -120,7 +131,7 @@ def subscribe(*, email, skills, format="", cause="", commitment="", frequency=Fr
                 subscription.save(update_fields=["pending_choices", "updated_at"])
             else:
                 _apply(subscription, choices)
-            _send_confirmation(subscription, changes=subscription.is_confirmed)
+            _send_confirmation(subscription, choices, changes=subscription.is_confirmed)
     except IntegrityError:  # the same address at the same instant: the other one won
         return Subscription.objects.get(email__iexact=email, anonymised_at__isnull=True)
     return subscription
@@ -139,17 +150,22 @@ def check_confirm_token(token):
 
 @polite_lock_timeouts
 def confirm(token):
-    """Confirm the subscription (and the choices waiting for confirmation); works once."""
+    """Confirm the subscription (and the choices waiting for confirmation); works once. The first
+    confirmation sends the welcome email, which carries the link to change or stop the alerts."""
     checked = check_confirm_token(token)
     with transaction.atomic():
         subscription = Subscription.objects.select_for_update().get(pk=checked.pk)
         if subscription.is_confirmed and not subscription.pending_choices:
             raise already_confirmed()
+        first = not subscription.is_confirmed
         if subscription.pending_choices:
             _apply(subscription, subscription.pending_choices)
             subscription.pending_choices = {}
         subscription.confirmed_at = subscription.confirmed_at or timezone.now()
         subscription.save()
+        if first:  # the manage link at once, not only with the first alert
+            emails.subscription_welcome(subscription, token=manage_token(subscription),
+                                        choices=choices_of(subscription))
     return subscription
 
 

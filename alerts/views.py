@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from webassoc.errors import TryAgainLater, with_retry_after
 from webassoc.forms import just_sent
 from webassoc.pagination import page_number, paginate
-from webassoc.signed_links import LinkRefused, confirmation_response, link, refused_response, token_from
+from webassoc.signed_links import AlreadyUsed, LinkRefused, confirmation_response, link, refused_response, token_from
 
 from . import services
 from .forms import ChoicesForm, SubscribeForm, WaitForSessionForm, initial_from_query, is_prefill
@@ -26,8 +26,16 @@ NOINDEX = {"noindex": True}
 
 
 def _refused(request, error):
+    if isinstance(error, AlreadyUsed):  # an old email's link, after unsubscribing: no error
+        return _unsubscribed(request, already=True)
     return refused_response(request, error, next_url=reverse("alerts:subscribe"),
                             next_label=_("S’inscrire aux alertes missions"))
+
+
+def _unsubscribed(request, *, already=False):
+    """"Votre désinscription est faite" (or "déjà faite", for a link used again), with the way back."""
+    return TemplateResponse(request, "alerts/unsubscribed.html", context={
+        "already": already, "meta_title": _("Désinscription"), **NOINDEX})
 
 
 @never_cache
@@ -48,8 +56,10 @@ def subscribe(request):
         except TryAgainLater as busy:
             form.add_domain_error(busy)
         else:
+            # The same answer whoever asks (it must not tell whether the address is known), and no
+            # promise that an e-mail left: at most one every services.EMAIL_INTERVAL per address.
             messages.success(request, _(
-                "Merci ! Un e-mail vient de partir : ouvrez le lien qu’il contient pour confirmer vos alertes. "
+                "Merci ! Pour activer vos alertes, ouvrez le lien de l’e-mail de confirmation. "
                 "Rien ne vous sera envoyé avant cette confirmation."))
             return redirect("alerts:subscribe")
     sent = just_sent(request)
@@ -104,9 +114,8 @@ def unsubscribe(request):
     try:
         subscription = services.subscription_for_manage_token(token)
     except LinkRefused as error:
-        if request.method == "POST":  # already unsubscribed (the address is forgotten): nothing to do
-            return TemplateResponse(request, "alerts/unsubscribed.html", context={
-                "meta_title": _("Désinscription"), **NOINDEX})
+        if request.method == "POST":  # a mail client's one-click on an old or broken link: nothing to do
+            return _unsubscribed(request, already=isinstance(error, AlreadyUsed))
         return _refused(request, error)
     if request.method == "POST":
         try:
@@ -115,8 +124,7 @@ def unsubscribe(request):
             messages.error(request, busy.message)
             status = 503
         else:
-            return TemplateResponse(request, "alerts/unsubscribed.html", context={
-                "meta_title": _("Désinscription"), **NOINDEX})
+            return _unsubscribed(request)
     return with_retry_after(TemplateResponse(request, "alerts/unsubscribe.html", status=status, context={
         "token": token, "manage_url": link("alerts:manage", token),
         "meta_title": _("Me désinscrire des alertes"), **NOINDEX}))

@@ -9,6 +9,7 @@ from outbox.rendering import computed_when_rendered, later
 from outbox.services import absolute_url, queue_email
 
 from .enums import RegistrationStatus
+from .formatting import other_date
 from .ical import build_calendar
 
 
@@ -26,6 +27,18 @@ def email_context(registration, session=None):
 
 
 @computed_when_rendered
+def waitlist_context(registration):
+    """email_context() and the course's other dates that still have seats (when the email is
+    rendered). Stored emails name it: keep its name and arguments."""
+    session = registration.session
+    return {
+        **email_context(registration),
+        "other_dates": [{"label": other_date(other), "url": absolute_url(other.get_url())}
+                        for other in session.other_dates()],
+    }
+
+
+@computed_when_rendered
 def session_calendar(session):
     """The .ics attached to confirmations and reminders (with its VTIMEZONE)."""
     return build_calendar([session]).decode()
@@ -39,7 +52,7 @@ def registration_received(registration):
     if registration.status == RegistrationStatus.CONFIRMED:
         return queue_email(registration.email, "courses/registration_confirmed", later(email_context, registration),
                            attachments=_ics(registration.session))
-    return queue_email(registration.email, "courses/registration_waitlisted", later(email_context, registration))
+    return queue_email(registration.email, "courses/registration_waitlisted", later(waitlist_context, registration))
 
 
 def registration_promoted(registration):

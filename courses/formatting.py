@@ -2,8 +2,11 @@
 `session_dates` and `session_place` filters of `courses_tags`, and other apps' e-mails such as
 the alerts' "a session is announced")."""
 
+import re
+
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from webassoc.typography import french_time
 
@@ -26,3 +29,22 @@ def session_place(session):
     if session.is_online:
         return _("En ligne")
     return ", ".join(part for part in [session.venue, session.address.replace("\n", ", ")] if part)
+
+
+def session_town(session):
+    """« En ligne », or the town: the last line of the address without its postcode (the venue
+    when there is no address)."""
+    if session.is_online:
+        return _("En ligne")
+    lines = [line.strip() for line in session.address.splitlines() if line.strip()]
+    town = re.sub(r"^\d{4,5}\s+", "", lines[-1]) if lines else ""
+    return town or session.venue
+
+
+def other_date(session):
+    """Another date of a course, in a list of choices: « 16 janvier 2027 – Lyon (10 places libres) »
+    (needs the seats: with_seats())."""
+    day = formats.date_format(timezone.localtime(session.start), "j F Y")
+    seats = ngettext("%(count)s place libre", "%(count)s places libres", session.seats_left) % {
+        "count": session.seats_left}
+    return _("%(day)s – %(town)s (%(seats)s)") % {"day": day, "town": session_town(session), "seats": seats}

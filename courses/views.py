@@ -36,23 +36,30 @@ def cancel_registration(request, token):
             messages.error(request, error.message)
             status = 503
         else:
-            messages.success(request, cancelled_message(registration, seated=seated))
+            messages.success(request, cancelled_message(registration, seated=seated),
+                             extra_tags="" if seated else LEFT_WAITLIST)
             return redirect(request.path)
+    # Someone on the waitlist holds no seats: they leave the list, they free nothing.
+    leaving_waitlist = registration.is_waitlisted or just_sent(request, tag=LEFT_WAITLIST)
     response = TemplateResponse(request, "courses/cancel_registration.html", context={
         "registration": registration,
         "session": session,
         "course": session.course,
         "past": past,
+        "leaving_waitlist": leaving_waitlist,
         "just_cancelled": just_sent(request),  # the success message says it all: no state block under it
-        "meta_title": _("Annuler une inscription"),
+        "meta_title": _("Quitter la liste d’attente") if leaving_waitlist else _("Annuler une inscription"),
     })
     return form_response(request, response, status)
+
+
+LEFT_WAITLIST = "left-waitlist"  # the success message's extra tag: the page after it still says "liste d’attente"
 
 
 def cancelled_message(registration, *, seated):
     """What the person reads once cancelled: the seats freed, in the right number (none from the waitlist)."""
     if not seated:
-        return _("Votre inscription sur liste d’attente est annulée. Merci de nous avoir prévenus.")
+        return _("Vous avez quitté la liste d’attente. Merci de nous avoir prévenus.")
     return ngettext(
         "Votre inscription est annulée. Merci de nous avoir prévenus : votre place est libérée pour une autre "
         "association.",

@@ -12,6 +12,7 @@ EMAIL_KINDS = {
     "alerts/pool_invitation": _("Vivier : invitation à une mission"),
     "alerts/session_announcement": _("Alerte : nouvelle session de formation"),
     "alerts/subscription_confirmation": _("Alertes : confirmation de l’abonnement"),
+    "alerts/subscription_welcome": _("Alertes : bienvenue et lien pour changer ses choix"),
     "alerts/waiter_confirmation": _("Prochaine session : confirmation de l’inscription"),
     "alerts/weekly_digest": _("Alertes : récapitulatif hebdomadaire"),
     "courses/registration_cancelled": _("Formation : inscription annulée"),

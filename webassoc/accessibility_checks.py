@@ -16,6 +16,7 @@ PAGE_TYPES = [
     ("Catalogue des formations", "/formations/"),
     ("Formation", "/formations/accessibilite-numerique-les-bases/"),
     ("Session de formation et inscription", "/formations/accessibilite-numerique-les-bases/session-1/"),
+    ("Session complète, liste d’attente et autres dates", "/formations/medias-sociaux-pour-les-associations/session-6/"),
     ("Manifeste et signature", "/manifeste/"),
     ("Actualités", "/actualites/"),
     ("Article", "/actualites/accessibilite-premiers-pas/"),

@@ -204,6 +204,13 @@ class SessionPageQuerySet(PageQuerySet):
         """Annotate `course_title` (the parent course's title), in the same query."""
         return self.annotate(course_title=course_title_of("path"))
 
+    def open_with_seats(self, now=None):
+        """Upcoming sessions that still take registrations with a seat: not cancelled, registration
+        not closed, seats left; annotated with their seats (one query)."""
+        now = now or timezone.now()
+        return (self.upcoming(now).filter(cancelled=False).exclude(registration_closes_at__lte=now)
+                .with_seats().filter(capacity__gt=models.F("seats_taken")))
+
     def with_seats(self):
         """Annotate seats taken and waitlist length, in the same query."""
         seats_version()  # what shows these seats depends on it (page and fragment caches)
@@ -336,6 +343,12 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     def is_full(self):
         return self.seats_left == 0
 
+    def other_dates(self, limit=3):
+        """The course's other upcoming sessions with seats left, soonest first: where to send
+        someone this session cannot seat (one query, whatever the number of sessions)."""
+        return list(TrainingSessionPage.objects.open_with_seats().sibling_of(self, inclusive=False)
+                    .order_by("start")[:limit])
+
     def closed_reason(self, now=None):
         """Why nobody can register now, in French; None when registration is open."""
         now = now or timezone.now()
@@ -390,8 +403,13 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
     def detail_response(self, request, form, resend_form=None):
         status = resend_form.http_status if resend_form is not None and resend_form.is_bound else form.http_status
+        closed_reason = self.closed_reason()
+        no_seat_here = bool(closed_reason or self.is_full) and not self.is_over
+        other_dates = self.other_dates() if no_seat_here else []
         response = self.render(request, context_overrides={
-            "course": self.course, "form": form, "closed_reason": self.closed_reason(),
+            "course": self.course, "form": form, "closed_reason": closed_reason,
+            # No seat here: the course's other dates that have some, or the next-session alert.
+            "other_dates": other_dates, "offer_next_session": no_seat_here and not other_dates,
             "registered": just_sent(request, tag=REGISTERED), "resend_form": resend_form,
             **sharing_context(self.get_full_url(request), self.get_meta_title(), self.course.summary),
         })
@@ -430,8 +448,9 @@ def tell_registrant(request, registration):
                                           "partir vers %(email)s.") % {"email": registration.email},
                          extra_tags=REGISTERED)
     else:
-        messages.warning(request, gettext("La session est complète : vous êtes sur la liste d’attente. Nous vous "
-                                          "écrirons à %(email)s si une place se libère.") % {"email": registration.email},
+        messages.warning(request, gettext("Il ne reste pas assez de places : vous êtes sur la liste d’attente. Nous "
+                                          "vous écrirons à %(email)s dès que les places libérées suffiront pour "
+                                          "votre groupe (par ordre d’arrivée).") % {"email": registration.email},
                          extra_tags=REGISTERED)
 
 

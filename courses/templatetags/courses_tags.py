@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses.formatting import session_dates, session_place
+from courses.formatting import other_date, session_dates, session_place
 from courses.models import TrainingIndexPage, TrainingSessionPage, attach_courses
 
 register = template.Library()
@@ -14,6 +14,7 @@ register = template.Library()
 # The wording lives in courses/formatting.py (other apps' e-mails use it too); these are its filters.
 register.filter("session_dates", session_dates)
 register.filter("session_place", session_place)
+register.filter("other_date", other_date)
 
 
 def seats_badge(session):

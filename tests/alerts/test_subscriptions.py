@@ -189,3 +189,103 @@ def test_the_link_to_change_or_stop_alerts_never_expires(client, monkeypatch):
     assert services.MANAGE.days is None
     assert client.get(f"/alertes/desinscription/?jeton={token}").status_code == 200
     assert client.get(f"/alertes/preferences/?jeton={token}").status_code == 200
+
+
+def test_an_old_unsubscribe_or_preferences_link_opened_after_unsubscribing_says_it_is_done_and_offers_to_come_back(
+    client,
+):
+    subscription = SubscriptionFactory(email="zoe@example.org", skills=["video"])
+    token = services.manage_token(subscription)
+    client.post("/alertes/desinscription/", {"jeton": token})
+
+    for path in ("/alertes/desinscription/", "/alertes/preferences/"):
+        response = client.get(f"{path}?jeton={token}")
+
+        html = response.content.decode()
+        assert response.status_code == 200, path
+        assert "Votre désinscription est déjà faite" in html and "pas valide" not in html
+        assert 'href="/alertes/"' in html  # subscribe again
+        assert 'name="jeton"' not in html  # nothing left to change or stop
+    again = client.post("/alertes/preferences/", {"jeton": token, "skills": ["video"], "frequency": "immediate"})
+    assert again.status_code == 200 and "déjà faite" in again.content.decode()
+    assert not Subscription.objects.active().exists()
+
+
+def test_a_broken_preferences_link_is_still_refused_as_not_valid(client):
+    SubscriptionFactory()
+
+    response = client.get("/alertes/desinscription/?jeton=1:faux")
+
+    assert response.status_code == 400 and "pas valide" in response.content.decode()
+
+
+def test_subscribing_again_within_ten_minutes_promises_no_email_and_answers_like_for_anyone(client):
+    first = client.post("/alertes/", subscribe_form(), follow=True).content.decode()
+    second = client.post("/alertes/", subscribe_form(), follow=True).content.decode()
+    stranger = client.post("/alertes/", subscribe_form(email="inconnue@example.org"), follow=True).content.decode()
+
+    assert len([m for m in mail.outbox if m.to == ["camille@example.org"]]) == 1
+    for html in (first, second, stranger):
+        assert "vient de partir" not in html
+        assert "Pour activer vos alertes, ouvrez le lien de l’e-mail de confirmation" in html
+        assert "un seul e-mail part toutes les 10 minutes" in html
+        assert "indésirables" in html
+    assert services.EMAIL_INTERVAL.total_seconds() == 10 * 60  # the figure the page states
+
+
+def test_the_confirmation_email_restates_the_chosen_skills_frequency_and_pool(client):
+    client.post("/alertes/", subscribe_form(skills=["video", "accessibilite"], frequency="hebdomadaire",
+                                            format="a_distance", in_pool="on"))
+
+    message, = mail.outbox
+    html = message.alternatives[0][0]
+    for body in (message.body, html):
+        assert "Accessibilité" in body and "Vidéo" in body
+        assert "Un résumé par semaine" in body and "À distance" in body
+        assert "Vivier des bénévoles disponibles" in body and "oui" in body
+
+
+def test_new_choices_of_a_confirmed_subscriber_are_restated_not_the_old_ones(client):
+    SubscriptionFactory(email="camille@example.org", skills=["video"])
+
+    client.post("/alertes/", subscribe_form(skills=["emailing"], in_pool=""))
+
+    body = mail.outbox[-1].body
+    assert "Campagnes e-mail" in body.split("Les choix à confirmer")[1] and "Vidéo" not in body
+    assert "Vivier des bénévoles disponibles\u00a0: non" in body
+
+
+def test_confirming_sends_a_welcome_email_with_the_link_to_change_or_stop_the_alerts(client):
+    client.post("/alertes/", subscribe_form(frequency="immediate"))
+    url = link(mail.outbox[0], "/alertes/confirmer/")
+
+    client.post("/alertes/confirmer/", {"jeton": token_of(url)})
+
+    welcome = mail.outbox[-1]
+    assert len(mail.outbox) == 2 and welcome.to == ["camille@example.org"]
+    assert "activées" in welcome.subject
+    assert "Dès qu’une mission paraît" in welcome.body and "Vidéo" in welcome.body
+    manage = link(welcome, "/alertes/preferences/")
+    assert client.get(manage).status_code == 200
+    assert link(welcome, "/alertes/desinscription/")
+    assert welcome.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    client.post("/alertes/confirmer/", {"jeton": token_of(url)})  # a second click: no second welcome
+    assert len(mail.outbox) == 2
+
+
+def test_confirming_new_choices_sends_no_second_welcome(client):
+    SubscriptionFactory(email="camille@example.org", skills=["video"])
+    client.post("/alertes/", subscribe_form(skills=["emailing"]))
+    url = link(mail.outbox[-1], "/alertes/confirmer/")
+
+    client.post("/alertes/confirmer/", {"jeton": token_of(url)})
+
+    assert len(mail.outbox) == 1
+
+
+def test_the_pool_help_text_is_conditional_since_the_box_starts_unticked(client):
+    html = client.get("/alertes/").content.decode()
+
+    assert re.search(r'<input type="checkbox" name="in_pool"(?![^>]*checked)', html)
+    assert "Si vous cochez cette case, vous rejoignez le vivier" in html
+    assert "Vous rejoignez le vivier" not in html

@@ -154,8 +154,30 @@ def test_cancelling_from_the_waitlist_frees_no_seat_and_says_so(client):
 
     text = main_text(client.post(waiting.get_cancel_url(), follow=True))
 
-    assert "Votre inscription sur liste d’attente est annulée" in text
+    assert "Vous avez quitté la liste d’attente. Merci de nous avoir prévenus." in text
+    assert "<h1>Quitter la liste d’attente</h1>" in text
     assert "places sont libérées" not in text and "déjà annulée" not in text
+
+
+def test_the_link_of_a_waitlisted_registration_offers_to_leave_the_waitlist_not_to_free_places(client):
+    waiting = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status="waitlisted", attendees=2)
+
+    response = client.get(waiting.get_cancel_url())
+
+    text = main_text(response)
+    assert "<h1>Quitter la liste d’attente</h1>" in text
+    assert "<title>Quitter la liste d’attente" in response.content.decode()
+    assert "Oui, quitter la liste d’attente" in text and "Non, rester sur la liste d’attente" in text
+    assert "Annuler une inscription" not in text and "Oui, annuler mon inscription" not in text
+    assert "place" not in text.replace("des places se libèrent", "")  # it holds none, frees none
+
+
+def test_the_link_of_a_confirmed_registration_still_offers_to_free_its_places(client):
+    text = main_text(client.get(RegistrationFactory(attendees=2).get_cancel_url()))
+
+    assert "<h1>Annuler une inscription</h1>" in text
+    assert "vous libérez vos places" in text and "Oui, annuler mon inscription" in text
+    assert "liste d’attente" not in text
 
 
 def test_the_link_visited_again_after_cancelling_shows_the_already_cancelled_state_only(client):

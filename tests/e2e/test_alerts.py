@@ -8,6 +8,7 @@ import pytest
 
 from alerts import services
 from alerts.models import Subscription
+from missions.models import Skill
 from outbox.models import Email
 from tests.alerts.factories import SubscriptionFactory
 from tests.courses.factories import TrainingPageFactory
@@ -133,3 +134,20 @@ def test_alert_forms_with_errors_and_the_unsubscribed_page_have_no_axe_violation
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Votre désinscription est faite")
     assert axe(page) == []
+
+    # The same link opened again from an old email: "déjà faite", no error.
+    response = page.goto(live_server.url + f"/alertes/desinscription/?jeton={services.manage_token(subscription)}")
+    assert response.status == 200 and page.get_by_text("Votre désinscription est déjà faite").count() >= 1
+    assert axe(page) == []
+
+
+def test_the_confirmation_and_welcome_emails_have_no_axe_violations(page, live_server, missions, axe):
+    subscription = services.subscribe(email="zoe@exemple.org", skills=list(Skill.objects.filter(slug="video")),
+                                      in_pool=True)
+    services.confirm(services.confirm_token(subscription))
+
+    for tag in ("alerts_confirmation", "alerts_welcome"):
+        email = Email.objects.get(tag=tag, to=["zoe@exemple.org"])
+        assert "Vidéo" in email.body_html
+        page.set_content(email.body_html)
+        assert axe(page) == [], tag

@@ -84,3 +84,35 @@ def test_training_pages_have_no_axe_violations(page, live_server, demo_site, axe
     page.goto(live_server.url + path)
 
     assert axe(page) == []
+
+
+def test_full_sessions_leaving_the_waitlist_and_the_waitlist_email_have_no_axe_violations(
+    page, live_server, demo_site, axe
+):
+    from courses import services
+    from outbox.models import Email
+    from tests.courses.factories import RegistrationFactory, TrainingPageFactory, TrainingSessionPageFactory
+
+    full = next(session for session in TrainingSessionPage.objects.upcoming().filter(cancelled=False)
+                .with_seats().order_by("start") if session.is_full and session.other_dates())
+    page.goto(live_server.url + full.url)
+    assert page.get_by_role("button", name="M’inscrire sur la liste d’attente").count() == 1
+    assert page.locator(".other-dates a").count() >= 1
+    assert axe(page) == []
+
+    alone = TrainingSessionPageFactory(parent=TrainingPageFactory(title="Sécurité des sites"), capacity=1)
+    RegistrationFactory(session=alone)
+    waiting = RegistrationFactory(session=alone, status="waitlisted")
+    page.goto(live_server.url + alone.url)
+    assert page.get_by_role("heading", name="Prévenez-moi de la prochaine session").count() == 1
+    assert axe(page) == []
+
+    page.goto(live_server.url + waiting.get_cancel_url())
+    assert page.get_by_role("heading", name="Quitter la liste d’attente").count() == 1
+    assert axe(page) == []
+
+    services.register(full, association_name="Les Ateliers", contact_name="Nora", email="nora@ateliers.example.org")
+    email = Email.objects.get(template="courses/registration_waitlisted", to=["nora@ateliers.example.org"])
+    assert "other-dates" not in email.body_html and "encore des places" in email.body_html
+    page.set_content(email.body_html)
+    assert axe(page) == []

@@ -364,3 +364,28 @@ def test_a_hit_reads_the_page_its_generation_and_its_seats_in_one_round_trip_and
         first, second = visitor().get(session.url), visitor().get(session.url)
         assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
         assert first.context["page"].seats_left == 3 - taken
+
+
+def test_a_full_session_pointing_to_another_date_is_cached_and_stops_pointing_once_that_date_is_full(
+        page_cache_on, django_capture_on_commit_callbacks):
+    from courses.enums import RegistrationStatus
+    from tests.courses.factories import RegistrationFactory, TrainingPageFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        course = TrainingPageFactory()
+        full = TrainingSessionPageFactory(parent=course, capacity=1)
+        RegistrationFactory(session=full)
+        other = TrainingSessionPageFactory(parent=course, capacity=1)
+    first = visitor().get(full.url)
+    assert f'href="{other.url}"' in first.content.decode()
+    assert visitor().get(full.url)["X-Cache"] == "HIT"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Registration.objects.create(session=other, association_name="Asso", contact_name="Camille",
+                                    email="camille@asso.example.org", attendees=1,
+                                    status=RegistrationStatus.CONFIRMED)
+    again = visitor().get(full.url)
+
+    assert again["X-Cache"] == "MISS"
+    assert f'href="{other.url}"' not in again.content.decode()
+    assert "Prévenez-moi de la prochaine session" in again.content.decode()
