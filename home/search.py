@@ -3,8 +3,13 @@
 Apps add their own searchable content (missions, for instance) with
 `register_source(callable)`: the callable takes the query and the request and
 returns a list of SearchResult.
+
+Order of the results (`ranked`): first those whose title holds every word typed (accents and case
+ignored), then the others; within each, open offers (missions taking applications) before pages.
+What takes no more applications comes last. Each source's own order is kept inside a group.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 from wagtail.models import Page
@@ -14,6 +19,9 @@ from webassoc.forms import search_words
 MAX_RESULTS = 200
 _sources = []
 
+# SearchResult.rank: lower comes first (after titles holding every word typed).
+OPEN_OFFER, PAGE, CLOSED_OFFER = 1, 2, 3
+
 
 @dataclass
 class SearchResult:
@@ -21,6 +29,7 @@ class SearchResult:
     url: str
     description: str = ""
     kind: str = ""
+    rank: int = PAGE
 
 
 def register_source(source):
@@ -55,10 +64,27 @@ def kind_label(page):
     return str(getattr(page, "search_kind", "") or page.specific_class._meta.verbose_name).capitalize()
 
 
+def folded(text):
+    """`text` lower-case and without accents, to compare what was typed with a title."""
+    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("\u2019", "'")
+
+
+def ranked(results, query):
+    """`results` in the order described at the top of this module (a stable sort)."""
+    words = folded(search_words(query)).split()
+
+    def key(result):
+        title = folded(result.title)
+        return (result.rank == CLOSED_OFFER, not all(word in title for word in words), result.rank)
+
+    return sorted(results, key=key)
+
+
 def search_site(query, request=None):
     results = page_results(query, request)
     for source in _sources:
         results.extend(source(query, request))
-    return results[:MAX_RESULTS]
+    return ranked(results, query)[:MAX_RESULTS]
 
 
