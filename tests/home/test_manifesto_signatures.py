@@ -432,6 +432,18 @@ def test_public_list_is_paginated_newest_first(client, manifesto):
     assert 'aria-current="page"' in second.content.decode()
 
 
+def test_the_signatory_pages_link_to_the_list_itself_not_the_top_of_the_page(client, manifesto):
+    """The list sits at the bottom of a tall page: changing page lands on it."""
+    SignatureFactory.create_batch(30, page=manifesto, confirmed=True)
+
+    first = client.get(manifesto.url).content.decode()
+    second = client.get(manifesto.url + "?page=2").content.decode()
+
+    assert 'id="signataires"' in first
+    assert 'href="?page=2#signataires" rel="next"' in first
+    assert 'href="?page=1#signataires" rel="prev"' in second
+
+
 def test_progress_toward_the_goal_is_shown_with_an_accessible_progress_bar(client, manifesto):
     SignatureFactory.create_batch(5, page=manifesto, confirmed=True)
 
