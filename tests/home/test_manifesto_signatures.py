@@ -503,3 +503,15 @@ def test_a_signer_who_leaves_the_box_unticked_is_not_listed(client, manifesto):
 
     assert Signature.objects.get().show_publicly is False
     assert Signature._meta.get_field("show_publicly").default is False
+
+
+@pytest.mark.parametrize(("route", "current"), [
+    ("merci/", "Merci"), ("confirmer/?jeton=faux", "Confirmation"), ("nouveau-lien/", "Nouveau lien"),
+])
+def test_the_pages_below_the_manifesto_have_it_in_their_breadcrumb(client, manifesto, route, current):
+    html = client.get(manifesto.url + route).content.decode()
+
+    breadcrumb = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]*)">([^<]*)</a>', breadcrumb)
+    assert links == [("/", "Accueil"), (manifesto.url, manifesto.title)]
+    assert f'<span aria-current="page">{current}</span>' in breadcrumb
