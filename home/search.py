@@ -4,9 +4,12 @@ Apps add their own searchable content (missions, for instance) with
 `register_source(callable)`: the callable takes the query and the request and
 returns a list of SearchResult.
 
-Order of the results (`ranked`): first those whose title holds every word typed (accents and case
-ignored), then the others; within each, open offers (missions taking applications) before pages.
-What takes no more applications comes last. Each source's own order is kept inside a group.
+Order of the results (`ranked`), by what the visitor will read in the list (accents and case
+ignored): first those whose title holds every word typed, then those whose title or text shown
+holds them, open offers (missions taking applications) before pages in both groups; then what
+the search index found elsewhere in the content, pages before open offers (a mission that only
+mentions the words in its long description is a weak answer). What takes no more applications
+comes last. Each source's own order is kept inside a group.
 """
 
 import unicodedata
@@ -74,9 +77,18 @@ def ranked(results, query):
     """`results` in the order described at the top of this module (a stable sort)."""
     words = folded(search_words(query)).split()
 
+    def holds_words(text):
+        text = folded(text)
+        return all(word in text for word in words)
+
     def key(result):
-        title = folded(result.title)
-        return (result.rank == CLOSED_OFFER, not all(word in title for word in words), result.rank)
+        if holds_words(result.title):
+            group = 0
+        elif holds_words(f"{result.title} {result.description}"):
+            group = 1
+        else:  # found in the content only: pages first
+            return (result.rank == CLOSED_OFFER, 2, result.rank != PAGE)
+        return (result.rank == CLOSED_OFFER, group, result.rank)
 
     return sorted(results, key=key)
 

@@ -1,6 +1,7 @@
 """What the site search says of a mission, and where missions stand among the pages: the
-association named once, open missions before pages that only mention the words, titles holding
-the words first, missions closed to applications last."""
+association named once; titles holding the words first; open missions whose title or summary
+holds the words before pages; a mission that only mentions them in its long description after the
+pages; missions closed to applications last."""
 
 import pytest
 
@@ -60,3 +61,15 @@ def test_a_page_whose_title_holds_the_words_comes_before_missions_that_only_ment
     titles = [result.title for result in results(client, "declaration accessibilite")]
 
     assert titles == ["Déclaration d'accessibilité", "Refonte du site"]
+
+
+def test_a_mission_mentioning_the_words_only_in_its_description_comes_after_the_pages(
+    client, index_page, home_page
+):
+    MissionFactory(title="Refonte du site", summary="Un site plus simple.",
+                   description="<p>Nous cherchons des bénévoles patients.</p>")
+    StandardPageFactory(parent=home_page, title="Qui sommes-nous ?", intro="Une communauté de bénévoles.")
+
+    titles = [result.title for result in results(client, "bénévoles")]
+
+    assert titles == ["Qui sommes-nous ?", "Refonte du site"]
