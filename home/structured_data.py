@@ -13,14 +13,29 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from webassoc.typography import french_text
+
 SCHEMA = "https://schema.org"
 # Characters that could end the <script> element or open a comment in it.
 UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+# Values people read (in search results): French typography, like the page itself. Never URLs.
+TEXT_KEYS = {"name", "headline", "description", "alternateName"}
+
+
+def typographed(data):
+    """`data` with French typography on the text values of TEXT_KEYS, at any depth."""
+    if isinstance(data, list):
+        return [typographed(item) for item in data]
+    if isinstance(data, dict):
+        return {key: french_text(value) if key in TEXT_KEYS and isinstance(value, str) else typographed(value)
+                for key, value in data.items()}
+    return data
 
 
 def to_script(data):
     """The JSON-LD of `data` (a dict or a list of dicts), safe inside a <script> element."""
-    return mark_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(UNSAFE))
+    text = json.dumps(typographed(data), ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.translate(UNSAFE))
 
 
 def site_root(request):

@@ -67,13 +67,16 @@ MISSIONS = [
 ]
 
 DESCRIPTION = (
-    "<p>{association} cherche un ou une bénévole pour : {title_lower}.</p>"
+    "<p>{association} cherche {wanted} pour : {title_lower}.</p>"
     "<p>Vous travaillerez avec l'équipe salariée et les bénévoles de l'association, au rythme qui vous "
     "convient. L'équipe Webassoc reste tiers de confiance pendant toute la mission.</p>"
     "<h3>Ce que nous attendons</h3><ul><li>Un premier échange en visio pour cadrer le besoin ;</li>"
     "<li>des points réguliers, courts ;</li><li>un livrable simple, documenté, que l'association "
     "pourra faire vivre.</li></ul>"
 )
+
+# "cherche …" agrees with the number of volunteers the mission wants (1 to 3 in the demo).
+WANTED = {1: "un ou une bénévole", 2: "deux bénévoles", 3: "trois bénévoles"}
 
 
 def load(stdout=None):
@@ -115,16 +118,18 @@ def load(stdout=None):
         if Mission.objects.filter(title=title).exists():
             continue
         association = associations[number % len(associations)]
+        wanted = 1 + number % 3
         mission = Mission(
             title=title,
             association=association,
             summary=(f"{association.name} ({association.city}) recherche de l'aide : {title[0].lower()}"
                      f"{title[1:]}. Mission {Format(format_).label.lower()}, environ {hours} h."),
-            description=DESCRIPTION.format(association=association.name, title_lower=title.lower()),
+            description=DESCRIPTION.format(association=association.name, title_lower=title.lower(),
+                                           wanted=WANTED[wanted]),
             format=format_,
             location="" if format_ == REMOTE else association.city,
             effort_hours=hours,
-            volunteers_wanted=1 + number % 3,
+            volunteers_wanted=wanted,
             apply_before=today + datetime.timedelta(days=days_left) if days_left is not None else None,
             status=status,
             contact_name=association.contact_name,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from webassoc.enums import Format
+from webassoc.enums import WITH_A_PLACE, Format
 from webassoc.forms import ConsentField, PublicFormMixin
 
 from .enums import Cause, Commitment, MissionSort, Urgency
@@ -284,6 +284,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
             "deadline": _("Échéance souhaitée"),
         }
         help_texts = {
+            "city": _("Obligatoire si la mission se fait sur place, même en partie."),
             "description": _("Le contexte, ce que vous attendez des bénévoles, le temps à y consacrer."),
             "skills": _("Cochez celles qui vous semblent utiles ; l’équipe complétera si besoin."),
             "deadline": _("Au format jj/mm/aaaa, facultatif."),
@@ -308,6 +309,14 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("format") in WITH_A_PLACE and not cleaned.get("city", "").strip() and "city" not in self.errors:
+            message = (_("Indiquez la ville : la mission se fait sur place.") if cleaned["format"] == Format.ON_SITE
+                       else _("Indiquez la ville : la mission se fait en partie sur place."))
+            self.add_error("city", forms.ValidationError(message, code="city_needed"))
+        return cleaned
 
     def clean_deadline(self):
         deadline = self.cleaned_data.get("deadline")

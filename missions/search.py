@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from home.search import SearchResult
+from home.search import CLOSED_OFFER, OPEN_OFFER, SearchResult, folded
 from webassoc.forms import search_words
 
 from .models import Mission, MissionIndexPage, Skill
@@ -24,14 +24,24 @@ def mission_results(query, request=None):
         .exclude(pk__in={mission.pk for mission in found}).distinct()
     )
     found += list(by_skill[:max(MAX_MISSIONS - len(found), 0)])
-    # Open missions first (in the index's order), then those that take no more applications.
+    # Open missions first (in the index's order), then those that take no more applications;
+    # home.search.ranked places them among the pages.
     missions = sorted(found, key=lambda mission: not mission.accepts_applications)
     return [
         SearchResult(
             title=mission.title,
             url=links.mission(mission),
-            description=f"{mission.association.name} – {mission.summary}",
+            description=snippet(mission),
             kind=_("Mission") if mission.accepts_applications else _("Mission (candidatures closes)"),
+            rank=OPEN_OFFER if mission.accepts_applications else CLOSED_OFFER,
         )
         for mission in missions
     ]
+
+
+def snippet(mission):
+    """The mission's summary, after its association's name unless the summary already names it."""
+    name = mission.association.name
+    if folded(name) in folded(mission.summary):
+        return mission.summary
+    return f"{name} – {mission.summary}"

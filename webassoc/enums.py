@@ -10,3 +10,7 @@ class Format(models.TextChoices):
     ON_SITE = "sur_place", _("Sur place")
     REMOTE = "a_distance", _("À distance")
     HYBRID = "hybride", _("Hybride")
+
+
+# Formats that take place somewhere, at least in part: a town is needed.
+WITH_A_PLACE = (Format.ON_SITE, Format.HYBRID)

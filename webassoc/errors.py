@@ -1,9 +1,13 @@
-"""Domain errors: refusals people can read, raised by the apps' services."""
+"""Domain errors: refusals people can read, raised by the apps' services; and the page of a
+form refused by the CSRF check (`csrf_failure`)."""
 
 import functools
 import logging
 
 from django.db import OperationalError
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -57,4 +61,16 @@ def with_retry_after(response):
     """A 503 answer (TryAgainLater) tells clients when to try again; other answers are unchanged."""
     if response.status_code == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the site's page for a form sent without a valid security token (expired
+    form, cookies blocked), in French and in the site's layout, with a link back to the form when
+    the browser says where it came from (an address of this site only). Nothing was saved."""
+    referer = request.META.get("HTTP_REFERER", "")
+    safe = url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure())
+    response = render(request, "403_csrf.html", {"back_url": referer if safe else ""}, status=403)
+    add_never_cache_headers(response)
     return response

@@ -4,6 +4,9 @@ An app subclasses `PageFeed` and gives only what is its own: the items, the feed
 item its URL, summary, dates, author and categories. Routes call it with their kind of feed:
 `NewsFeed(self)(request)`, `MissionFeed(self, "atom")(request)`, `MissionFeed(self, "json")(request)`.
 Anonymous GETs of a feed are served from the full-page cache (`webassoc.page_cache`) like any page.
+
+Every text a reader sees (titles, descriptions, author names, categories) gets French typography
+here, in all three formats, with `french_text`: subclasses return the text as stored.
 """
 
 import json
@@ -12,9 +15,36 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from webassoc.typography import french_text
+
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # Kind of feed → Django's generator (None: JSON Feed, written by PageFeed.json_response).
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed, "json": None}
+# What people read, in Django's feed and item dicts and in JSON Feed (never the links nor ids).
+FEED_TEXT = ("title", "description", "subtitle", "author_name", "categories")
+ITEM_TEXT = ("title", "description", "author_name", "categories")
+JSON_TEXT = ("title", "summary", "content_text", "description", "name", "tags")
+
+
+def typographed(value):
+    """`value` (a text, or a list of texts) with French typography; anything else as it is."""
+    if isinstance(value, str):
+        return french_text(value)
+    if isinstance(value, list | tuple):
+        return [typographed(item) for item in value]
+    return value
+
+
+def typographed_fields(data, keys):
+    """`data` (a dict) with French typography on the values of `keys`, at any depth."""
+    for key, value in data.items():
+        if key in keys:
+            data[key] = typographed(value)
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    typographed_fields(item, keys)
+    return data
 
 
 class PageFeed(Feed):
@@ -40,6 +70,13 @@ class PageFeed(Feed):
         if self.kind == "json":
             return self.json_response()
         return super().__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        typographed_fields(feed.feed, FEED_TEXT)
+        for item in feed.items:
+            typographed_fields(item, ITEM_TEXT)
+        return feed
 
     # --- the feed -------------------------------------------------------------------------------
 
@@ -110,5 +147,5 @@ class PageFeed(Feed):
             "language": "fr",
             "items": [self.json_item(item) for item in self.items()],
         }
-        return HttpResponse(json.dumps(feed, ensure_ascii=False, indent=1),
+        return HttpResponse(json.dumps(typographed_fields(feed, JSON_TEXT), ensure_ascii=False, indent=1),
                             content_type="application/feed+json; charset=utf-8")

@@ -86,6 +86,11 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             "share_url": url,
         }
 
+    def breadcrumb_ancestors(self):
+        """The breadcrumb of the routes below the manifesto (merci, confirmer, nouveau-lien): its
+        ancestors and the manifesto itself. Lazy: the breadcrumb is a cached fragment."""
+        return self.get_ancestors(inclusive=True).filter(depth__gt=1)
+
     @path("")
     def index_route(self, request):
         form = SignatureForm(request.POST if request.method == "POST" else None)

@@ -245,6 +245,11 @@ class ApplicationStep(models.Model):
     def __str__(self):
         return f"{self.get_status_display()} ({self.at:%d/%m/%Y})"
 
+    @property
+    def is_reapplication(self):
+        """The volunteer applied again after withdrawing: the application is new once more."""
+        return self.status == ApplicationStatus.NEW and self.previous_status == ApplicationStatus.WITHDRAWN
+
     def author_label(self):
         if self.by_volunteer:
             return _("le bénévole")

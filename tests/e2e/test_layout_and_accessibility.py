@@ -84,6 +84,29 @@ def test_every_page_type_at_every_width_has_no_horizontal_scroll_a_compact_heade
     assert problems == []
 
 
+def test_a_form_refused_by_the_csrf_check_shows_the_site_page_without_axe_violation(
+    page, live_server, demo_site, axe_with_best_practices
+):
+    """The 403 pages have no GET address: the CSRF one is reached by sending a form without its token."""
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(live_server.url + "/manifeste/")
+        with page.expect_navigation() as navigation:
+            page.evaluate("""() => {
+              const form = document.querySelector('form[method="post"]');
+              form.querySelector('[name=csrfmiddlewaretoken]').remove();
+              form.submit();
+            }""")
+        assert navigation.value.status == 403
+        assert page.locator("h1").inner_text() == "Votre formulaire n’a pas pu être envoyé"
+        if page.evaluate(HORIZONTAL_SCROLL):
+            problems.append(f"{width}px: défilement horizontal")
+        problems += [f"{width}px: {violation}" for violation in axe_with_best_practices(page)]
+
+    assert problems == []
+
+
 def test_text_spacing_overrides_lose_no_content(browser, live_server, demo_site):
     # The user's style sheet is inline CSS, which the site's Content-Security-Policy rightly refuses.
     context = browser.new_context(bypass_csp=True, locale="fr-FR")

@@ -173,3 +173,14 @@ def test_the_active_filters_show_above_the_results_and_a_chip_removes_its_filter
     page.get_by_role("link", name="Effacer tous les filtres").click()
     page.wait_for_url(re.compile(r"/missions/$"))
     assert page.locator(".active-filters").count() == 0
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_an_unbroken_keyword_wraps_inside_its_chip_on_a_phone(page, live_server, missions, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(live_server.url + "/missions/?q=" + "x" * 150)
+
+    chip = page.locator(".chip").first
+    assert chip.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert chip.bounding_box()["x"] + chip.bounding_box()["width"] <= width

@@ -85,3 +85,15 @@ def test_ensure_admin_is_idempotent(settings, monkeypatch):
     call_command("ensure_admin", stdout=open("/dev/null", "w"))
 
     assert get_user_model().objects.filter(username="admin").count() == 1
+
+
+def test_demo_missions_ask_for_as_many_volunteers_as_they_want(home_page):
+    from missions.models import Mission
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    asked = {1: "cherche un ou une bénévole", 2: "cherche deux bénévoles", 3: "cherche trois bénévoles"}
+    missions = list(Mission.objects.all())
+    assert {mission.volunteers_wanted for mission in missions} == {1, 2, 3}
+    for mission in missions:
+        assert asked[mission.volunteers_wanted] in mission.description, mission.title

@@ -432,6 +432,18 @@ def test_public_list_is_paginated_newest_first(client, manifesto):
     assert 'aria-current="page"' in second.content.decode()
 
 
+def test_the_signatory_pages_link_to_the_list_itself_not_the_top_of_the_page(client, manifesto):
+    """The list sits at the bottom of a tall page: changing page lands on it."""
+    SignatureFactory.create_batch(30, page=manifesto, confirmed=True)
+
+    first = client.get(manifesto.url).content.decode()
+    second = client.get(manifesto.url + "?page=2").content.decode()
+
+    assert 'id="signataires"' in first
+    assert 'href="?page=2#signataires" rel="next"' in first
+    assert 'href="?page=1#signataires" rel="prev"' in second
+
+
 def test_progress_toward_the_goal_is_shown_with_an_accessible_progress_bar(client, manifesto):
     SignatureFactory.create_batch(5, page=manifesto, confirmed=True)
 
@@ -491,3 +503,15 @@ def test_a_signer_who_leaves_the_box_unticked_is_not_listed(client, manifesto):
 
     assert Signature.objects.get().show_publicly is False
     assert Signature._meta.get_field("show_publicly").default is False
+
+
+@pytest.mark.parametrize(("route", "current"), [
+    ("merci/", "Merci"), ("confirmer/?jeton=faux", "Confirmation"), ("nouveau-lien/", "Nouveau lien"),
+])
+def test_the_pages_below_the_manifesto_have_it_in_their_breadcrumb(client, manifesto, route, current):
+    html = client.get(manifesto.url + route).content.decode()
+
+    breadcrumb = re.search(r'<nav class="breadcrumb".*?</nav>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]*)">([^<]*)</a>', breadcrumb)
+    assert links == [("/", "Accueil"), (manifesto.url, manifesto.title)]
+    assert f'<span aria-current="page">{current}</span>' in breadcrumb

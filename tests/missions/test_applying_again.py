@@ -134,3 +134,16 @@ def test_an_anonymised_application_leaves_the_queue_but_an_introduction_stays_co
     assert Application.objects.get(pk=waiting.pk).status == ApplicationStatus.WITHDRAWN
     assert Application.objects.get(pk=introduced.pk).status == ApplicationStatus.INTRODUCED
     assert not Application.objects.filter(status__in=[ApplicationStatus.NEW]).exists()  # no reminder
+
+
+def test_the_follow_page_says_the_application_was_sent_again_after_the_withdrawal(client, index_page):
+    mission = MissionFactory()
+    apply(client, mission)
+    withdraw_from_the_follow_link(client)
+    apply(client, mission)
+
+    follow = FOLLOW.search(mail.outbox[0].body).group(1)
+    html = text_of(client.get(follow))
+
+    steps = re.findall(r"</time> – ([^<]+)</li>", html)
+    assert steps == ["Candidature reçue", "Retirée", "Candidature envoyée de nouveau"]

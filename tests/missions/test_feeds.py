@@ -33,8 +33,8 @@ def test_rss_and_atom_feeds_are_valid_and_list_open_published_missions(client, m
     parsed = feedparser.parse(response.content)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == version
-    assert {entry.title for entry in parsed.entries} == {"Audit d'accessibilité", "Vidéo de présentation"}
-    audit = next(entry for entry in parsed.entries if entry.title == "Audit d'accessibilité")
+    assert {entry.title for entry in parsed.entries} == {"Audit d’accessibilité", "Vidéo de présentation"}
+    audit = next(entry for entry in parsed.entries if entry.title == "Audit d’accessibilité")
     assert audit.link == missions[0].get_full_url() and audit.link.endswith("/missions/audit/")
     assert audit.author == "Les Abeilles"
     assert [tag.term for tag in audit.tags] == ["Accessibilité"]
@@ -43,7 +43,7 @@ def test_rss_and_atom_feeds_are_valid_and_list_open_published_missions(client, m
 def test_feeds_honour_the_list_filters(client, missions):
     for route in ("rss", "atom"):
         parsed = feedparser.parse(client.get(f"/missions/{route}/?competences=accessibilite").content)
-        assert [entry.title for entry in parsed.entries] == ["Audit d'accessibilité"]
+        assert [entry.title for entry in parsed.entries] == ["Audit d’accessibilité"]
         assert "Accessibilité" in parsed.feed.title
     feed = json.loads(client.get("/missions/json/?competences=video").content)
     assert [item["title"] for item in feed["items"]] == ["Vidéo de présentation"]

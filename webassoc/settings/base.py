@@ -76,6 +76,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "webassoc.urls"
+# A form refused by the CSRF check gets the site's page (templates/403_csrf.html), not Django's bare one.
+CSRF_FAILURE_VIEW = "webassoc.errors.csrf_failure"
 WSGI_APPLICATION = "webassoc.wsgi.application"
 
 TEMPLATES = [
