@@ -155,8 +155,9 @@ def wait_for_session(request, course_id):
             form.add_domain_error(busy)
         else:
             messages.success(request, _(
-                "Merci ! Confirmez votre demande avec le lien que nous venons de vous envoyer : nous vous "
-                "écrirons une fois, dès qu’une nouvelle session sera ouverte."))
+                "Merci ! Confirmez votre demande avec le lien envoyé par e-mail : nous vous écrirons une "
+                "fois, dès qu’une nouvelle session sera ouverte. Rien reçu d’ici quelques minutes ? Regardez "
+                "dans les indésirables ; un seul e-mail part toutes les 10 minutes vers une même adresse."))
             return redirect("alerts:wait_for_session", course_id=course.pk)
     sent = just_sent(request)
     response = TemplateResponse(request, "alerts/wait_for_session.html", status=form.http_status, context={

@@ -1,5 +1,7 @@
 """Public forms of the training catalogue: registering for a session, filtering the catalogue."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils import timezone
@@ -11,6 +13,7 @@ from wagtail.models import Page
 from webassoc.forms import ConsentField, PublicFormMixin
 
 from .enums import LEGACY_REMOTE, SessionMode
+from .formatting import session_town
 
 
 class RegistrationForm(PublicFormMixin, forms.Form):
@@ -84,8 +87,9 @@ class CatalogueFilterForm(forms.Form):
 
 
 class SessionPageForm(WagtailAdminPageForm):
-    """A session's title is derived from its course and start ("Atelier SEO – 02/01/2027"), and
-    stays editable: left empty, it is filled when the session is saved."""
+    """A session's title is derived from its start and place ("02/01/2027 – Lyon", "02/01/2027 – En
+    ligne": it is always shown under its course, and shared titles add the course), and stays
+    editable: left empty, it is filled when the session is saved."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -94,14 +98,16 @@ class SessionPageForm(WagtailAdminPageForm):
                 self.fields[name].required = False
         if "title" in self.fields:
             self.fields["title"].help_text = _(
-                "Laissez vide : « formation – date » est proposé à partir de la formation et du début."
+                "Laissez vide : « date – lieu » est proposé à partir du début et du lieu (la formation s’affiche à côté)."
             )
 
     def clean(self):
         cleaned_data = super().clean()
         start = cleaned_data.get("start")
-        if not cleaned_data.get("title") and start and self.parent_page is not None:
-            cleaned_data["title"] = derived_session_title(self.parent_page.title, start)
+        if not cleaned_data.get("title") and start:
+            place = SimpleNamespace(is_online=cleaned_data.get("mode") == SessionMode.REMOTE,
+                                    address=cleaned_data.get("address") or "", venue=cleaned_data.get("venue") or "")
+            cleaned_data["title"] = derived_session_title(start, session_town(place))
             self.instance.title = cleaned_data["title"]
         if not cleaned_data.get("slug") and cleaned_data.get("title"):
             base = slugify(cleaned_data["title"])[:200] or "session"
@@ -115,5 +121,6 @@ class SessionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-def derived_session_title(course_title, start):
-    return f"{course_title} – {timezone.localtime(start):%d/%m/%Y}"
+def derived_session_title(start, town):
+    """"02/01/2027 – Lyon": the title an editor leaves empty, and the demo's."""
+    return " – ".join(part for part in (f"{timezone.localtime(start):%d/%m/%Y}", str(town or "")) if part)

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from courses.enums import RegistrationStatus, SessionMode
+from courses.forms import derived_session_title
 from courses.ical import PARIS
 from courses.models import Registration, TrainingIndexPage, TrainingPage, TrainingSessionPage
 from home.demo.pages import child_page, heading, home_page, paragraph
@@ -152,12 +153,12 @@ def load(stdout=None):
         while (day.month, day.day) in HOLIDAYS:  # nobody trains on New Year's Day
             day += timedelta(days=1)
         start = datetime.combine(day, time(hour, 0), tzinfo=PARIS)
-        town, venue, address = PLACES[place] if place else ("en ligne", "", "")
+        town, venue, address = PLACES[place] if place else ("En ligne", "", "")
         session_slug = f"session-{number + 1}"
         if course.get_children().filter(slug=session_slug).exists():
             continue
         session = TrainingSessionPage(
-            title=f"{start:%d/%m/%Y} – {town}", slug=session_slug, start=start,
+            title=derived_session_title(start, town), slug=session_slug, start=start,
             end=start + timedelta(hours=hours[slug]), mode=mode, venue=venue, address=address,
             meeting_url="https://visio.example.org/webassoc-demo" if mode == SessionMode.REMOTE else "",
             capacity=capacity, max_attendees_per_registration=3,

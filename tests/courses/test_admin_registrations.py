@@ -122,22 +122,28 @@ def test_sessions_of_a_course_are_kept_in_order_of_start():
     assert late.pk  # unchanged pages
 
 
-def test_a_new_session_gets_its_title_from_course_and_date():
+@pytest.mark.parametrize(("place", "town"), [
+    ({"mode": "a_distance"}, "En ligne"),
+    ({"mode": "sur_place", "venue": "Maison des associations", "address": "12 rue Mercière\n69002 Lyon"}, "Lyon"),
+])
+def test_a_new_session_gets_its_title_from_date_and_place_the_course_shown_beside_it(place, town):
     course = TrainingPageFactory(title="Atelier SEO")
     form_class = TrainingSessionPage.get_edit_handler().get_form_class()
     start = in_days(20, hour=9)
     form = form_class(
         {"title": "", "slug": "", "start": start.strftime("%Y-%m-%d %H:%M"),
-         "end": in_days(20, hour=12).strftime("%Y-%m-%d %H:%M"), "mode": "a_distance", "capacity": 12,
-         "max_attendees_per_registration": 3},
+         "end": in_days(20, hour=12).strftime("%Y-%m-%d %H:%M"), "capacity": 12,
+         "max_attendees_per_registration": 3, **place},
         instance=TrainingSessionPage(), parent_page=course, for_user=UserFactory(is_superuser=True),
     )
 
     form.is_valid()
 
-    assert form.cleaned_data["title"] == derived_session_title("Atelier SEO", start)
-    assert form.cleaned_data["title"] == f"Atelier SEO – {start:%d/%m/%Y}"
-    assert form.cleaned_data["slug"] == f"atelier-seo-{start:%d%m%Y}"
+    assert form.cleaned_data["title"] == derived_session_title(start, town) == f"{start:%d/%m/%Y} – {town}"
+    assert form.cleaned_data["slug"] == f"{start:%d%m%Y}-{town.lower().replace(' ', '-')}"
+    session = TrainingSessionPage(title=form.cleaned_data["title"])
+    session.course = course  # what shared pages show: the course once
+    assert TrainingSessionPage.get_meta_title(session).count("Atelier SEO") == 1
 
 
 def test_the_attendance_sheet_groups_each_registrations_choices_under_its_name(client, coordinator, lyon_session):
