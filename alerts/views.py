@@ -15,7 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from webassoc.errors import TryAgainLater, with_retry_after
-from webassoc.forms import just_sent
+from webassoc.forms import form_response, just_sent
 from webassoc.pagination import page_number, paginate
 from webassoc.signed_links import AlreadyUsed, LinkRefused, confirmation_response, link, refused_response, token_from
 
@@ -38,7 +38,6 @@ def _unsubscribed(request, *, already=False):
         "already": already, "meta_title": _("Désinscription"), **NOINDEX})
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     """GET: the form (skills pre-filled from the link). POST from the alert box (`is_prefill`): the
@@ -63,9 +62,12 @@ def subscribe(request):
                 "Rien ne vous sera envoyé avant cette confirmation."))
             return redirect("alerts:subscribe")
     sent = just_sent(request)
-    return with_retry_after(TemplateResponse(request, "alerts/subscribe.html", status=form.http_status, context={
+    # The empty form of a plain GET is served from the page cache (each visitor gets their own CSRF
+    # token); answers to a POST and the thank-you page are never stored.
+    response = TemplateResponse(request, "alerts/subscribe.html", context={
         "form": None if sent else form, "sent": sent, "meta_title": _("Alertes missions"),
-    }))
+    })
+    return form_response(request, response, form.http_status)
 
 
 @never_cache
@@ -143,7 +145,6 @@ def _course(course_id):
     return get_object_or_404(TrainingPage.objects.live().public(), pk=course_id)
 
 
-@never_cache
 @require_http_methods(["GET", "POST"])
 def wait_for_session(request, course_id):
     course = _course(course_id)
@@ -160,11 +161,11 @@ def wait_for_session(request, course_id):
                 "dans les indésirables ; un seul e-mail part toutes les 10 minutes vers une même adresse."))
             return redirect("alerts:wait_for_session", course_id=course.pk)
     sent = just_sent(request)
-    response = TemplateResponse(request, "alerts/wait_for_session.html", status=form.http_status, context={
+    response = TemplateResponse(request, "alerts/wait_for_session.html", context={
         "course": course, "form": None if sent else form, "sent": sent,
         "meta_title": _("Prévenez-moi de la prochaine session"),
     })
-    return with_retry_after(response)
+    return form_response(request, response, form.http_status)
 
 
 @never_cache

@@ -389,3 +389,24 @@ def test_a_full_session_pointing_to_another_date_is_cached_and_stops_pointing_on
     assert again["X-Cache"] == "MISS"
     assert f'href="{other.url}"' not in again.content.decode()
     assert "Prévenez-moi de la prochaine session" in again.content.decode()
+
+
+def test_the_alert_and_next_session_forms_are_cached_and_subscribing_with_ones_own_token_works(page_cache_on):
+    from alerts.models import Subscription
+    from tests.courses.factories import TrainingPageFactory
+
+    course = TrainingPageFactory()
+    for url in ("/alertes/", f"/alertes/prochaine-session/{course.pk}/"):
+        visitor().get(url)
+        assert visitor().get(url)["X-Cache"] == "HIT", url
+    client = visitor()
+    page = client.get("/alertes/")
+    subscribed = client.post("/alertes/", {
+        "email": "camille@example.org", "skills": ["video"], "frequency": "immediate", "consent": "on",
+        "csrfmiddlewaretoken": tokens_of(page)[0],
+    })
+
+    assert page["X-Cache"] == "HIT"
+    assert subscribed.status_code == 302
+    assert Subscription.objects.get().email == "camille@example.org"
+    assert visitor().post("/alertes/", {"email": "x@example.org"}).status_code == 403  # no token, no entry
