@@ -85,6 +85,8 @@ def test_refusing_a_request_tells_the_association_why_and_says_so(admin_client, 
     request_ = MissionRequestFactory(title="Refonte complète", email="contact@asso.example.org")
     edit_page = admin_client.get(f"{REQUESTS_URL}edit/{request_.pk}/").content.decode()
     assert f"{REQUESTS_URL}{request_.pk}/action/refuser/" in edit_page  # a button of its own
+    assert re.search(r'<a [^>]*class="[^"]*w-header-button[^"]*"[^>]*href="[^"]*/action/refuser/', edit_page) or \
+        re.search(r'href="[^"]*/action/refuser/[^"]*"[^>]*class="[^"]*w-header-button', edit_page)  # styled by the header
 
     response = admin_client.post(f"{REQUESTS_URL}{request_.pk}/action/refuser/", {
         "reason": "Ce besoin relève d’un prestataire : voici deux pistes.", "notify": "on",

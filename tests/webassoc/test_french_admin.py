@@ -73,7 +73,7 @@ def test_a_page_updated_seconds_ago_reads_a_l_instant_in_the_explorer_not_il_y_a
     html = client.get(f"/admin/pages/{home_page().pk}/").content.decode()
 
     assert "Tout juste modifiée" in html
-    assert "À l&#x27;instant" in html or "À l'instant" in html
+    assert "À l’instant" in html
     assert "0 minute" not in html and "0\xa0minute" not in html
 
 
@@ -84,7 +84,7 @@ def test_just_now_is_a_l_instant_and_older_dates_keep_their_age():
     from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 
     with translation.override("fr"):
-        assert timesince_simple(timezone.now()) == "à l'instant"
+        assert timesince_simple(timezone.now()) == "à l’instant"
         assert timesince_simple(timezone.now() - datetime.timedelta(minutes=3)) == "il y a 3\xa0minutes"
 
 

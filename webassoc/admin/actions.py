@@ -18,7 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.widgets import BaseButton, Button
+from wagtail.admin.widgets import BaseButton, Button, HeaderButton
 
 from webassoc.errors import DomainError
 
@@ -107,8 +107,9 @@ class RecordActionButtonsMixin:
         if getattr(self, "object", None) is not None:
             for action in self.available_actions(self.object):
                 if action.primary:
-                    buttons.append(Button(action.label, url=self.action_url(self.object, action),
-                                          icon_name=action.icon, classname="button-primary", priority=5))
+                    # A HeaderButton: Wagtail's header styles it (a plain Button there shows a giant icon).
+                    buttons.append(HeaderButton(action.label, url=self.action_url(self.object, action),
+                                                icon_name=action.icon, classname="button-primary", priority=5))
         return buttons
 
 
