@@ -237,7 +237,7 @@ def test_the_conversion_is_a_visible_button_on_the_request_and_gone_once_convert
     convert_url = f"{REQUESTS_URL}{request_.pk}/action/convert/"
     edit_url = f"{REQUESTS_URL}edit/{request_.pk}/"
 
-    button = re.search(rf'<a href="{re.escape(convert_url)}[^"]*" class="button-primary"',
+    button = re.search(rf'<a href="{re.escape(convert_url)}[^"]*" class="[^"]*button-primary[^"]*w-header-button',
                        admin_client.get(edit_url).content.decode())
     admin_client.post(convert_url)
     again = admin_client.post(convert_url)
