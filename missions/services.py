@@ -561,7 +561,6 @@ def submit_request(*, association_name, contact_name, email, title, description,
     return mission_request
 
 
-@transaction.atomic
 class RequestAlreadyAnswered(DomainError):
     def __init__(self):
         super().__init__(_("Cette demande a déjà reçu une réponse : elle n’est plus à modérer."))
@@ -598,6 +597,7 @@ def reopen_request(mission_request):
     return mission_request
 
 
+@transaction.atomic
 def convert_request(mission_request):
     """Turn an association's request into a draft mission for editors to review and publish (once:
     a converted request gives back its mission). The association is created if it is new."""
