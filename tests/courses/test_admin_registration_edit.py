@@ -3,27 +3,15 @@ session above the contact fields, its actions as buttons, at a constant number o
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-
-from home import roles
-from tests.factories import UserFactory
 
 from .factories import RegistrationFactory, TrainingPageFactory, TrainingSessionPageFactory, in_days
 
 pytestmark = pytest.mark.django_db
 
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def coordinator(client):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.TRAINING_COORDINATORS))
-    client.force_login(user)
-    return user
 
 
 def edit_url(registration):

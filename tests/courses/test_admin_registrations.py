@@ -6,13 +6,11 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from courses import services
 from courses.forms import derived_session_title
 from courses.models import Registration, TrainingSessionPage
-from home import roles
 from tests.factories import UserFactory
 
 from .factories import RegistrationFactory, TrainingPageFactory, TrainingSessionPageFactory, in_days
@@ -20,14 +18,6 @@ from .factories import RegistrationFactory, TrainingPageFactory, TrainingSession
 pytestmark = pytest.mark.django_db
 
 INDEX = "courses_registrations:index"
-
-
-@pytest.fixture
-def coordinator(client):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.TRAINING_COORDINATORS))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

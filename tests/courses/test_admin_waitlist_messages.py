@@ -2,25 +2,13 @@
 went out; "Sortir de la liste d’attente" is offered only when the registration fits in the seats left."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
-
-from home import roles
-from tests.factories import UserFactory
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 NBSP = "\u00a0"
-
-
-@pytest.fixture
-def coordinator(client):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.TRAINING_COORDINATORS))
-    client.force_login(user)
-    return user
 
 
 def action_url(registration, name):
