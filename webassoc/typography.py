@@ -14,7 +14,7 @@ changes nothing more.
 import re
 
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 NBSP = "\u00a0"
 APOSTROPHE = "\u2019"
@@ -71,6 +71,16 @@ def with_de(name):
     if name[:1].lower() in _VOWELS:
         return f"d{APOSTROPHE}{name}"
     return f"de {name}"
+
+
+def after_colon(text):
+    """`text` placed after a colon: in French its first letter is a small one ("Adresse e-mail :
+    vous avez déjà candidaté."), unless the first word is an acronym ("URL", "SIRET")."""
+    first_word = str(text).split(" ", 1)[0]
+    if len(first_word) > 1 and first_word[1].isupper():
+        return text
+    lowered = str(text)[:1].lower() + str(text)[1:]
+    return mark_safe(lowered) if isinstance(text, SafeData) else lowered
 
 
 def french_text(text):

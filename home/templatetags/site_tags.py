@@ -17,6 +17,7 @@ register.filter("typo_fr", typography.typo_fr)
 # A name after "de": `{% blocktranslate with name=association.name|with_de %}À propos {{ name }}`
 # gives "À propos des Pousses", "À propos d’Eau Claire" (webassoc.typography.with_de).
 register.filter("with_de", typography.with_de)
+register.filter("after_colon", typography.after_colon)
 
 
 @register.filter

@@ -59,6 +59,15 @@ def test_error_summary_links_to_each_invalid_field():
     assert "Le formulaire contient 2 erreurs" in html
 
 
+def test_error_summary_writes_each_message_after_its_colon_with_a_small_letter():
+    form = ContactForm(data=valid_data(name=""))
+    form.is_valid()
+
+    html = render_to_string("components/error_summary.html", {"form": form})
+
+    assert "Nom&nbsp;: ce champ est obligatoire." in html
+
+
 def test_form_fields_component_keeps_typed_values_and_hides_the_honeypot():
     form = ContactForm(data=valid_data(email="pas-un-email"))
     form.is_valid()
@@ -115,7 +124,7 @@ def test_consent_checkbox_links_to_the_privacy_policy_and_has_a_short_summary_la
     html = client.post(session.url, registration_data(consent="")).content.decode()
 
     assert '<a href="/confidentialite/">Lire la politique de confidentialité</a>' in html
-    assert '<a href="#id_consent">Consentement&nbsp;: Votre accord est nécessaire' in html
+    assert '<a href="#id_consent">Consentement&nbsp;: votre accord est nécessaire' in html
 
 
 def test_public_forms_say_a_field_is_required_in_a_full_sentence(client, home_page):
@@ -125,4 +134,4 @@ def test_public_forms_say_a_field_is_required_in_a_full_sentence(client, home_pa
 
     html = client.post(session.url, {"consent": "on"}).content.decode()
 
-    assert "Nom de l’association&nbsp;: Ce champ est obligatoire." in html
+    assert "Nom de l’association&nbsp;: ce champ est obligatoire." in html

@@ -5,7 +5,7 @@ from django.template import Context, Template
 from django.utils.safestring import SafeData, mark_safe
 from wagtail.rich_text import RichText
 
-from webassoc.typography import french_html, typo_fr
+from webassoc.typography import after_colon, french_html, typo_fr
 
 NBSP = "\u00a0"
 
@@ -149,3 +149,20 @@ def test_the_association_is_introduced_with_the_right_article_on_the_mission_pag
 
     assert "À propos des Pousses Solidaires" in html and "Site web des Pousses Solidaires" in html
     assert "de Les" not in html
+
+
+@pytest.mark.parametrize(
+    "message, shown",
+    [
+        ("Vous avez déjà candidaté.", "vous avez déjà candidaté."),
+        ("À renseigner pour une mission sur place.", "à renseigner pour une mission sur place."),
+        ("URL invalide.", "URL invalide."),
+        ("", ""),
+    ],
+)
+def test_a_message_after_a_colon_starts_with_a_small_letter_unless_an_acronym(message, shown):
+    assert after_colon(message) == shown
+
+
+def test_a_safe_message_stays_safe_after_a_colon():
+    assert isinstance(after_colon(mark_safe("Voir <a href='/'>le lien</a>.")), SafeData)
