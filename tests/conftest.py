@@ -1,4 +1,5 @@
 import json
+import os
 
 import pytest
 from django.core.cache import cache
@@ -87,3 +88,25 @@ def locks_time_out(monkeypatch):
         raise OperationalError("canceling statement due to lock timeout") from LockNotAvailable()
 
     monkeypatch.setattr(QuerySet, "select_for_update", locked_out)
+
+
+# The demo content (`demo_site`): `load_demo` runs once per test process and its rows are copied;
+# later tests get the rows back from the copy. Loading (pages, revisions, images) costs seconds,
+# restoring the rows a fraction of that. Tests of `load_demo` itself call the command again.
+_DEMO_SNAPSHOT = {}
+
+
+@pytest.fixture
+def demo_site(db):
+    from django.core.management import call_command
+    from django.db import connection
+
+    if "rows" not in _DEMO_SNAPSHOT:
+        call_command("load_demo", stdout=open(os.devnull, "w"))
+        rows = json.loads(connection.creation.serialize_db_to_string())
+        first = {"contenttypes.contenttype": 0, "auth.permission": 1}
+        rows.sort(key=lambda row: first.get(row["model"], 2))
+        _DEMO_SNAPSHOT["rows"] = json.dumps(rows)
+        return
+    # The migrations' data (same ids) is there (rolled back to, or restored above); the copy adds the rest.
+    connection.creation.deserialize_db_from_string(_DEMO_SNAPSHOT["rows"])

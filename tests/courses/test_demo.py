@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
 
@@ -9,9 +8,8 @@ from missions.models import Application, Association, Mission
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_varied_trainings_and_missions_that_respect_their_own_rules(home_page):
+def test_demo_has_varied_trainings_and_missions_that_respect_their_own_rules(demo_site):
     """One test, one demo load (it takes seconds): courses, sessions, registrations, missions."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))
     sessions = list(TrainingSessionPage.objects.live().with_seats())
     now = timezone.now()
 
@@ -34,9 +32,7 @@ def test_demo_has_varied_trainings_and_missions_that_respect_their_own_rules(hom
     assert not Application.objects.filter(matched_at__lt=F("created_at")).exists()
 
 
-def test_demo_registrations_name_their_contacts_with_a_wording_that_agrees_with_any_first_name(home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-
+def test_demo_registrations_name_their_contacts_with_a_wording_that_agrees_with_any_first_name(demo_site):
     names = set(Registration.objects.values_list("contact_name", flat=True))
 
     assert names and all(name.endswith(" – exemple") for name in names)

@@ -76,26 +76,3 @@ def axe():
         ]
 
     return check
-
-
-# The demo content, loaded once per test session, then put back from a copy after each flush:
-# loading it (pages, revisions, images) costs seconds, restoring the rows a fraction of that.
-_DEMO_SNAPSHOT = {}
-
-
-@pytest.fixture
-def demo_site(db):
-    import json
-
-    from django.core.management import call_command
-    from django.db import connection
-
-    if "rows" not in _DEMO_SNAPSHOT:
-        call_command("load_demo", stdout=open(os.devnull, "w"))
-        rows = json.loads(connection.creation.serialize_db_to_string())
-        first = {"contenttypes.contenttype": 0, "auth.permission": 1}
-        rows.sort(key=lambda row: first.get(row["model"], 2))
-        _DEMO_SNAPSHOT["rows"] = json.dumps(rows)
-        return
-    # The migrations' data (same ids) is already back (tests/conftest.py); the copy adds the rest.
-    connection.creation.deserialize_db_from_string(_DEMO_SNAPSHOT["rows"])

@@ -17,9 +17,7 @@ def content_counts():
     )
 
 
-def test_load_demo_builds_a_french_site(home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-
+def test_load_demo_builds_a_french_site(demo_site, home_page):
     titles = set(Page.objects.values_list("title", flat=True))
     assert {"Qui sommes-nous ?", "Questions fréquentes", "Mentions légales",
             "Politique de confidentialité"} <= titles
@@ -28,8 +26,7 @@ def test_load_demo_builds_a_french_site(home_page):
     assert get_image_model().objects.exists()
 
 
-def test_load_demo_twice_changes_nothing(home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_load_demo_twice_changes_nothing(demo_site):
     first = content_counts()
 
     call_command("load_demo", stdout=open("/dev/null", "w"))
@@ -37,9 +34,7 @@ def test_load_demo_twice_changes_nothing(home_page):
     assert content_counts() == first
 
 
-def test_demo_pages_render(client, home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-
+def test_demo_pages_render(client, demo_site):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         assert client.get(page.url).status_code == 200, page.url
 
@@ -87,10 +82,8 @@ def test_ensure_admin_is_idempotent(settings, monkeypatch):
     assert get_user_model().objects.filter(username="admin").count() == 1
 
 
-def test_demo_missions_ask_for_as_many_volunteers_as_they_want(home_page):
+def test_demo_missions_ask_for_as_many_volunteers_as_they_want(demo_site):
     from missions.models import Mission
-
-    call_command("load_demo", stdout=open("/dev/null", "w"))
 
     asked = {1: "cherche un ou une bénévole", 2: "cherche deux bénévoles", 3: "cherche trois bénévoles"}
     missions = list(Mission.objects.all())

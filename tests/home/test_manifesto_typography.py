@@ -4,7 +4,6 @@ import html
 import re
 
 import pytest
-from django.core.management import call_command
 from django.template import Context, Template
 from django.utils.html import strip_tags
 
@@ -25,8 +24,7 @@ def headings(response):
     return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", text_of(response), re.S)]
 
 
-def test_the_demo_manifesto_heading_keeps_its_question_mark_on_the_same_line(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_the_demo_manifesto_heading_keeps_its_question_mark_on_the_same_line(client, demo_site):
     manifesto = ManifestoPage.objects.get(slug="manifeste")
 
     titles = headings(client.get(manifesto.url))
@@ -65,8 +63,7 @@ def test_the_counter_keeps_figures_and_signs_together(client, home_page):
     assert f"0 sur 1{NBSP}000{NBSP}: 0{NBSP}% de l’objectif." in re.sub(r"[ \t\n]+", " ", page).replace("\u202f", NBSP)
 
 
-def test_manifesto_texts_say_e_mail(client, home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_manifesto_texts_say_e_mail(client, demo_site):
     professions = set(Signature.objects.values_list("profession", flat=True))
     manifesto = ManifestoPage.objects.get(slug="manifeste")
     pages = [client.get(manifesto.url + path) for path in ("", "merci/", "nouveau-lien/")]

@@ -5,7 +5,6 @@ import html as html_module
 import re
 
 import pytest
-from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import override_settings
 
@@ -97,9 +96,8 @@ def test_a_course_says_where_it_happens_from_its_sessions(client, modes, label):
     assert f"· {label}</p>" in catalogue
 
 
-def test_the_demo_tells_the_story_and_states_its_accessibility_checks(client):
+def test_the_demo_tells_the_story_and_states_its_accessibility_checks(client, demo_site):
     """One demo load (slow) for three things: the statement, the story, every checked page answers."""
-    call_command("load_demo", stdout=open("/dev/null", "w"))
 
     html = client.get("/accessibilite/").content.decode()
     headings = re.findall(r"<h[23][^>]*>(.*?)</h[23]>", html)

@@ -158,8 +158,7 @@ def test_home_page_invites_associations_to_the_request_form(client, index_page):
     assert 'href="/missions/proposer/"' in cta.group()
 
 
-def test_the_demo_home_page_sends_associations_to_the_request_form_and_stays_idempotent(client, home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_the_demo_home_page_sends_associations_to_the_request_form_and_stays_idempotent(client, demo_site):
     revisions = Revision.objects.count()
     call_command("load_demo", stdout=open("/dev/null", "w"))
     html = client.get("/").content.decode()
@@ -171,8 +170,7 @@ def test_the_demo_home_page_sends_associations_to_the_request_form_and_stays_ide
     assert all(cta["title"] != "Vous êtes une association ?" for cta in ctas)
 
 
-def test_load_demo_retitles_the_old_faq_bound_association_call_to_action(home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_load_demo_retitles_the_old_faq_bound_association_call_to_action(demo_site):
     home = HomePage.objects.get()
     faq_page = StandardPage.objects.get(slug="questions-frequentes")
     home.body = [call_to_action("Vous êtes une association ?", "Ancien texte", faq_page, "Lire la FAQ")]
