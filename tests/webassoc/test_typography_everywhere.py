@@ -96,3 +96,20 @@ def test_a_mission_in_the_site_search_has_french_typography(client, mission):
     assert "Audit d’accessibilité du site</a>" in result
     assert "de l’aide\u00a0: audit et plan d’action." in result
     assert "Abeilles d’Ici" in result
+
+
+def test_a_course_and_its_session_show_what_editors_typed_with_french_typography(client):
+    from tests.courses.factories import TrainingPageFactory, TrainingSessionPageFactory
+
+    course = TrainingPageFactory(
+        audience="Bénévoles d'associations", trainers="L'équipe accessibilité",
+        prerequisites="Savoir ce qu'est un site : rien de plus.", duration="3 heures",
+    )
+    session = TrainingSessionPageFactory(parent=course, notes="Prévoir l'ordinateur ; c'est tout.")
+
+    course_html = client.get(course.url).content.decode()
+    session_html = client.get(session.url).content.decode()
+
+    assert "Bénévoles d’associations" in course_html and "L’équipe accessibilité" in course_html
+    assert "Savoir ce qu’est un site\u00a0: rien de plus." in course_html
+    assert "Prévoir l’ordinateur\u00a0; c’est tout." in session_html
