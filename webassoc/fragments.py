@@ -11,7 +11,8 @@ seats of the training sessions) are kept with it. `FRAGMENT_CACHE_SECONDS` bound
 except those about it).
 
 Only what is the same for every visitor goes in a fragment: never a form with a CSRF token,
-never anything about the person asking.
+never anything about the person asking. An editor's preview (Wagtail's `request.is_preview`)
+neither reads nor stores fragments: it shows the draft, and the draft never reaches visitors.
 """
 
 import hashlib
@@ -46,7 +47,7 @@ def cached(name, render, vary_on=(), request=None):
     rendered (and page-cached) depends on them too, whether the fragment was cached or not.
     """
     timeout = seconds()
-    if timeout <= 0:
+    if timeout <= 0 or getattr(request, "is_preview", False):
         return render()
     try:
         fragment_key = key(name, vary_on, request)

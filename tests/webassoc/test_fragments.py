@@ -235,3 +235,23 @@ def test_an_unknown_host_gets_a_400_and_never_reaches_the_cache(home_page, fragm
     assert response.status_code == 400
     new_keys = set(cache._cache) - keys_before
     assert not [key for key in new_keys if "attaquant" in key or "wagtail_site" in key or "pagecache:v3" in key]
+
+
+def test_an_editors_preview_shows_the_draft_and_the_draft_never_reaches_visitors(client, home_page, fragments_on,
+                                                                              committed, rf):
+    live_title = home_page.hero_title
+    with committed():
+        home_page.hero_title = "Brouillon non publié"
+        home_page.save_revision()
+    draft = home_page.get_latest_revision_as_object()
+
+    def preview():
+        response = draft.make_preview_request(original_request=rf.get("/admin/"))
+        return response.render().content.decode()
+
+    first_preview = preview()  # before any visitor: the fragments are empty
+    visitor = client.get("/").content.decode()
+    second_preview = preview()  # after a visitor: the live fragments are cached
+
+    assert "Brouillon non publié" in first_preview and "Brouillon non publié" in second_preview
+    assert "Brouillon non publié" not in visitor and live_title in visitor
