@@ -31,7 +31,7 @@ def add_missions(target):
 
     skills = {skill.slug: skill for skill in Skill.objects.all()}
     combos = [
-        ["collecte", "emailing"], ["collecte"], ["emailing", "video"], ["collecte", "emailing", "search"],
+        ["collecte", "emailing"], ["collecte"], ["emailing", "video"], ["collecte", "emailing", "referencement"],
     ]
     missing = target - Mission.objects.count()
     association = AssociationFactory()

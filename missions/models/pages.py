@@ -19,6 +19,7 @@ from missions import feeds, services
 from missions.emails import follow_path
 from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestForm
 from outbox.services import absolute_url
+from webassoc import fragments
 from webassoc.errors import DomainError
 from webassoc.forms import ResendLinkForm, form_response, just_sent, pop_from_session
 from webassoc.pagination import page_number
@@ -125,6 +126,22 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             "meta_description": mission.summary,
         }
 
+    def facet_counts(self, filters, request):
+        """Each filter option's number of missions (MissionQuerySet.facet_counts()).
+
+        Counting reads every matching mission, so the counts are kept per content generation
+        and filters (webassoc.fragments): the list costs the same with 100 or 10,000 missions.
+        Not for a free-text search: too many different words to keep.
+        """
+        def count():
+            return Mission.objects.open().facet_counts(**filters)
+
+        if filters["q"]:
+            return count()
+        chosen = {**filters, "skills": sorted(skill.pk for skill in filters["skills"])}
+        vary_on = [self.pk, *(f"{name}={value}" for name, value in sorted(chosen.items()) if name != "sort")]
+        return fragments.cached("mission_facets", count, vary_on, request)
+
     # --- routes -------------------------------------------------------------------------------
 
     @path("")
@@ -132,7 +149,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         filter_form = MissionFilterForm(request.GET)
         filters = filter_form.filters()
         page_obj = Mission.objects.open().matching(**filters).page(page_number(request), self.per_page)
-        filter_form.show_counts(Mission.objects.open().facet_counts(**filters))
+        filter_form.show_counts(self.facet_counts(filters, request))
         links = self.links(request)
         return self.render(request, context_overrides={
             "filter_form": filter_form,

@@ -96,8 +96,10 @@ class SkillQuerySet(models.QuerySet):
         (a skill typed in a draft, or left on closed missions only, is not offered)."""
         from .missions import Mission, MissionSkill  # missions imports this module
 
-        used = MissionSkill.objects.filter(content_object__in=Mission.objects.open()).values("tag_id")
-        return self.filter(pk__in=used)
+        # One EXISTS per skill, which stops at its first open mission (the tag index): the cost
+        # follows the number of skills, not of missions (an IN over every open mission's tags did not).
+        used = MissionSkill.objects.filter(tag=models.OuterRef("pk"), content_object__in=Mission.objects.open())
+        return self.filter(models.Exists(used))
 
     def curated(self):
         """The community's vocabulary (what associations choose from in their requests)."""

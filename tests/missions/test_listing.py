@@ -340,6 +340,30 @@ def test_filter_counts_take_the_same_number_of_queries_whatever_the_options(clie
     assert sum(counts["skills"].values()) == 31
 
 
+def test_filter_counts_are_kept_per_filters_until_the_content_changes(client, index_page, settings,
+                                                                       django_capture_on_commit_callbacks):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    with django_capture_on_commit_callbacks(execute=True):
+        MissionFactory(format="a_distance", skills=["video"])
+
+    def counted(url):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return html, sum("GROUP BY" in query["sql"] for query in queries)
+
+    first, grouped_first = counted("/missions/")
+    again, grouped_again = counted("/missions/")
+    video, grouped_video = counted("/missions/?competences=video&format=sur_place")
+    with django_capture_on_commit_callbacks(execute=True):  # a content change
+        MissionFactory(format="a_distance", skills=["video"])
+    after, _grouped = counted("/missions/")
+
+    assert (grouped_first, grouped_again, grouped_video) == (2, 0, 2)
+    assert '<option value="a_distance">À distance (1)</option>' in first and '>À distance (1)<' in again
+    assert '<option value="a_distance">À distance (1)</option>' in video  # its own counts
+    assert '<option value="a_distance">À distance (2)</option>' in after
+
+
 def test_past_the_count_cap_the_list_says_more_than_and_goes_on_page_after_page(client, index_page, settings):
     from webassoc import pagination
 
