@@ -11,6 +11,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
+from webassoc.admin.columns import RecordTitleColumn, RecordTitleColumnMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import MASCULINE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
@@ -60,7 +61,7 @@ class CaseEditView(EditView):
         return _("Suivi enregistré : « %(status)s ».") % {"status": self.object.get_status_display()}
 
 
-class CaseIndexView(FrenchExportMixin, IndexView):
+class CaseIndexView(RecordTitleColumnMixin, FrenchExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("application__mission", "handled_by")
 
@@ -73,7 +74,9 @@ class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
     menu_label = _("Suivis")
     add_to_admin_menu = False
     list_display = [
-        Column("mission", label=_("Mission"), accessor="application.mission", sort_key="application__mission__title"),
+        # Linked to the case (its edit view): a plain Column first would leave the rows without a link.
+        RecordTitleColumn("mission", label=_("Mission"), accessor="application.mission",
+                          sort_key="application__mission__title"),
         Column("volunteer", label=_("Bénévole"), accessor="application.name"),
         Column("side", label=_("Demandé par"), accessor="get_side_display", sort_key="side"),
         Column("urgency", label=_("Urgence"), accessor="get_urgency_display", sort_key="urgency"),
@@ -116,7 +119,7 @@ class FeedbackFilterSet(WagtailFilterSet):
         fields = ["side", "rating"]
 
 
-class FeedbackIndexView(FrenchExportMixin, IndexView):
+class FeedbackIndexView(RecordTitleColumnMixin, FrenchExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().filter(answered_at__isnull=False).select_related("application__mission")
 
@@ -131,7 +134,9 @@ class FeedbackViewSet(FrenchNamesMixin, ModelViewSet):
     menu_label = _("Avis")
     add_to_admin_menu = False
     list_display = [
-        Column("mission", label=_("Mission"), accessor="application.mission", sort_key="application__mission__title"),
+        # Linked to the answer (its inspect view: feedback is read only).
+        RecordTitleColumn("mission", label=_("Mission"), accessor="application.mission",
+                          sort_key="application__mission__title"),
         Column("side", label=_("Côté"), accessor="get_side_display", sort_key="side"),
         Column("rating", label=_("Note"), sort_key="rating"),
         "comment",

@@ -311,3 +311,34 @@ def test_a_case_is_handed_over_by_name_and_the_list_and_csv_say_who_follows_it(c
     text = b"".join(export.streaming_content).decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert (row["Mission"], row["Bénévole"], row["Suivi par"]) == ("Refonte", "Camille", "Claire Martin")
+
+
+def test_every_row_of_the_cases_list_opens_its_case_resolved_ones_and_search_results_included(client):
+    """The first column is not a field of the case: it must still link each row to the case."""
+    from tests.missions.factories import FollowUpCaseFactory
+
+    open_case = FollowUpCaseFactory(application__mission__title="Refonte du site")
+    resolved = FollowUpCaseFactory(application__mission__title="Collecte en ligne", status="resolu")
+    client.force_login(SuperUserFactory())
+
+    listing = client.get("/admin/suivis/").content.decode()
+    found = client.get("/admin/suivis/", {"q": "Collecte"}).content.decode()
+    closed = client.get("/admin/suivis/", {"status": "resolu"}).content.decode()
+
+    for case in (open_case, resolved):
+        assert f'href="/admin/suivis/edit/{case.pk}/"' in listing
+    assert f'href="/admin/suivis/edit/{resolved.pk}/"' in found
+    assert f'href="/admin/suivis/edit/{open_case.pk}/"' not in found
+    assert f'href="/admin/suivis/edit/{resolved.pk}/"' in closed
+
+
+def test_every_row_of_the_feedback_list_opens_the_answer(client, introduced):
+    services.record_outcome(introduced, outcome="realisee")
+    for side, rating in (("benevole", 5), ("association", 4)):
+        services.give_feedback(introduced, side=side, rating=rating, comment="Très bien")
+    client.force_login(SuperUserFactory())
+
+    listing = client.get("/admin/avis/").content.decode()
+
+    for feedback in Feedback.objects.all():
+        assert f'href="/admin/avis/inspect/{feedback.pk}/"' in listing
