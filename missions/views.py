@@ -68,10 +68,11 @@ def follow(request, application, side, token):
     """Where the application stands: status, each step with its date, the mission, suggestions
     after a decline, and the button to withdraw."""
     mission = application.mission
-    suggestions = (
-        Mission.objects.filter(pk__in=services.suggestions_for(application)).select_related("association")
-        if application.is_declined else []
-    )
+    suggestions = []
+    if application.is_declined:  # in the order of their ranking, as the decline e-mail lists them
+        ranked = services.suggestions_for(application)
+        found = Mission.objects.filter(pk__in=ranked).select_related("association").in_bulk()
+        suggestions = [found[pk] for pk in ranked if pk in found]
     return TemplateResponse(request, "missions/follow.html", context={
         "application": application,
         "mission": mission,

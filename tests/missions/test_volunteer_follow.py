@@ -255,3 +255,41 @@ def test_a_lock_timeout_while_withdrawing_asks_to_try_again_and_changes_nothing(
     assert "réessayer dans quelques secondes" in response.content.decode()
     application.refresh_from_db()
     assert application.status == "nouvelle"
+
+
+def test_the_follow_page_ends_a_typed_reason_with_one_full_stop_only(client, index_page):
+    typed = ApplicationFactory()
+    services.change_status(typed, status="declinee", decline_reason="autre", decline_detail="Profil junior.",
+                           show_decline_detail=True)
+    fixed = ApplicationFactory()
+    services.change_status(fixed, status="declinee", decline_reason="profil")
+
+    typed_html = client.get(f"/candidatures/suivi/?jeton={tokens.make(tokens.FOLLOW, typed)}").content.decode()
+    fixed_html = client.get(f"/candidatures/suivi/?jeton={tokens.make(tokens.FOLLOW, fixed)}").content.decode()
+
+    assert '<span data-testid="decline-reason">Profil junior.</span></p>' in typed_html
+    assert '<span data-testid="decline-reason">Profil ne correspondant pas aux besoins</span>.</p>' in fixed_html
+
+
+def test_the_follow_page_lists_the_suggestions_in_the_order_of_the_decline_email(client, index_page):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    application = ApplicationFactory(mission=MissionFactory(skills=["accessibilite", "video"]),
+                                     skills=["accessibilite", "video"])
+    # Ranked by shared skills, then nearest deadline: the newest mission (first by default) comes last.
+    MissionFactory(title="Deux compétences", skills=["accessibilite", "video"],
+                   apply_before=today + datetime.timedelta(days=60))
+    MissionFactory(title="Échéance proche", skills=["video"], apply_before=today + datetime.timedelta(days=5))
+    MissionFactory(title="Échéance lointaine", skills=["accessibilite"],
+                   apply_before=today + datetime.timedelta(days=90))
+    services.change_status(application, status="declinee", decline_reason="profil")
+
+    html = client.get(f"/candidatures/suivi/?jeton={tokens.make(tokens.FOLLOW, application)}").content.decode()
+    email = mail.outbox[-1].body
+    order = ["Deux compétences", "Échéance proche", "Échéance lointaine"]
+
+    assert sorted(order, key=email.index) == order
+    assert sorted(order, key=html.index) == order
