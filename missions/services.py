@@ -45,8 +45,6 @@ from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
 from .models.skills import Skill, normalise
 
-DRAFT_SUMMARY_LENGTH = Mission._meta.get_field("summary").max_length  # 400 characters
-
 
 class MissionClosed(DomainError):
     """The mission takes no applications (closed, filled, past its deadline or not published)."""
@@ -644,28 +642,25 @@ def paragraphs(text):
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# A summary reads at a glance on a card: one sentence, about two lines.
+DRAFT_SUMMARY_TARGET = 160
 
 
-def draft_summary(description, limit=DRAFT_SUMMARY_LENGTH):
-    """The beginning of the description as whole sentences that fit in `limit` characters, across
-    its paragraphs (a line break ends a sentence: a line without final punctuation gets a full
-    stop). The whole description when it fits; otherwise as many sentences as fit, never cutting a
-    word. A first sentence too long is cut after a whole word, with an ellipsis."""
-    sentences = []
-    for paragraph in paragraphs(description):
-        paragraph = " ".join(paragraph.split())
-        if paragraph[-1].isalnum():
-            paragraph += "."
-        sentences += SENTENCE_END.split(paragraph)
-    summary = ""
-    for sentence in sentences:
-        candidate = f"{summary} {sentence}".strip()
-        if len(candidate) > limit:
-            break
-        summary = candidate
-    if summary or not sentences:
-        return summary
-    cut = sentences[0][:limit]  # one character is kept for the ellipsis, after the last whole word
+def draft_summary(description, limit=DRAFT_SUMMARY_TARGET):
+    """The first sentence of the description (a line break ends a sentence: a line without final
+    punctuation gets a full stop), so that the request does not land whole in both the summary and
+    the description. A first sentence longer than `limit` characters is cut after a whole word,
+    with an ellipsis. The editor polishes it before publishing."""
+    lines = paragraphs(description)
+    if not lines:
+        return ""
+    first_line = " ".join(lines[0].split())
+    if first_line[-1].isalnum():
+        first_line += "."
+    sentence = SENTENCE_END.split(first_line)[0]
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[:limit]  # one character is kept for the ellipsis, after the last whole word
     if cut[-1] == " ":
         words = cut[:-1]
     elif " " in cut:

@@ -157,10 +157,7 @@ def test_conversion_maps_fields_sensibly():
 
     mission = services.convert_request(request_)
 
-    assert len(mission.summary) <= 400
-    assert mission.summary.startswith("Notre association aide les familles du quartier.")
-    assert mission.summary.endswith(".")  # whole sentences
-    assert "Deuxième paragraphe" not in mission.summary
+    assert mission.summary == "Notre association aide les familles du quartier."  # its first sentence
     assert "<p>Deuxième paragraphe : le contexte détaillé.</p>" in mission.description
     assert "<p>Troisième : nos contraintes.</p>" in mission.description
     assert mission.apply_before is None  # the wished date is not a deadline for volunteers
@@ -177,7 +174,7 @@ def test_conversion_of_an_on_site_need_keeps_the_city_as_location():
 def test_a_summary_without_sentence_end_is_cut_at_a_word():
     summary = services.draft_summary("mot " * 200)
 
-    assert len(summary) <= 400 and summary.endswith("mot…")
+    assert len(summary) <= 160 and summary.endswith("mot…")
 
 
 def test_the_wished_date_is_shown_on_the_public_mission(client, index_page):
