@@ -99,6 +99,10 @@ class Outcome(models.TextChoices):
     ABANDONED = "abandonnee", _("Abandonnée")
 
 
+# Outcomes saying the mission did not happen: the coordinator says why (the reason is required).
+DID_NOT_HAPPEN = (Outcome.ABANDONED,)
+
+
 class MissionRequestStatus(models.TextChoices):
     NEW = "nouvelle", _("À modérer")
     CONVERTED = "convertie", _("Transformée en mission")

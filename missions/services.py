@@ -23,6 +23,7 @@ from webassoc.typography import french_datetime
 from . import emails
 from .enums import (
     AWAITING_ANSWER,
+    DID_NOT_HAPPEN,
     UNDECIDED,
     ApplicationStatus,
     CaseStatus,
@@ -461,10 +462,12 @@ class OutcomeRefused(DomainError):
 
 
 def record_outcome(application, *, outcome, reason="", by=None):
-    """The coordinator records how an introduced mission ended; both sides are then asked for one
-    piece of feedback (once, whatever the corrections of the outcome)."""
+    """The coordinator records how an introduced mission ended (why, when it did not happen); both
+    sides are then asked for one piece of feedback (once, whatever the corrections of the outcome)."""
     if outcome not in Outcome.values:
         raise OutcomeRefused(_("Choisissez l’issue de la mission."), field="outcome")
+    if outcome in DID_NOT_HAPPEN and not reason.strip():
+        raise OutcomeRefused(_("Dites pourquoi la mission ne s’est pas faite."), field="outcome_reason")
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("mission").get(pk=application.pk)
         if application.status != ApplicationStatus.INTRODUCED:

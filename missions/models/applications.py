@@ -250,6 +250,14 @@ class ApplicationStep(models.Model):
         """The volunteer applied again after withdrawing: the application is new once more."""
         return self.status == ApplicationStatus.NEW and self.previous_status == ApplicationStatus.WITHDRAWN
 
+    def emailed_label(self):
+        """Who was e-mailed at this step: an introduction goes to both sides."""
+        if not self.emailed:
+            return ""
+        if self.status == ApplicationStatus.INTRODUCED:
+            return gettext("e-mails envoyés au bénévole et à l’association")
+        return gettext("e-mail envoyé au bénévole")
+
     def author_label(self):
         if self.by_volunteer:
             return _("le bénévole")

@@ -24,7 +24,7 @@ from webassoc.errors import DomainError
 from webassoc.typography import with_de
 
 from .. import services
-from ..enums import UNDECIDED, ApplicationStatus, DeclineReason, MissionStatus, Outcome
+from ..enums import DID_NOT_HAPPEN, UNDECIDED, ApplicationStatus, DeclineReason, MissionStatus, Outcome
 from ..models import Application, Mission
 from .filters import MyMissionsFilter
 
@@ -62,6 +62,11 @@ class ApplicationAdminForm(WagtailAdminModelForm):
                 "envoie l’introduction au bénévole et au contact de l’association. « Nouvelle » annule une "
                 "décision prise par erreur, sans e-mail sauf si vous cochez la case ci-dessous."
             )
+        if self.instance.status != ApplicationStatus.INTRODUCED and not self.instance.outcome:
+            for name in ("outcome", "outcome_reason"):  # only an introduction has an outcome
+                self.fields.pop(name, None)
+        if "outcome_reason" in self.fields:
+            self.fields["outcome_reason"].help_text = _("Obligatoire quand la mission a été abandonnée.")
         if "decline_reason" in self.fields:
             self.fields["decline_reason"].help_text = _("Obligatoire pour décliner ; dit au bénévole avec des "
                                                         "suggestions d’autres missions.")
@@ -85,6 +90,8 @@ class ApplicationAdminForm(WagtailAdminModelForm):
                 self.add_error("decline_detail", _("Précisez le motif « Autre »."))
         if cleaned.get("outcome") and cleaned.get("status") != ApplicationStatus.INTRODUCED:
             self.add_error("outcome", _("Seule une mise en relation a une issue."))
+        elif cleaned.get("outcome") in DID_NOT_HAPPEN and not (cleaned.get("outcome_reason") or "").strip():
+            self.add_error("outcome_reason", _("Dites pourquoi la mission ne s’est pas faite."))
         return cleaned
 
 

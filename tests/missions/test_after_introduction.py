@@ -186,6 +186,43 @@ def test_the_outcome_is_recorded_from_the_application_form(client, introduced):
     assert "<strong>Abandonnée</strong>, enregistrée le" in page and "a fermé" in page
 
 
+def test_an_abandoned_mission_needs_its_reason(client, introduced):
+    with pytest.raises(services.OutcomeRefused) as refused:
+        services.record_outcome(introduced, outcome="abandonnee", reason="  ")
+    assert refused.value.field == "outcome_reason"
+    client.force_login(SuperUserFactory())
+
+    response = client.post(f"/admin/candidatures/edit/{introduced.pk}/", {
+        "status": "mise_en_relation", "note": "", "outcome": "abandonnee", "outcome_reason": "",
+    })
+
+    introduced.refresh_from_db()
+    assert introduced.outcome == "" and not Feedback.objects.exists()
+    assert "Dites pourquoi la mission ne s’est pas faite." in response.content.decode()
+    services.record_outcome(introduced, outcome="partielle")  # it happened, in part: no reason needed
+
+
+def test_outcome_fields_are_offered_only_on_an_introduction(client, introduced):
+    new = ApplicationFactory(mission=introduced.mission)
+    client.force_login(SuperUserFactory())
+
+    new_form = client.get(f"/admin/candidatures/edit/{new.pk}/").content.decode()
+    introduced_form = client.get(f"/admin/candidatures/edit/{introduced.pk}/").content.decode()
+
+    assert 'name="outcome"' not in new_form and 'name="outcome_reason"' not in new_form
+    assert "Issue de la mission" not in new_form
+    assert 'name="outcome"' in introduced_form and 'name="outcome_reason"' in introduced_form
+
+
+def test_the_history_of_an_introduction_says_both_sides_were_emailed(client, introduced):
+    client.force_login(SuperUserFactory())
+
+    page = client.get(f"/admin/candidatures/edit/{introduced.pk}/").content.decode()
+
+    assert "e-mails envoyés au bénévole et à l’association" in page
+    assert "e-mail envoyé au bénévole)" not in page
+
+
 def test_feedback_is_given_once_per_side_and_seen_by_coordinators_only(client, introduced):
     services.record_outcome(introduced, outcome="realisee")
     path = link(next(m for m in mail.outbox if m.to == ["vol@example.org"]).body, "/mises-en-relation/avis/")
