@@ -101,6 +101,16 @@ class SkillQuerySet(models.QuerySet):
         used = MissionSkill.objects.filter(tag=models.OuterRef("pk"), content_object__in=Mission.objects.open())
         return self.filter(models.Exists(used))
 
+    def with_public_page(self):
+        """The skills that have a public page (`/missions/competences/<slug>/`): the community's
+        vocabulary and the skills of published missions, open or not (a closed mission's page links
+        to its skills; their page says that no mission is open and offers the alert box). A skill
+        typed only in drafts has none: its page would tell about unpublished work."""
+        from .missions import Mission, MissionSkill  # missions imports this module
+
+        used = MissionSkill.objects.filter(tag=models.OuterRef("pk"), content_object__in=Mission.objects.published())
+        return self.filter(models.Q(curated=True) | models.Exists(used))
+
     def curated(self):
         """The community's vocabulary (what associations choose from in their requests)."""
         return self.filter(curated=True)

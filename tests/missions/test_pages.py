@@ -35,6 +35,30 @@ def test_skill_page_of_an_unknown_skill_is_a_404(client, index_page):
     assert client.get("/missions/competences/plongee/").status_code == 404
 
 
+def test_a_skill_typed_only_in_drafts_has_no_public_page(client, index_page):
+    draft = MissionFactory(title="Brouillon", live=False)
+    draft.skills.add("Référencment")  # a typo, never published
+    draft.save()
+    typo = draft.skill_list()[0]
+    MissionFactory(live=False, skills=["video"])  # a draft with a skill of the community's vocabulary
+
+    assert client.get(f"/missions/competences/{typo.slug}/").status_code == 404
+    assert client.get("/missions/competences/video/").status_code == 200  # the vocabulary keeps its page
+
+
+def test_a_skill_of_closed_missions_only_keeps_its_page_with_no_open_mission(client, index_page):
+    closed = MissionFactory(title="Mission close", status="cloturee")
+    closed.skills.add("Podcast")
+    closed.save()
+    podcast = closed.skill_list()[0]
+
+    response = client.get(f"/missions/competences/{podcast.slug}/")
+
+    assert response.status_code == 200 and list(response.context["missions"]) == []
+    assert "Aucune mission ouverte pour cette compétence" in response.content.decode()
+    assert f'href="/missions/competences/{podcast.slug}/"' in client.get(f"/missions/{closed.slug}/").content.decode()
+
+
 def test_skill_page_shows_the_skill_description_and_empty_state(client, index_page):
     video = skill("video")
     video.description = "Tournage, montage, sous-titres."
