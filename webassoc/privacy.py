@@ -141,6 +141,14 @@ class AnonymisableMixin(models.Model):
     def forget_personal_data(self):
         raise NotImplementedError
 
+    @classmethod
+    def written_by_the_person(cls, rows):
+        """What the people of `rows` (records of this model) wrote that is kept in other models
+        (an application's help requests and feedback): exported with their records (RGPD article
+        15) and forgotten by `forget_personal_data()`. [(label, fields shown, queryset)], one query
+        each whatever the number of rows."""
+        return []
+
     @transaction.atomic
     def anonymise(self, now=None, stored_emails=None):
         """Forget the person and erase their copies; keep statuses, counts and dates.
@@ -401,6 +409,8 @@ def export_of(email):
     export = {}
     for entry, rows in records_of(email).items():
         export[entry.label] = [_row_dict(row) for row in rows]
+        for label, fields, written in _written_by_the_person(rows):
+            export[label] = [_row_dict(row, fields=fields) for row in written]
     Email = apps.get_model("outbox", "Email")
     pks = StoredEmails().about([email])
     emails = Email.objects.filter(pk__in=pks).order_by("created_at")
@@ -426,11 +436,21 @@ def readable_records_of(email):
         related = [field.name for field in rows[0]._meta.concrete_fields if field.is_relation]
         prefetch_related_objects(rows, *related)  # one query per relation, whatever the rows
         shown[entry.label] = [_readable_row(row) for row in rows]
+        for label, fields, written in _written_by_the_person(rows):
+            shown[label] = [_readable_row(row, fields=fields) for row in written]
     Email = apps.get_model("outbox", "Email")
     emails = Email.objects.filter(pk__in=StoredEmails().about([email])).order_by("created_at")
     if emails:
         shown[EMAILS_LABEL] = [_readable_row(message, fields=EMAIL_FIELDS_SHOWN) for message in emails]
     return shown
+
+
+def _written_by_the_person(rows):
+    """(label, fields, rows) of what the people of `rows` wrote in other models, when there is some."""
+    for label, fields, queryset in type(rows[0]).written_by_the_person(rows):
+        written = list(queryset)
+        if written:
+            yield label, fields, written
 
 
 def _readable_row(row, fields=None):

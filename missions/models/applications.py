@@ -15,9 +15,12 @@ from missions.enums import (
     DeclineReason,
     MissionRequestStatus,
     Outcome,
+    Side,
 )
 from webassoc.enums import Format
 from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email
+
+from .followup import Feedback, FollowUpCase
 
 
 class Application(AnonymisableMixin, models.Model):
@@ -121,6 +124,21 @@ class Application(AnonymisableMixin, models.Model):
 
     def personal_identifiers(self):
         return [self.email, self.name, self.portfolio_url]
+
+    @classmethod
+    def written_by_the_person(cls, rows):
+        """After an introduction, the volunteer's own help requests and feedback (the association's
+        are the association's)."""
+        return [
+            ("demandes d’aide après la mise en relation",
+             ("application", "side", "description", "urgency", "status", "created_at", "resolved_at"),
+             FollowUpCase.objects.filter(application__in=rows, side=Side.VOLUNTEER)
+             .select_related("application__mission").order_by("created_at", "pk")),
+            ("avis après la mise en relation",
+             ("application", "side", "rating", "comment", "answered_at"),
+             Feedback.objects.filter(application__in=rows, side=Side.VOLUNTEER, answered_at__isnull=False)
+             .select_related("application__mission").order_by("answered_at", "pk")),
+        ]
 
     def forget_personal_data(self):
         """Keep the mission, status and dates (for counts); the skills go with the person."""

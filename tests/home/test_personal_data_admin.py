@@ -82,6 +82,35 @@ def test_json_and_csv_exports_hold_the_records_and_are_logged(admin_client, pers
     assert ModelLogEntry.objects.filter(action="home.personal_data_export").count() == 6  # 3 records × 2
 
 
+def test_what_the_volunteer_wrote_after_the_introduction_is_shown_and_exported(admin_client, person):
+    from missions import services as missions_services
+
+    application = missions_services.introduce(person["application"])
+    missions_services.open_case(application, side="benevole", description="Je n’ai plus de nouvelles de Lou.",
+                                urgency="haute")
+    missions_services.open_case(application, side="association", description="Texte de l’association.",
+                                urgency="faible")
+    missions_services.record_outcome(application, outcome="realisee")
+    missions_services.give_feedback(application, side="benevole", rating=4, comment="Une belle équipe.")
+    missions_services.give_feedback(application, side="association", rating=5, comment="Avis de l’association.")
+
+    html = search(admin_client, EMAIL).content.decode()
+    data = json.loads(admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"}).content)
+    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"})
+    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+
+    assert "Demandes d’aide après la mise en relation (1)" in html and "Je n’ai plus de nouvelles de Lou." in html
+    assert "Avis après la mise en relation (1)" in html and "Une belle équipe." in html
+    assert "Avis de l’association." not in html  # the association's own words are not the volunteer's
+    [case] = data["donnees"]["demandes d’aide après la mise en relation"]
+    [feedback] = data["donnees"]["avis après la mise en relation"]
+    assert case["ce qui se passe"] == "Je n’ai plus de nouvelles de Lou." and case["urgence"] == "haute"
+    assert (feedback["note"], feedback["commentaire"]) == (4, "Une belle équipe.")
+    assert ["avis après la mise en relation", "1", "commentaire", "Une belle équipe."] in rows
+    assert ["demandes d’aide après la mise en relation", "1", "urgence", "Urgent"] in rows
+    assert "Avis de l’association." not in as_csv.content.decode("utf-8-sig")
+
+
 def test_the_csv_export_gives_commas_on_request_and_never_a_formula(admin_client, person):
     ApplicationFactory(email=EMAIL, name="=HYPERLINK(\"http://evil.example\")")
 
