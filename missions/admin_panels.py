@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from webassoc.admin.dashboard import DashboardPanel, ago, filtered_url, panels_adder
 
-from .enums import AWAITING_ANSWER, UNRESOLVED_CASES, MissionRequestStatus, MissionState, Urgency
+from .enums import AWAITING_ANSWER, RECRUITING, UNRESOLVED_CASES, MissionRequestStatus, MissionState, Urgency
 from .models import Application, FollowUpCase, Mission, MissionRequest
 
 
@@ -20,7 +20,7 @@ class WaitingApplicationsPanel(DashboardPanel):
     permission = "missions.change_application"
 
     def queryset(self):
-        return Application.objects.filter(status__in=AWAITING_ANSWER).select_related("mission").order_by("created_at")
+        return Application.objects.awaiting_answer().select_related("mission").order_by("created_at")
 
     def row(self, application):
         return (f"{application.name} – {application.mission.title}",
@@ -28,7 +28,8 @@ class WaitingApplicationsPanel(DashboardPanel):
                 _("reçue %(ago)s") % {"ago": ago(application.created_at)})
 
     def list_url(self):
-        return filtered_url("candidatures:index", status=AWAITING_ANSWER, ordering="created_at")
+        return filtered_url("candidatures:index", status=AWAITING_ANSWER, mission_status=RECRUITING,
+                            ordering="created_at")
 
 
 class NewRequestsPanel(DashboardPanel):

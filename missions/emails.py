@@ -147,14 +147,20 @@ def withdrawal_to_team(application, *, was_introduced):
 
 @computed_when_rendered
 def digest_context(due_ids, late_ids):
+    from webassoc.admin.dashboard import filtered_url
+
+    from .enums import AWAITING_ANSWER, RECRUITING
     from .models.applications import Application
 
     def rows(ids):
         applications = Application.objects.filter(pk__in=ids).select_related("mission").order_by("created_at")
-        return [{"application": a, "admin_url": _admin_url("candidatures", a.pk)} for a in applications]
+        # Past its deadline, the mission still waits for a choice among those who applied in time.
+        return [{"application": a, "admin_url": _admin_url("candidatures", a.pk),
+                 "past_deadline": a.mission.is_past_deadline} for a in applications]
 
     return {"due": rows(due_ids), "late": rows(late_ids),
-            "queue_url": absolute_url(reverse("candidatures:index") + "?status=nouvelle")}
+            "queue_url": absolute_url(filtered_url("candidatures:index", status=AWAITING_ANSWER,
+                                                   mission_status=RECRUITING))}
 
 
 def reminder_digest(to, *, due, late):

@@ -50,8 +50,11 @@ TRANSITIONS = {
     ApplicationStatus.WITHDRAWN: (),
 }
 
-# Applications waiting for the team (the coordinator's queue, the reminders).
+# Applications waiting for the team (the coordinator's queue, the reminders), on missions still
+# choosing their volunteers: a filled or closed mission's applications wait for nobody (marking it
+# filled or closing it offers to decline them).
 AWAITING_ANSWER = (ApplicationStatus.NEW,)
+RECRUITING = (MissionStatus.OPEN,)
 # Applications still waiting for a decision (declined, with "mission pourvue", when the mission is filled).
 UNDECIDED = (ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED)
 # Applications the volunteer may still withdraw.

@@ -315,13 +315,14 @@ def mark_filled(mission, *, by=None):
     return True
 
 
-def decline_undecided_applications(mission, *, by=None):
-    """Decline, with the reason "mission pourvue", the applications to `mission` still waiting for a
-    decision (each volunteer is told once, as for any decline). Returns them, with `emails_sent`."""
+def decline_undecided_applications(mission, *, by=None, reason=DeclineReason.FILLED):
+    """Decline, with `reason` ("mission pourvue" when it is filled, "mission annulée par
+    l’association" when it is closed), the applications to `mission` still waiting for a decision
+    (each volunteer is told once, as for any decline). Returns them, with `emails_sent`."""
     declined = []
     for application in mission.applications.filter(status__in=UNDECIDED).order_by("created_at"):
         declined.append(change_status(application, status=ApplicationStatus.DECLINED, by=by,
-                                      decline_reason=DeclineReason.FILLED))
+                                      decline_reason=reason))
     return declined
 
 
@@ -349,15 +350,16 @@ def usual_answer_days():
 # --- reminders to the team -----------------------------------------------------------------------
 
 def send_application_reminders(*, now=None):
-    """The team's daily digest of applications without an answer: at APPLICATION_REMINDER_DAYS
-    days, and again flagged "en retard" at APPLICATION_LATE_DAYS. Sent to the mission's coordinator
+    """The team's daily digest of applications without an answer (`awaiting_answer()`: not those of
+    a filled or closed mission): at APPLICATION_REMINDER_DAYS days, and again flagged "en retard" at
+    APPLICATION_LATE_DAYS. Sent to the mission's coordinator
     when it has one, else to TEAM_EMAIL. Each reminder is claimed once with a conditional UPDATE
     (`reminded_at`, `late_reminded_at`), so several runs or processes never repeat one. Returns the
     number of digests queued."""
     now = now or timezone.now()
     due_at = now - timedelta(days=settings.APPLICATION_REMINDER_DAYS)
     late_at = now - timedelta(days=settings.APPLICATION_LATE_DAYS)
-    waiting = Application.objects.filter(status__in=AWAITING_ANSWER, anonymised_at__isnull=True)
+    waiting = Application.objects.awaiting_answer().filter(anonymised_at__isnull=True)
     late_ids = list(waiting.filter(created_at__lte=late_at, late_reminded_at__isnull=True).values_list("pk", flat=True))
     due_ids = list(
         waiting.filter(created_at__lte=due_at, reminded_at__isnull=True)
@@ -738,7 +740,9 @@ def _skill_path(skill):
 def close_mission(mission, *, user=None):
     """Close a mission (it takes no more applications; its applications are kept): what the team
     does instead of deleting a mission that has applications. The live version and the latest draft
-    both say "clôturée". Returns whether it changed something."""
+    both say "clôturée". Its undecided applications leave the team's queue (`awaiting_answer()`);
+    the admin action offers to decline them (`decline_undecided_applications`). Returns whether it
+    changed something."""
     from wagtail.log_actions import log
 
     locked = Mission.objects.select_for_update().get(pk=mission.pk)

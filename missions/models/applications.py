@@ -7,6 +7,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from missions.enums import (
+    AWAITING_ANSWER,
+    RECRUITING,
     TRANSITIONS,
     UNDECIDED,
     WITHDRAWABLE,
@@ -14,6 +16,7 @@ from missions.enums import (
     Cause,
     DeclineReason,
     MissionRequestStatus,
+    MissionStatus,
     Outcome,
     Side,
 )
@@ -21,6 +24,14 @@ from webassoc.enums import Format
 from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email
 
 from .followup import Feedback, FollowUpCase
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def awaiting_answer(self):
+        """Applications the team still has to answer (the queue on the dashboard, the reminders):
+        new, on a mission still choosing its volunteers (RECRUITING). A mission past its deadline
+        still chooses among those who applied in time."""
+        return self.filter(status__in=AWAITING_ANSWER, mission__status__in=RECRUITING)
 
 
 class Application(AnonymisableMixin, models.Model):
@@ -65,6 +76,8 @@ class Application(AnonymisableMixin, models.Model):
     outcome_reason = models.TextField(_("raison de l’issue"), max_length=2000, blank=True)
     outcome_at = models.DateTimeField(_("issue enregistrée le"), null=True, blank=True, db_index=True)
 
+    objects = ApplicationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("candidature")
         verbose_name_plural = _("candidatures")
@@ -94,6 +107,11 @@ class Application(AnonymisableMixin, models.Model):
     @property
     def can_be_withdrawn(self):
         return self.status in WITHDRAWABLE and self.outcome == ""
+
+    @property
+    def mission_stopped_recruiting(self):
+        """Still undecided, on a mission filled or closed (the team chose not to decline it)."""
+        return self.status in UNDECIDED and self.mission.status != MissionStatus.OPEN
 
     @property
     def is_declined(self):

@@ -34,10 +34,15 @@ class ApplicationFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label=_("Statut"), choices=ApplicationStatus.choices)
     mission = django_filters.ModelChoiceFilter(label=_("Mission"), queryset=Mission.objects.order_by("title"))
     outcome = django_filters.ChoiceFilter(label=_("Issue"), choices=Outcome.choices)
+    # Several at once: the dashboard lists the applications of missions still recruiting (RECRUITING).
+    mission_status = django_filters.MultipleChoiceFilter(
+        label=_("Statut de la mission"), field_name="mission__status", choices=MissionStatus.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Application
-        fields = ["mes_missions", "status", "mission", "outcome"]
+        fields = ["mes_missions", "status", "mission", "mission_status", "outcome"]
 
 
 class ApplicationAdminForm(WagtailAdminModelForm):

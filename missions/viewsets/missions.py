@@ -1,10 +1,11 @@
 """Missions and associations in the admin (snippets): columns, filters, search, exports."""
 
 import django_filters
+from django import forms
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
@@ -17,7 +18,7 @@ from webassoc.admin.names import FEMININE, FrenchSnippetNamesMixin, SnippetDelet
 from webassoc.enums import Format
 
 from .. import services
-from ..enums import Cause, MissionState, MissionStatus
+from ..enums import UNDECIDED, Cause, DeclineReason, MissionState, MissionStatus
 from ..forms import MissionAdminForm
 from ..models import Association, Mission, MissionSkill, Skill
 from .filters import MyMissionsFilter
@@ -81,6 +82,23 @@ class MissionDeleteView(SnippetDeleteView):
         return context
 
 
+class CloseMissionForm(forms.Form):
+    """Whether the applications still waiting for a decision are declined (like "Marquer pourvue")."""
+
+    decline_undecided = forms.BooleanField(
+        label=_("Décliner les candidatures en attente avec le motif « Mission annulée par l’association »"),
+        help_text=_("Chaque personne reçoit l’e-mail de refus, avec d’autres missions proposées. Sinon, "
+                    "ces candidatures restent sans réponse, hors de la file de l’équipe et des rappels."),
+        required=False, initial=True,
+    )
+
+    def __init__(self, data=None, *, instance):
+        super().__init__(data)
+        self.undecided = list(instance.applications.filter(status__in=UNDECIDED).order_by("created_at"))
+        if not self.undecided:
+            del self.fields["decline_undecided"]
+
+
 class CloseMission(RecordAction):
     name = "close"
     label = _("Clôturer la mission")
@@ -91,12 +109,31 @@ class CloseMission(RecordAction):
         "et ses candidatures sont conservées."
     )
 
+    form_class = CloseMissionForm
+    summary_template = "missions/admin/undecided_applications.html"
+
     def applies(self, instance):
         return instance.status != MissionStatus.CLOSED
 
     def run(self, request, instance, form=None):
         services.close_mission(instance, user=request.user)
-        return gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
+        message = gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
+        if form.cleaned_data.get("decline_undecided"):
+            declined = services.decline_undecided_applications(instance, by=request.user,
+                                                               reason=DeclineReason.CANCELLED)
+            message += " " + ngettext(
+                "%(count)s candidature déclinée (motif « Mission annulée par l’association »), "
+                "e-mail envoyé à %(emails)s.",
+                "%(count)s candidatures déclinées (motif « Mission annulée par l’association »), "
+                "e-mails envoyés à %(emails)s.",
+                len(declined),
+            ) % {"count": len(declined), "emails": ", ".join(item.email for item in declined if item.emails_sent)}
+        elif form.undecided:
+            message += " " + ngettext(
+                "%(count)s candidature reste sans réponse (hors de la file de l’équipe).",
+                "%(count)s candidatures restent sans réponse (hors de la file de l’équipe).", len(form.undecided),
+            ) % {"count": len(form.undecided)}
+        return message
 
 
 class AssociationViewSet(FrenchSnippetNamesMixin, SnippetViewSet):

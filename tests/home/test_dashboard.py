@@ -58,7 +58,7 @@ def test_the_dashboard_shows_what_waits_with_links_to_the_filtered_lists(admin_c
     assert "Refaire notre site" in html
     assert "Échéance proche" in html and "Échéance lointaine" not in html
     assert "perdu@example.org" in html
-    assert "/admin/candidatures/?status=nouvelle&amp;ordering=created_at" in html
+    assert "/admin/candidatures/?status=nouvelle&amp;mission_status=ouverte&amp;ordering=created_at" in html
     assert "/admin/demandes_missions/?status=nouvelle" in html
     assert "/admin/emails/?status=uncertain&amp;status=failed" in html
     assert "?state=en_ligne&amp;due_soon=true&amp;ordering=apply_before" in html
@@ -94,6 +94,7 @@ def test_each_panel_links_to_the_list_of_exactly_the_records_it_counts(admin_cli
     today = timezone.localdate()
     for status in (ApplicationStatus.NEW, ApplicationStatus.NEW, ApplicationStatus.SHORTLISTED):
         ApplicationFactory(status=status)
+    ApplicationFactory(mission=MissionFactory(status=MissionStatus.CLOSED))  # nobody waits on a closed mission
     for status in (MissionRequestStatus.NEW, MissionRequestStatus.NEW, MissionRequestStatus.REFUSED):
         MissionRequestFactory(status=status)
     for days, status in ((2, MissionStatus.OPEN), (7, MissionStatus.OPEN), (20, MissionStatus.OPEN),

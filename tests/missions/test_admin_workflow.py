@@ -338,8 +338,10 @@ def test_deleting_a_mission_with_applications_explains_and_offers_to_close_it(ad
     assert Mission.objects.filter(pk=mission.pk).exists()
 
     close_url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[mission.pk, "close"])
-    assert f'action="{close_url}"' in html
-    response = admin_client.post(close_url)
+    assert f'href="{close_url}?next=' in html  # the confirmation, which offers to decline the waiting ones
+    confirmation = admin_client.get(close_url).content.decode()
+    assert "2 candidatures à cette mission attendent encore une décision" in confirmation
+    response = admin_client.post(close_url, {"decline_undecided": ""})
 
     assert response.status_code == 302
     mission.refresh_from_db()

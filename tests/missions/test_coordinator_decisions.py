@@ -256,3 +256,70 @@ def test_a_coordinator_saved_with_a_draft_applies_at_once(admin_client, coordina
     assert mission.coordinator == coordinator and mission.live
     mine = admin_client.get("/admin/snippets/missions/mission/", {"mes_missions": "oui"}).content.decode()
     assert "Refonte" in mine
+
+
+# --- closing a mission: its undecided applications do not wait forever ------------------------
+
+def close_url(mission):
+    return f"/admin/snippets/missions/mission/{mission.pk}/action/close/"
+
+
+def test_closing_a_mission_offers_to_decline_its_waiting_applications_and_tells_each_volunteer(
+        admin_client, index_page):
+    mission = MissionFactory(title="Annulée")
+    waiting = ApplicationFactory(mission=mission, name="Chloé", email="chloe@example.org")
+    shortlisted = ApplicationFactory(mission=mission, name="Alice", email="alice@example.org", status="preselectionnee")
+    introduced = ApplicationFactory(mission=mission, status="mise_en_relation")
+
+    confirmation = admin_client.get(close_url(mission)).content.decode()
+    assert "2 candidatures à cette mission attendent encore une décision" in confirmation
+    assert 'name="decline_undecided"' in confirmation and "checked" in confirmation  # ticked by default
+    mail.outbox.clear()
+    response = admin_client.post(close_url(mission), {"decline_undecided": "on"}, follow=True)
+
+    text = " ".join(messages_of(response))
+    assert "est clôturée" in text and "2 candidatures déclinées" in text
+    assert "chloe@example.org" in text and "alice@example.org" in text
+    for application in (waiting, shortlisted):
+        application.refresh_from_db()
+        assert (application.status, application.decline_reason) == ("declinee", "annulee")
+    introduced.refresh_from_db()
+    assert introduced.status == "mise_en_relation"
+    assert sorted(message.to[0] for message in mail.outbox) == ["alice@example.org", "chloe@example.org"]
+    assert all("Mission annulée par l’association" in message.body for message in mail.outbox)
+
+
+def test_applications_left_undecided_on_a_closed_or_filled_mission_leave_the_queue_and_the_reminders(
+        admin_client, client, index_page):
+    from missions import tokens
+
+    closed = MissionFactory(title="Close")
+    left = ApplicationFactory(mission=closed, name="Laissée", created_at=timezone.now() - timedelta(days=3))
+    ApplicationFactory(mission=MissionFactory(status="pourvue"), name="Sur pourvue",
+                       created_at=timezone.now() - timedelta(days=3))
+    waiting = ApplicationFactory(name="En attente", created_at=timezone.now() - timedelta(days=3))
+    response = admin_client.post(close_url(closed), {}, follow=True)  # not ticked: nobody is declined
+
+    assert "1 candidature reste sans réponse" in " ".join(messages_of(response))
+    left.refresh_from_db()
+    assert left.status == "nouvelle" and not left.steps.exists()
+    assert list(Application.objects.awaiting_answer()) == [waiting]
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "En attente" in dashboard and "Laissée" not in dashboard and "Sur pourvue" not in dashboard
+    mail.outbox.clear()
+    assert services.send_application_reminders() == 1
+    assert "En attente" in mail.outbox[0].body and "Laissée" not in mail.outbox[0].body
+    assert "Sur pourvue" not in mail.outbox[0].body
+    follow = client.get(f"/candidatures/suivi/?jeton={tokens.make(tokens.FOLLOW, left)}").content.decode()
+    assert "ne prend plus de bénévoles" in follow and "Et maintenant" not in follow
+
+
+def test_an_application_to_a_mission_past_its_deadline_is_still_reminded_and_flagged(index_page):
+    mission = MissionFactory(apply_before=timezone.localdate() - timedelta(days=1))
+    ApplicationFactory(mission=mission, name="Arrivée à temps", created_at=timezone.now() - timedelta(days=3))
+
+    assert services.send_application_reminders() == 1
+
+    body = mail.outbox[-1].body
+    assert "Arrivée à temps" in body and "échéance passée\u00a0: choisissez, ou clôturez la mission" in body
+    assert "mission_status=ouverte" in body
