@@ -1,5 +1,7 @@
 """Missions and associations in the admin (snippets): columns, filters, search, exports."""
 
+from urllib.parse import urlencode
+
 import django_filters
 from django import forms
 from django.db.models import Count, Prefetch
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
@@ -20,7 +23,7 @@ from webassoc.enums import Format
 from .. import services
 from ..enums import UNDECIDED, Cause, DeclineReason, MissionState, MissionStatus
 from ..forms import MissionAdminForm
-from ..models import Association, Mission, MissionSkill, Skill
+from ..models import Application, Association, Mission, MissionSkill, Skill
 from .filters import MyMissionsFilter
 
 
@@ -76,10 +79,35 @@ class MissionDeleteView(SnippetDeleteView):
         context = super().get_context_data(**kwargs)
         count = self.object.applications.count()
         context["application_count"] = count
-        if count and self.object.status != MissionStatus.CLOSED:
-            url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[self.object.pk, "close"])
-            context["close_url"] = url
+        if count:
+            context["close_url"] = close_url(self.object, self.get_success_url())
         return context
+
+
+def close_url(mission, back_url):
+    """The confirmation page of "Clôturer la mission" (None when it is closed already)."""
+    if mission.status == MissionStatus.CLOSED:
+        return None
+    url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[mission.pk, CloseMission.name])
+    return f"{url}?{urlencode({'next': back_url})}"
+
+
+class MissionDeleteBulkAction(DeleteBulkAction):
+    """Deleting missions in bulk, as safe and as clear as deleting one (MissionDeleteView): the
+    missions with applications are left out of the deletion (their applications are kept), listed
+    apart with why and a link to close each one; the others are deleted as usual. Registered for
+    missions in wagtail_hooks.py, after Wagtail's delete action for every snippet."""
+
+    models = [Mission]
+    template_name = "missions/admin/mission_confirm_bulk_delete.html"
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        counts = dict(Application.objects.filter(mission__in=objects).values("mission_id")
+                      .annotate(count=Count("pk")).values_list("mission_id", "count"))
+        kept = [{"mission": mission, "count": counts[mission.pk], "close_url": close_url(mission, self.next_url)}
+                for mission in objects if mission.pk in counts]
+        return [mission for mission in objects if mission.pk not in counts], {**extra, "missions_with_applications": kept}
 
 
 class CloseMissionForm(forms.Form):

@@ -396,3 +396,42 @@ def test_publishing_a_converted_request_says_the_association_was_told(admin_clie
     again = admin_client.post(f"/admin/snippets/missions/mission/edit/{mission.pk}/",
                               {**mission_form(mission), "action-publish": "action-publish"}, follow=True)
     assert "E-mail envoyé" not in " ".join(str(m) for m in again.context["messages"])  # told once
+
+
+def test_bulk_deleting_missions_leaves_out_those_with_applications_says_why_and_offers_to_close_them(admin_client):
+    from .factories import ApplicationFactory
+
+    kept = MissionFactory(title="Avec candidatures")
+    ApplicationFactory.create_batch(3, mission=kept)
+    closed = MissionFactory(title="Déjà close", status="cloturee")
+    ApplicationFactory(mission=closed)
+    free = MissionFactory(title="Sans candidature")
+    url = f"/admin/bulk/missions/mission/delete/?next=/admin/snippets/missions/mission/&id={kept.pk}&id={closed.pk}&id={free.pk}"
+
+    html = admin_client.get(url).content.decode()
+
+    assert "2 missions sélectionnées ont reçu des candidatures" in html
+    assert "Avec candidatures – 3\u00a0candidatures" in html or "Avec candidatures – 3 candidatures" in html
+    close_url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[kept.pk, "close"])
+    assert f'href="{close_url}?next=' in html and "déjà clôturée" in html
+    assert "utilisé 3 fois" not in html  # not Wagtail's bare count
+    assert "Sans candidature" in html  # still deleted as usual
+    response = admin_client.post(url)
+
+    assert response.status_code == 302
+    assert set(Mission.objects.values_list("title", flat=True)) == {"Avec candidatures", "Déjà close"}
+
+
+def test_bulk_deleting_only_missions_with_applications_deletes_nothing_and_offers_no_delete_button(admin_client):
+    from .factories import ApplicationFactory
+
+    kept = MissionFactory(title="Avec candidatures")
+    ApplicationFactory(mission=kept)
+    url = f"/admin/bulk/missions/mission/delete/?id={kept.pk}"
+
+    html = admin_client.get(url).content.decode()
+    admin_client.post(url)
+
+    assert "Une mission sélectionnée a reçu des candidatures" in html
+    assert "Oui, supprimer" not in html
+    assert Mission.objects.filter(pk=kept.pk).exists()
