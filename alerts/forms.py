@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from missions.enums import Cause, Commitment
-from missions.models.skills import Skill
+from missions.models.skills import Skill, current_slugs
 from webassoc.enums import Format
 from webassoc.forms import ConsentField, PublicFormMixin, without_bidi_controls
 
@@ -73,7 +73,7 @@ def initial_from_query(query, *, with_email=False):
     or, `with_email`, the skills and the address posted by the alert box. An address is never
     read from a query string (it would sit in browser histories, server logs and Referer headers)."""
     slugs = [slug for slug in query.getlist("competences") if slug][:20]
-    initial = {"skills": list(Skill.objects.filter(slug__in=slugs))}
+    initial = {"skills": list(Skill.objects.filter(slug__in=current_slugs(slugs)))}  # former slugs too
     if with_email:
         initial["email"] = without_bidi_controls(query.get("email", "")).strip()[:254]
     return initial

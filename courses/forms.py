@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from missions.models.skills import current_slug
 from webassoc.forms import ConsentField, PublicFormMixin
 
 from .enums import LEGACY_REMOTE, SessionMode
@@ -68,6 +69,9 @@ class CatalogueFilterForm(forms.Form):
         if data is not None and data.get("mode") == LEGACY_REMOTE:  # a bookmark from before a_distance
             data = data.copy()
             data["mode"] = SessionMode.REMOTE
+        if data is not None and data.get("theme"):  # a skill's former slug (merged, renamed) still filters
+            data = data.copy()
+            data["theme"] = current_slug(data["theme"])
         super().__init__(data, **kwargs)
         self.fields["theme"].choices = [("", _("Tous les thèmes"))] + [(s.slug, s.name) for s in skills]
 

@@ -15,7 +15,7 @@ from webassoc.forms import ConsentField, PublicFormMixin
 
 from .enums import Cause, Commitment, MissionSort, Urgency
 from .models.applications import Application, MissionRequest  # not .models: its pages module imports this one
-from .models.skills import Skill, current_slug
+from .models.skills import Skill, current_slugs
 
 MAX_CHOSEN_SKILLS = 20
 
@@ -70,7 +70,8 @@ class MissionFilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         if data is not None and hasattr(data, "getlist") and data.getlist("competences"):
             data = data.copy()  # a former slug in a bookmark or a feed URL still filters
-            data.setlist("competences", [current_slug(slug) for slug in data.getlist("competences")])
+            slugs = data.getlist("competences")
+            data.setlist("competences", current_slugs(slugs[:MAX_CHOSEN_SKILLS]) + slugs[MAX_CHOSEN_SKILLS:])
         super().__init__(data if data is not None else {}, **kwargs)
         # Skills of missions one can apply to today, plus those chosen (a bookmark keeps its filter).
         chosen = self.data.getlist("competences") if hasattr(self.data, "getlist") else []

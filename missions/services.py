@@ -44,7 +44,7 @@ from .models.applications import (  # not .models: its pages module imports this
 from .models.associations import Association
 from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
-from .models.skills import Skill, normalise
+from .models.skills import FormerSlug, Skill, normalise
 
 
 class MissionClosed(DomainError):
@@ -682,12 +682,13 @@ class SkillMergeRefused(DomainError):
 @transaction.atomic
 def merge_skills(skill, *, into):
     """Merge `skill` into `into`: every mission, course, application and request tagged with it
-    gets `into` instead (once), its name and synonyms become synonyms of `into`, it is deleted,
-    and its public page redirects to the page of `into`. Returns `into`."""
+    gets `into` instead (once), its name and synonyms become synonyms of `into`, it is deleted, and
+    its slug (with the former slugs it had) becomes a FormerSlug of `into`: its public page
+    redirects to the page of `into`, its filter (`?competences=<slug>`, bookmarks, feed URLs) keeps
+    filtering. Returns `into`."""
     if skill.pk == into.pk:
         raise SkillMergeRefused(_("Choisissez une autre compétence que celle à fusionner."))
-    old_path = _skill_path(skill)
-    for relation in Skill._meta.related_objects:
+    for relation in Skill._meta.related_objects:  # its former slugs included
         model = relation.through if relation.many_to_many else relation.related_model
         field = next(f for f in model._meta.concrete_fields if f.is_relation and f.related_model is Skill)
         _move_rows(model, field, skill, into)
@@ -697,13 +698,14 @@ def merge_skills(skill, *, into):
         into.description = skill.description
     into.save()
     skill.delete()
-    new_path = _skill_path(into)
-    if old_path and new_path:
-        from wagtail.contrib.redirects.models import Redirect
-
-        Redirect.objects.filter(old_path=Redirect.normalise_path(old_path)).delete()
-        Redirect.add_redirect(old_path, redirect_to=new_path, is_permanent=True)
+    keep_former_slug(skill.slug, into)
     return into
+
+
+def keep_former_slug(slug, skill):
+    """`slug` (no longer any skill's) now leads to `skill`: after a merge, or an edit of its slug."""
+    FormerSlug.objects.update_or_create(slug=slug, defaults={"skill": skill})
+    FormerSlug.objects.filter(slug=skill.slug).delete()  # a skill given back a slug it had before
 
 
 def _move_rows(model, field, skill, into):
@@ -725,15 +727,6 @@ def _unique_terms(terms, skill):
             seen.add(normalise(term))
             kept.append(term)
     return kept
-
-
-def _skill_path(skill):
-    from django.apps import apps
-
-    index_page = apps.get_model("missions", "MissionIndexPage").objects.live().order_by("path").first()
-    if index_page is None or index_page.url is None:
-        return None
-    return index_page.url + index_page.reverse_subpage("skill", args=[skill.slug])
 
 
 @transaction.atomic

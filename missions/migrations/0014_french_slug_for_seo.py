@@ -1,6 +1,6 @@
 """The skill "Référencement (SEO)" gets a French slug: "search" → "referencement" (the last English
-slug in the skills' URLs). The former slug keeps working: missions.models.skills.FORMER_SLUGS
-redirects its page and keeps its filter.
+slug in the skills' URLs). The former slug keeps working: it is a missions.models.skills.FormerSlug
+(migration 0016), which redirects its page and keeps its filter.
 
 Migration 0008 curates the skills listed in the code by their current slug: on a new database it
 ran before this rename, so the skill is curated and given its synonyms here (self-contained values,

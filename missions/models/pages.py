@@ -175,9 +175,9 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     @path("competences/<str:skill_slug>/", name="skill")
     def skill_route(self, request, skill_slug):
-        if current_slug(skill_slug) != skill_slug:  # a slug that changed: its old links still lead here
-            return redirect(self.links(request).index + self.reverse_subpage("skill", args=[current_slug(skill_slug)]),
-                            permanent=True)
+        slug = current_slug(skill_slug)
+        if slug != skill_slug:  # a slug that changed (a merge, an edit): its old links still lead here
+            return redirect(self.links(request).index + self.reverse_subpage("skill", args=[slug]), permanent=True)
         skill = get_object_or_404(Skill.objects.with_public_page(), slug=skill_slug)
         page_obj = Mission.objects.open().matching(skills=[skill]).page(page_number(request), self.per_page)
         return self.render(request, template="missions/skill_page.html", context_overrides={

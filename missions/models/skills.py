@@ -8,13 +8,15 @@ through-model (`MissionSkill`, `CourseSkill`…) pointing at `Skill`.
 import re
 
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase
 
 # The nine historic skills of the community, seeded by a data migration: French labels, with the
 # English word people use in brackets. Slugs are French and in URLs and filters: a slug that had to
-# change stays in FORMER_SLUGS, so old links and bookmarks still reach the skill.
+# change (a merge, an edit, "search" → "referencement") stays as a FormerSlug, so old links,
+# bookmarks and feed URLs still reach the skill.
 INITIAL_SKILLS = [
     ("Stratégie numérique", "strategie"),
     ("Accessibilité", "accessibilite"),
@@ -43,12 +45,19 @@ INITIAL_ALIASES = {
 }
 
 
-# Slugs replaced by a French one (migration 0014): {former slug: slug}.
-FORMER_SLUGS = {"search": "referencement"}
+def current_slugs(slugs):
+    """Each of `slugs` as a skill answers to it now: itself when a skill has it, else the slug of the
+    skill that took it over (FormerSlug: a merge, an edit), else unchanged. One query when every
+    slug is a skill's, two otherwise."""
+    slugs = list(slugs)
+    known = set(Skill.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    unknown = [slug for slug in slugs if slug not in known]
+    moved = dict(FormerSlug.objects.filter(slug__in=unknown).values_list("slug", "skill__slug")) if unknown else {}
+    return [moved.get(slug, slug) for slug in slugs]
 
 
 def current_slug(slug):
-    return FORMER_SLUGS.get(slug, slug)
+    return current_slugs([slug])[0]
 
 
 def split_aliases(text):
@@ -162,3 +171,21 @@ class Skill(TagBase):
 
     def __str__(self):
         return self.name
+
+
+class FormerSlug(models.Model):
+    """A public address a skill had before a merge or an edit of its slug: its page redirects, and
+    its filter (`?competences=<former>` in a bookmark or a feed URL) still filters. Seeded with
+    "search" → "referencement" (migration 0016); merged again, the skill hands its own over."""
+
+    slug = models.CharField(_("ancienne adresse"), max_length=100, unique=True)
+    skill = models.ForeignKey(Skill, verbose_name=_("compétence"), on_delete=models.CASCADE,
+                              related_name="former_slugs")
+    created_at = models.DateTimeField(_("depuis le"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ancienne adresse de compétence")
+        verbose_name_plural = _("anciennes adresses de compétences")
+
+    def __str__(self):
+        return f"{self.slug} → {self.skill.slug}"

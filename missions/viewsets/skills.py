@@ -142,7 +142,13 @@ class SkillIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
 
 
 class SkillEditView(RecordActionButtonsMixin, EditView):
-    pass
+    def save_instance(self):
+        """A changed slug is kept as a former one: links, bookmarks and feed URLs still reach the skill."""
+        former = Skill.objects.filter(pk=self.form.instance.pk).values_list("slug", flat=True).first()
+        instance = super().save_instance()
+        if former and former != instance.slug:
+            services.keep_former_slug(former, instance)
+        return instance
 
 
 class SkillViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):

@@ -406,7 +406,8 @@ def test_bulk_deleting_missions_leaves_out_those_with_applications_says_why_and_
     closed = MissionFactory(title="Déjà close", status="cloturee")
     ApplicationFactory(mission=closed)
     free = MissionFactory(title="Sans candidature")
-    url = f"/admin/bulk/missions/mission/delete/?next=/admin/snippets/missions/mission/&id={kept.pk}&id={closed.pk}&id={free.pk}"
+    url = (f"/admin/bulk/missions/mission/delete/?next=/admin/snippets/missions/mission/"
+           f"&id={kept.pk}&id={closed.pk}&id={free.pk}")
 
     html = admin_client.get(url).content.decode()
 

@@ -11,7 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from missions import services
 from missions.forms import ApplicationForm, MissionAdminForm, MissionFilterForm, MissionRequestForm
-from missions.models import Application, Mission, MissionRequest, Skill
+from missions.models import Application, FormerSlug, Mission, MissionRequest, Skill
 from tests.factories import SuperUserFactory
 
 from .factories import ApplicationFactory, MissionFactory, MissionRequestFactory, skill
@@ -123,7 +123,85 @@ def test_merging_two_skills_moves_missions_applications_and_requests_and_redirec
     response = client.get(old_url)
     assert response.status_code == 301
     assert response["Location"].endswith(f"{index_page.url}competences/referencement/")
-    assert Redirect.objects.count() == 1
+    assert FormerSlug.objects.get(slug=duplicate.slug).skill == search
+    assert not Redirect.objects.exists()  # the skill page redirects by itself (FormerSlug)
+
+
+def test_after_a_merge_the_old_slug_still_filters_the_list_the_feed_the_catalogue_and_the_alert_form(
+        client, index_page):
+    from tests.courses.factories import TrainingPageFactory, TrainingSessionPageFactory, training_index
+
+    video, social = skill("video"), skill("medias-sociaux")
+    MissionFactory(title="Film de présentation", skills=[video])
+    MissionFactory(title="Animer Instagram", skills=[social])
+    MissionFactory(title="Collecte de dons", skills=["collecte"])
+    catalogue = training_index()
+    for title, theme in (("Tourner une vidéo", video), ("Collecter en ligne", skill("collecte"))):
+        course = TrainingPageFactory(title=title)
+        course.skills.add(theme)
+        course.save()
+        TrainingSessionPageFactory(parent=course)
+
+    services.merge_skills(video, into=social)
+
+    listing = client.get(index_page.url, {"competences": "video"}).content.decode()
+    feed = client.get(f"{index_page.url}rss/", {"competences": "video"}).content.decode()
+    page = client.get(f"{index_page.url}competences/video/")
+    courses = client.get(catalogue.url, {"theme": "video"}).content.decode()
+    alert_form = client.get("/alertes/", {"competences": "video"}).content.decode()
+
+    for text in (listing, feed):
+        assert "Film de présentation" in text and "Animer Instagram" in text
+        assert "Collecte de dons" not in text
+    assert page.status_code == 301 and page["Location"].endswith("competences/medias-sociaux/")
+    assert "Tourner une vidéo" in courses and "Collecter en ligne" not in courses
+    assert 'value="medias-sociaux" checked' in alert_form or re.search(
+        r'<input[^>]*value="medias-sociaux"[^>]*checked', alert_form)
+
+
+def test_a_skill_merged_twice_hands_its_former_slugs_over(client, index_page):
+    MissionFactory(title="Audit SEO", skills=["referencement"])
+
+    services.merge_skills(skill("referencement"), into=skill("strategie"))
+
+    assert FormerSlug.objects.get(slug="search").skill.slug == "strategie"  # seeded by the migration
+    assert "Audit SEO" in client.get(index_page.url, {"competences": "search"}).content.decode()
+    assert "Audit SEO" in client.get(index_page.url, {"competences": "referencement"}).content.decode()
+
+
+def test_editing_a_skill_slug_keeps_the_old_one(admin_client, index_page):
+    video = skill("video")
+    MissionFactory(title="Film", skills=[video])
+
+    admin_client.post(reverse("competences:edit", args=[video.pk]), {
+        "name": video.name, "slug": "videos", "aliases": video.aliases, "curated": "on", "description": "",
+    })
+
+    assert Skill.objects.get(pk=video.pk).slug == "videos"
+    assert client_page_location(admin_client, index_page, "video").endswith("competences/videos/")
+    assert "Film" in admin_client.get(index_page.url, {"competences": "video"}).content.decode()
+
+
+def client_page_location(client, index_page, slug):
+    response = client.get(f"{index_page.url}competences/{slug}/")
+    assert response.status_code == 301
+    return response["Location"]
+
+
+def test_the_migration_turns_the_redirects_of_earlier_merges_into_former_slugs():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("missions.migrations.0016_former_skill_slugs")
+    Redirect.objects.create(old_path="/missions/competences/videos-courtes",
+                            redirect_link="/missions/competences/video/")
+    Redirect.objects.create(old_path="/actualites/ancienne", redirect_link="/actualites/")  # not a skill
+
+    migration.seed(apps, None)
+
+    assert dict(FormerSlug.objects.values_list("slug", "skill__slug")) == {
+        "search": "referencement", "videos-courtes": "video"}
 
 
 def test_a_coordinator_merges_from_the_admin_after_choosing_the_target(admin_client, index_page):
