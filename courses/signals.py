@@ -5,13 +5,16 @@ from django.apps import apps
 from home import roles
 
 from .models import TrainingSessionPage
-from .services import session_published
+from .services import order_sessions, session_published
 
 
 def on_page_published(sender, instance, **kwargs):
-    """Every publication of a session (admin, scheduled, script) goes through the service."""
+    """Every publication of a session (admin, scheduled, workflow, demo loader, script) goes through
+    the service, and its course lists its sessions by start again (the admin shows them in tree
+    order): a session published with an earlier start, or a new one, takes its place."""
     if isinstance(instance, TrainingSessionPage):
         session_published(instance)
+        order_sessions(instance.get_parent())
 
 
 def grant_catalogue_to_coordinators(sender, instance, created, raw=False, **kwargs):

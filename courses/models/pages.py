@@ -142,7 +142,8 @@ class TrainingPage(BasePage):
     ]
     parent_page_types = ["courses.TrainingIndexPage"]
     subpage_types = ["courses.TrainingSessionPage"]
-    # The admin lists a course's sessions in tree order, which is kept by start (order_sessions()).
+    # The admin lists a course's sessions in tree order, which is kept by start (order_sessions(),
+    # after every publication of a session and after an editor creates or edits one).
     admin_default_ordering = "ord"
 
     class Meta:

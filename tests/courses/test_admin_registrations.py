@@ -2,6 +2,7 @@
 a whole session at once with the right message, sessions listed by start, derived session titles."""
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -11,7 +12,7 @@ from django.urls import reverse
 from courses import services
 from courses.forms import derived_session_title
 from courses.models import Registration, TrainingSessionPage
-from tests.factories import UserFactory
+from tests.factories import SuperUserFactory, UserFactory
 
 from .factories import RegistrationFactory, TrainingPageFactory, TrainingSessionPageFactory, in_days
 
@@ -170,3 +171,35 @@ def test_the_attendance_sheet_is_offered_only_once_the_session_has_started(clien
     assert reverse("courses_registrations:attendance", args=[future.pk]) not in before
     assert "Feuille de présence" not in before
     assert reverse("courses_registrations:attendance", args=[lyon_session.pk]) in started
+
+
+def test_sessions_published_out_of_order_outside_the_admin_are_listed_by_start(client):
+    """A script, the demo loader or a scheduled publication: no admin hook runs, the order holds."""
+    course = TrainingPageFactory()
+    sessions = {}
+    for name, days in (("milieu", 12), ("tard", 30), ("tôt", 5)):
+        session = TrainingSessionPage(title=f"Session {name}", slug=f"session-{days}", start=in_days(days),
+                                      end=in_days(days) + datetime.timedelta(hours=3), capacity=10)
+        course.add_child(instance=session)
+        session.save_revision().publish()
+        sessions[name] = session.pk
+    assert list(course.get_children().values_list("pk", flat=True)) == [
+        sessions["tôt"], sessions["milieu"], sessions["tard"]]
+    late = TrainingSessionPage.objects.get(pk=sessions["tard"])
+    late.start, late.end = in_days(2), in_days(2) + datetime.timedelta(hours=3)
+    late.save_revision().publish()  # moved earlier than the others (as a scheduled revision would)
+    client.force_login(SuperUserFactory())
+
+    html = client.get(f"/admin/pages/{course.pk}/").content.decode()
+
+    assert list(course.get_children().values_list("pk", flat=True)) == [
+        sessions["tard"], sessions["tôt"], sessions["milieu"]]
+    assert html.index("Session tard") < html.index("Session tôt") < html.index("Session milieu")
+
+
+def test_the_demo_courses_list_their_sessions_by_start(demo_site):
+    from courses.models import TrainingPage
+
+    for course in TrainingPage.objects.all():
+        children = list(TrainingSessionPage.objects.child_of(course).order_by("path").values_list("start", flat=True))
+        assert children == sorted(children), course.title
