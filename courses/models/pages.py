@@ -51,7 +51,7 @@ class CourseSkill(TaggedItemBase):
     """Course topics use the missions' skill vocabulary, kept apart from other tags."""
 
     # The class, not a string: taggit resolves the tag model when this module loads.
-    tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="course_items")
+    tag = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="course_items", verbose_name=_("compétence"))
     content_object = ParentalKey("courses.TrainingPage", on_delete=models.CASCADE, related_name="skill_items")
 
     class Meta:

@@ -140,21 +140,99 @@ def test_the_signatures_menu_item_is_short_enough_for_the_sidebar(client):
     assert "Signataires" in html and "Signatures du manifeste" not in html
 
 
-def test_no_message_of_wagtails_french_catalogue_reaches_the_team_with_a_gender_bracket():
-    """Every msgid that Wagtail's French renders with "(e)", "Ce(tte)"… is reworded by the project's catalogue."""
-    import gettext as python_gettext
+# "sûr(e)", "Ce(tte)", "Utilisé(e)", "sous-page(s)", and the slashed forms "ce/cette", "le/la", "il/elle".
+PLACEHOLDER = re.compile(r"[^\W\d_]\((?:e|es|s|te|tte|le|ne)\)|\b(?:ce/cette|le/la|il/elle)\b", re.IGNORECASE)
 
-    import wagtail
 
-    catalogue = pathlib.Path(wagtail.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.mo"
-    with catalogue.open("rb") as file:
-        wagtails = python_gettext.GNUTranslations(file)._catalog
-    bracket = re.compile(r"[^\W\d_]\((?:e|es|s|te|tte)\)", re.IGNORECASE)
-    awkward = sorted({key if isinstance(key, str) else key[0] for key, text in wagtails.items()
-                      if key and bracket.search(text)})
-    assert len(awkward) > 20  # the catalogue was read
+def catalogue_entries(path):
+    """(context, msgid, msgid_plural, [msgstr…]) of a compiled catalogue: Python's gettext module
+    keeps neither the plural msgid nor, in its keys, the context apart."""
+    import struct
 
+    data = path.read_bytes()
+    order = "<" if struct.unpack("<I", data[:4])[0] == 0x950412DE else ">"
+    _revision, count, originals, translations = struct.unpack(order + "4I", data[4:20])
+    for n in range(count):
+        length, offset = struct.unpack(order + "2I", data[originals + 8 * n:originals + 8 * n + 8])
+        text_length, text_offset = struct.unpack(order + "2I", data[translations + 8 * n:translations + 8 * n + 8])
+        original = data[offset:offset + length].decode()
+        if not original:
+            continue
+        context, _sep, original = original.rpartition("\x04")
+        msgid, _sep, plural = original.partition("\x00")
+        yield context or None, msgid, plural or None, data[text_offset:text_offset + text_length].decode().split("\x00")
+
+
+def test_no_message_of_wagtails_french_catalogues_reaches_the_team_with_a_gender_placeholder():
+    """Every message that the French catalogue of an installed Wagtail app (wagtail.admin,
+    wagtail.snippets, wagtail.documents…, not only the core one) renders with "(e)", "Ce(tte)",
+    "ce/cette"… is reworded by the project's catalogue: plural messages ("Utilisé(e) %(usage_count)s
+    fois") and messages with a context included, which the first version of this test skipped."""
+    from django.apps import apps
+    from django.utils.translation import npgettext, pgettext
+
+    awkward = {}
+    for app in apps.get_app_configs():
+        path = pathlib.Path(app.path) / "locale" / "fr" / "LC_MESSAGES" / "django.mo"
+        if app.name.startswith("wagtail") and path.exists():
+            for context, msgid, plural, texts in catalogue_entries(path):
+                if any(PLACEHOLDER.search(text) for text in texts):
+                    awkward[(context, msgid)] = plural
+    assert len(awkward) > 60  # every catalogue was read, plural forms included
+    assert (None, "Used %(usage_count)s time") in awkward and (None, "Published") in awkward
+
+    still = []
     with translation.override("fr"):
-        still = [msgid for msgid in awkward if "\x04" not in msgid and bracket.search(gettext(msgid))]
+        for (context, msgid), plural in awkward.items():
+            if plural is None:
+                texts = [pgettext(context, msgid) if context else gettext(msgid)]
+            else:
+                texts = [npgettext(context, msgid, plural, n) if context else ngettext(msgid, plural, n) for n in (1, 2)]
+            still += [msgid for text in texts if PLACEHOLDER.search(text)]
 
     assert still == []
+
+
+@pytest.mark.django_db
+def test_the_edit_history_and_new_record_screens_read_without_gender_placeholders(client):
+    from missions.models import Skill
+    from tests.missions.factories import ApplicationFactory
+
+    client.force_login(SuperUserFactory())
+    mission = MissionFactory(title="Refonte du site", skills=["video"])
+    ApplicationFactory(mission=mission)
+    mission.save_revision().publish()
+    video = Skill.objects.get(slug="video")
+
+    edit = client.get(f"/admin/snippets/missions/mission/edit/{mission.pk}/").content.decode()
+    history = client.get(f"/admin/snippets/missions/mission/history/{mission.pk}/").content.decode()
+    new = client.get("/admin/snippets/missions/mission/add/").content.decode()
+    skill = client.get(f"/admin/competences/edit/{video.pk}/").content.decode()
+    association = client.get(f"/admin/snippets/missions/association/edit/{mission.association_id}/").content.decode()
+
+    for html in (edit, history, new, skill, association):
+        assert not PLACEHOLDER.search(html), PLACEHOLDER.search(html).group()
+    assert "1\u00a0utilisation" in edit or "1 utilisation" in edit
+    assert "<title>Nouvelle mission - Wagtail</title>" in new
+    assert "Publication" in history
+
+
+@pytest.mark.django_db
+def test_a_skills_usage_page_names_the_course_theme_field_in_french(client):
+    from courses.models import TrainingPage
+    from missions.models import Skill
+    from tests.courses.factories import TrainingPageFactory
+
+    client.force_login(SuperUserFactory())
+    from wagtail.models import ReferenceIndex
+
+    course = TrainingPageFactory(title="Tourner une vidéo")
+    course.skills.add(Skill.objects.get(slug="video"))
+    course.save()
+    ReferenceIndex.create_or_update_for_object(course)  # as publishing or rebuild_references_index does
+    assert TrainingPage.objects.filter(skills__slug="video").exists()
+
+    html = client.get(f"/admin/competences/usage/{Skill.objects.get(slug='video').pk}/").content.decode()
+
+    assert "Tourner une vidéo" in html
+    assert "Tag" not in html

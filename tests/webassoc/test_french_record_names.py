@@ -142,7 +142,7 @@ def test_masculine_records_read_un_aucun_cet_and_nouvel():
     with translation.override("fr"):
         assert names.french_message("none_yet", FollowUpCase, names.MASCULINE) == "Aucun suivi pour le moment."
         assert names.french_message("add", Subscription, names.MASCULINE) == "Ajouter un abonnement aux alertes"
-        assert names.french_message("new", Subscription, names.MASCULINE) == "Nouvel"
+        assert names.french_message("new_record", Subscription, names.MASCULINE) == "Nouvel abonnement aux alertes"
         assert names.french_message("confirm_delete", Subscription, names.MASCULINE) == (
             "Supprimer définitivement cet abonnement aux alertes\xa0?")
         assert names.french_message("confirm_delete", FollowUpCase, names.MASCULINE) == (

@@ -30,7 +30,6 @@ VOWELS = tuple("aàâeéèêiîoôuûy")
 # with a capital, %(object)s the record.
 MESSAGES = {
     "add": {FEMININE: _("Ajouter une %(name)s"), MASCULINE: _("Ajouter un %(name)s")},
-    "new": {FEMININE: _("Nouvelle"), MASCULINE: _("Nouveau"), MASCULINE_VOWEL: _("Nouvel")},
     "new_record": {
         FEMININE: _("Nouvelle %(name)s"), MASCULINE: _("Nouveau %(name)s"), MASCULINE_VOWEL: _("Nouvel %(name)s"),
     },
@@ -124,9 +123,15 @@ class FrenchSaveMixin:
     creates = False
 
     def get_page_title(self):
+        """A new record's screen (and window) says "Nouvelle mission", not "Nouvelle : Mission"."""
         if self.creates:
-            return french_message("new", self.model, self.gender)
+            return capfirst(french_message("new_record", self.model, self.gender))
         return super().get_page_title()
+
+    def get_page_subtitle(self):
+        if self.creates:
+            return ""
+        return super().get_page_subtitle()
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
