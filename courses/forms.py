@@ -69,11 +69,12 @@ class CatalogueFilterForm(forms.Form):
         if data is not None and data.get("mode") == LEGACY_REMOTE:  # a bookmark from before a_distance
             data = data.copy()
             data["mode"] = SessionMode.REMOTE
-        if data is not None and data.get("theme"):  # a skill's former slug (merged, renamed) still filters
-            data = data.copy()
-            data["theme"] = current_slug(data["theme"])
         super().__init__(data, **kwargs)
         self.fields["theme"].choices = [("", _("Tous les thèmes"))] + [(s.slug, s.name) for s in skills]
+        theme = self.data.get("theme")
+        if theme and theme not in dict(self.fields["theme"].choices):  # a skill's former slug (merged, renamed)
+            self.data = self.data.copy()
+            self.data["theme"] = current_slug(theme)
 
     @property
     def filtering(self):

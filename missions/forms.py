@@ -68,17 +68,27 @@ class MissionFilterForm(forms.Form):
     COUNTED = {"format": "format", "cause": "cause", "engagement": "commitment"}
 
     def __init__(self, data=None, **kwargs):
-        if data is not None and hasattr(data, "getlist") and data.getlist("competences"):
-            data = data.copy()  # a former slug in a bookmark or a feed URL still filters
-            slugs = data.getlist("competences")
-            data.setlist("competences", current_slugs(slugs[:MAX_CHOSEN_SKILLS]) + slugs[MAX_CHOSEN_SKILLS:])
         super().__init__(data if data is not None else {}, **kwargs)
-        # Skills of missions one can apply to today, plus those chosen (a bookmark keeps its filter).
+        self.offer_skills()
+        self.is_valid()  # fills cleaned_data with the valid filters; invalid ones are ignored
+        # A skill's former slug (merged, renamed) in a bookmark or a feed URL still filters. Looked up
+        # only when a chosen slug is unknown: the usual list costs no query for it.
+        if "competences" in self.errors and hasattr(self.data, "getlist"):
+            slugs = self.data.getlist("competences")
+            moved = current_slugs(slugs[:MAX_CHOSEN_SKILLS]) + slugs[MAX_CHOSEN_SKILLS:]
+            if moved != slugs:
+                self.data = self.data.copy()
+                self.data.setlist("competences", moved)
+                self.offer_skills()
+                self._errors = None
+                self.is_valid()
+
+    def offer_skills(self):
+        """Skills of missions one can apply to today, plus those chosen (a bookmark keeps its filter)."""
         chosen = self.data.getlist("competences") if hasattr(self.data, "getlist") else []
         self.fields["competences"].queryset = Skill.objects.filter(
             Q(pk__in=Skill.objects.in_use().values("pk")) | Q(slug__in=chosen[:MAX_CHOSEN_SKILLS])
         ).order_by("name")
-        self.is_valid()  # fills cleaned_data with the valid filters; invalid ones are ignored
 
     def filters(self):
         """The valid filters, as keyword arguments of MissionQuerySet.matching()."""

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -175,10 +176,13 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
 
     @path("competences/<str:skill_slug>/", name="skill")
     def skill_route(self, request, skill_slug):
-        slug = current_slug(skill_slug)
-        if slug != skill_slug:  # a slug that changed (a merge, an edit): its old links still lead here
+        skill = Skill.objects.with_public_page().filter(slug=skill_slug).first()
+        if skill is None:
+            slug = current_slug(skill_slug)
+            if slug == skill_slug:
+                raise Http404
+            # A slug that changed (a merge, an edit): its old links still lead here.
             return redirect(self.links(request).index + self.reverse_subpage("skill", args=[slug]), permanent=True)
-        skill = get_object_or_404(Skill.objects.with_public_page(), slug=skill_slug)
         page_obj = Mission.objects.open().matching(skills=[skill]).page(page_number(request), self.per_page)
         return self.render(request, template="missions/skill_page.html", context_overrides={
             "skill": skill,

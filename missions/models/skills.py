@@ -47,12 +47,12 @@ INITIAL_ALIASES = {
 
 def current_slugs(slugs):
     """Each of `slugs` as a skill answers to it now: itself when a skill has it, else the slug of the
-    skill that took it over (FormerSlug: a merge, an edit), else unchanged. One query when every
-    slug is a skill's, two otherwise."""
+    skill that took it over (FormerSlug: a merge, an edit), else unchanged. One query."""
     slugs = list(slugs)
-    known = set(Skill.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    unknown = [slug for slug in slugs if slug not in known]
-    moved = dict(FormerSlug.objects.filter(slug__in=unknown).values_list("slug", "skill__slug")) if unknown else {}
+    moved = dict(
+        FormerSlug.objects.filter(slug__in=slugs).exclude(slug__in=Skill.objects.values("slug"))
+        .values_list("slug", "skill__slug")
+    ) if slugs else {}
     return [moved.get(slug, slug) for slug in slugs]
 
 
