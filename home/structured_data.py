@@ -10,9 +10,9 @@ import json
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from webassoc import plain_text
 from webassoc.typography import french_text
 
 SCHEMA = "https://schema.org"
@@ -127,7 +127,7 @@ def news_article(article, request, *, image_url=""):
         "@context": SCHEMA,
         "@type": "NewsArticle",
         "headline": article.title[:110],
-        "description": strip_tags(article.intro),
+        "description": plain_text.from_html(article.intro),
         "url": article.get_full_url(request),
         "mainEntityOfPage": article.get_full_url(request),
         "datePublished": article.date.isoformat(),
