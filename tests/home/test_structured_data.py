@@ -150,7 +150,7 @@ def test_missions_and_sessions_have_plain_share_links(client):
     mission = MissionFactory(title="Audit d'accessibilité", slug="audit")
     session = TrainingSessionPageFactory(parent=TrainingPageFactory(title="Emailing"), title="Session de mai")
 
-    for url, title in ((mission.get_url(), "Audit d'accessibilité"), (session.url, "Emailing – Session de mai")):
+    for url, title in ((mission.get_url(), "Audit d’accessibilité"), (session.url, "Emailing – Session de mai")):
         html = client.get(url).content.decode()
         share = re.search(r'<section class="section share".*?</section>', html, re.S).group(0)
         for network in ("mailto:?", "https://mastodonshare.com/?", "https://bsky.app/intent/compose?",
