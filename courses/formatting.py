@@ -4,23 +4,23 @@ the alerts' "a session is announced")."""
 
 import re
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from webassoc.typography import french_time
+from webassoc.typography import french_date, french_time
 
 
 def session_dates(session):
     """« mardi 9 mars 2027, 14 h – 17 h 30 » in Paris time (two dates when it spans days); times
     by `webassoc.typography.french_time` ("9 h", "9 h 30", no-break spaces)."""
     start, end = timezone.localtime(session.start), timezone.localtime(session.end)
-    day = formats.date_format(start, "l j F Y")
+    day = french_date(start, "l j F Y")
     if start.date() == end.date():
         return _("%(day)s, %(start)s – %(end)s") % {"day": day, "start": french_time(start), "end": french_time(end)}
     return _("du %(start)s au %(end)s") % {
         "start": _("%(day)s, %(time)s") % {"day": day, "time": french_time(start)},
-        "end": _("%(day)s, %(time)s") % {"day": formats.date_format(end, "l j F Y"), "time": french_time(end)},
+        "end": _("%(day)s, %(time)s") % {"day": french_date(end, "l j F Y"), "time": french_time(end)},
     }
 
 
@@ -44,7 +44,7 @@ def session_town(session):
 def other_date(session):
     """Another date of a course, in a list of choices: « 16 janvier 2027 – Lyon (10 places libres) »
     (needs the seats: with_seats())."""
-    day = formats.date_format(timezone.localtime(session.start), "j F Y")
+    day = french_date(timezone.localtime(session.start))
     seats = ngettext("%(count)s place libre", "%(count)s places libres", session.seats_left) % {
         "count": session.seats_left}
     return _("%(day)s – %(town)s (%(seats)s)") % {"day": day, "town": session_town(session), "seats": seats}

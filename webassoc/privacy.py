@@ -48,7 +48,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .typography import french_datetime
+from .typography import french_date, french_datetime
 
 ANONYMOUS_DOMAIN = "anonyme.invalid"  # .invalid can never be delivered (RFC 2606)
 ANONYMOUS_NAME = "Anonyme"
@@ -457,7 +457,6 @@ def _readable_row(row, fields=None):
 
 def readable_value(value):
     """A value as a sentence reads it: "–" for nothing, Oui/Non, "26 novembre 2026 à 5 h 57"."""
-    from django.utils.formats import date_format
 
     if value is None or value in ("", [], {}):
         return "–"
@@ -466,7 +465,7 @@ def readable_value(value):
     if isinstance(value, datetime.datetime):
         return french_datetime(value)
     if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
+        return french_date(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value)
     if isinstance(value, dict):

@@ -44,15 +44,28 @@ def french_time(value):
     return f"{value.hour}{NBSP}h"
 
 
+_FIRST_DAY = re.compile(r"(?<!\d)1(?= )")
+
+
+def french_date(value, date_format="j F Y"):
+    """A day the French way: "3 mars 2026", and "1er mars 2026", "lundi 1er mars 2026" for the first
+    of a month (Django's formats write "1 mars")."""
+    from django.utils.formats import date_format as format_date
+
+    text = format_date(value, date_format)
+    if date_format.startswith(("j ", "l j ")):
+        text = _FIRST_DAY.sub("1er", text, count=1)
+    return text
+
+
 def french_datetime(value, date_format="j F Y"):
     """A moment the French way: "3 mars 2026 à 9 h 30", in local time (`date_format` for the day)."""
     from django.utils import timezone
-    from django.utils.formats import date_format as format_date
     from django.utils.translation import gettext
 
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    return gettext("%(date)s à %(time)s") % {"date": format_date(value, date_format), "time": french_time(value)}
+    return gettext("%(date)s à %(time)s") % {"date": french_date(value, date_format), "time": french_time(value)}
 
 
 _VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"

@@ -34,7 +34,7 @@ from webassoc.enums import Format
 from webassoc.forms import search_words
 from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
-from webassoc.typography import french_datetime
+from webassoc.typography import french_date, french_datetime
 
 from .skills import Skill
 
@@ -530,7 +530,7 @@ class Mission(
             )
         if self.apply_before:
             lines.append(
-                gettext("Candidater avant le %(date)s") % {"date": date_format(self.apply_before, "j F Y")}
+                gettext("Candidater avant le %(date)s") % {"date": french_date(self.apply_before)}
             )
         return lines
 
