@@ -119,7 +119,7 @@ class TrainingPage(BasePage):
     audience = models.CharField(_("public"), max_length=255, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
     prerequisites = models.TextField(_("prérequis"), blank=True)
-    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
+    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.REMOTE)
     trainers = models.CharField(_("formateurs et formatrices"), max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)

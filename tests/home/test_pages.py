@@ -22,13 +22,18 @@ def test_home_page_renders_its_hero_and_empty_sections(client, home_page):
     assert "Pas encore d’actualité publiée." in html
 
 
-def test_home_page_shows_key_figures(client, home_page):
-    home_page.key_figures = [{"type": "figure", "value": {"value": "1 400+", "label": "bénévoles"}}]
+def test_home_page_shows_key_figures_with_french_typography(client, home_page):
+    home_page.key_figures = [
+        {"type": "figure", "value": {"value": "1 400+", "label": "bénévoles"}},
+        {"type": "figure", "value": {"value": "0 €", "label": "de budget : tout est bénévole"}},
+    ]
     home_page.save_revision().publish()
 
     html = client.get("/").content.decode()
 
-    assert '<span class="figures__value">1 400+</span>' in html
+    assert '<span class="figures__value">1\u00a0400+</span>' in html
+    assert '<span class="figures__value">0\u00a0€</span>' in html
+    assert "de budget\u00a0: tout est bénévole" in html
 
 
 def test_standard_page_renders_title_intro_and_body(client, home_page):

@@ -23,6 +23,9 @@ NBSP = "\u00a0"
         ("l'équipe d'aujourd'hui", "l\u2019équipe d\u2019aujourd\u2019hui"),
         ("10 % des dons, 0 €", f"10{NBSP}% des dons, 0{NBSP}€"),
         ("Rendez-vous à 10:30", "Rendez-vous à 10:30"),
+        ("1 400 bénévoles, 2 000 000 de visites", f"1{NBSP}400 bénévoles, 2{NBSP}000{NBSP}000 de visites"),
+        ("environ 9 h, 3 hommes", f"environ 9{NBSP}h, 3 hommes"),
+        ("Appelez le 01 23 45 67 89 en 2026 2027", "Appelez le 01 23 45 67 89 en 2026 2027"),
         ("Titre\n  :\n suite", f"Titre{NBSP}:\n suite"),
     ],
 )
