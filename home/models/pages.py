@@ -70,6 +70,18 @@ class HomePage(BasePage):
     def figures(self):
         return [block.value for block in self.key_figures]
 
+    def get_sitemap_urls(self, request=None):
+        """The home page, then the site's pages that are views rather than pages: the skill alerts
+        and the site map page."""
+        from django.urls import reverse
+
+        root = self.get_full_url(request)
+        urls = super().get_sitemap_urls(request)
+        if root is None:
+            return urls
+        site_root = root.rstrip("/")
+        return [*urls, *({"location": site_root + reverse(name)} for name in ("alerts:subscribe", "sitemap_page"))]
+
     def structured_data(self, request):
         """JSON-LD: the organisation and the site, with its search (home/structured_data.py)."""
         from home.models.site_settings import SiteSettings

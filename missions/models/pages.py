@@ -91,15 +91,20 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         return index_page
 
     def get_sitemap_urls(self, request=None):
-        """The index page, then every open published mission (one query)."""
+        """The index page, the request form, every open published mission (one query) and the
+        page of each skill that has some (one query)."""
         root = self.get_full_url(request)
         if root is None:
             return super().get_sitemap_urls(request)
         links = MissionLinks(self, root)
         missions = Mission.objects.open().newest_first().only("slug", "last_published_at", "updated_at")
-        return super().get_sitemap_urls(request) + [
-            {"location": links.mission(mission), "lastmod": mission.last_published_at or mission.updated_at}
-            for mission in missions
+        skills = Skill.objects.in_use().order_by("slug").only("slug")
+        return [
+            *super().get_sitemap_urls(request),
+            {"location": links.request_form},
+            *({"location": links.mission(mission), "lastmod": mission.last_published_at or mission.updated_at}
+              for mission in missions),
+            *({"location": links.skill(skill)} for skill in skills),
         ]
 
     def links(self, request=None):

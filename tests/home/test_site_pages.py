@@ -11,7 +11,7 @@ from django.test import override_settings
 from courses.enums import SessionMode
 from tests.courses.factories import TrainingPageFactory, TrainingSessionPageFactory
 from tests.factories import StandardPageFactory
-from tests.missions.factories import MissionIndexPageFactory
+from tests.missions.factories import MissionFactory, MissionIndexPageFactory
 from webassoc import accessibility_checks
 
 pytestmark = pytest.mark.django_db
@@ -61,9 +61,13 @@ def test_the_sitemap_page_lists_sections_their_pages_and_the_request_form(client
     about = StandardPageFactory(parent=home_page, title="Qui sommes-nous ?", slug="qui-sommes-nous")
     StandardPageFactory(parent=about, title="Notre histoire", slug="histoire")
     MissionIndexPageFactory()
+    MissionFactory(skills=["video"])
     StandardPageFactory(parent=home_page, title="Brouillon", slug="brouillon", live=False)
 
     html = client.get("/plan-du-site/").content.decode()
+
+    assert 'href="/alertes/"' in html
+    assert '<a href="/missions/competences/video/">Vidéo</a>' in html
 
     assert f"Qui sommes-nous{NBSP}?" in html
     assert 'href="/qui-sommes-nous/histoire/"' in html
