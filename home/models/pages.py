@@ -70,6 +70,10 @@ class HomePage(BasePage):
     def figures(self):
         return [block.value for block in self.key_figures]
 
+    def get_meta_title(self):
+        """What a shared link to the home page shows as its title: the hero's line, not "Accueil"."""
+        return self.hero_title or "Webassoc"
+
     def get_sitemap_urls(self, request=None):
         """The home page, then the site's pages that are views rather than pages: the skill alerts
         and the site map page."""
