@@ -6,6 +6,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from courses import services
@@ -92,11 +93,25 @@ def test_the_attendance_sheet_waits_for_the_session_to_start(client, coordinator
 
 
 def test_the_attendance_sheet_needs_the_registration_permission(client, lyon_session):
-    client.force_login(UserFactory())
+    """Refused before the session is looked up (a missing session is refused too, not a 404);
+    Wagtail's admin answers a refusal by sending back to the dashboard with a message."""
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"),
+                              Permission.objects.get(codename="view_registration"))
+    client.force_login(user)
+    registration = RegistrationFactory(session=lyon_session)
 
-    response = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk]))
+    sheet = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk]))
+    missing = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk + 1000]))
+    posted = client.post(reverse("courses_registrations:attendance", args=[lyon_session.pk]),
+                         {f"r{registration.pk}": "present"})
+    listing = client.get(reverse(INDEX), {"session": lyon_session.pk}).content.decode()
 
-    assert response.status_code in (302, 403)
+    home = reverse("wagtailadmin_home")
+    assert [(r.status_code, r["Location"]) for r in (sheet, missing, posted)] == [(302, home)] * 3
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert "Feuille de présence" not in listing  # no button that would be refused
 
 
 def test_sessions_of_a_course_are_kept_in_order_of_start():
