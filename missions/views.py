@@ -19,6 +19,7 @@ from webassoc.forms import just_sent
 from webassoc.signed_links import LinkInvalid, LinkRefused, link, refused_response, token_from
 
 from . import services, tokens
+from .enums import CheckinAnswer
 from .forms import FeedbackForm, HelpRequestForm
 from .models.applications import Application
 from .models.followup import Checkin, Feedback
@@ -137,7 +138,7 @@ def checkin_help(request, application, side, token):
             messages.success(request, _("Merci, l’équipe a bien reçu votre message et revient vers vous rapidement."))
             return redirect(link(CHECKIN_HELP, token))
     sent = just_sent(request)
-    already = not sent and Checkin.objects.filter(application=application, side=side, answer="aide").exists()
+    already = not sent and Checkin.objects.filter(application=application, side=side, answer=CheckinAnswer.HELP).exists()
     return TemplateResponse(request, "missions/checkin_help.html", status=form.http_status, context={
         "application": application, "mission": application.mission, "form": None if sent or already else form,
         "sent": sent, "already": already, "action": link(CHECKIN_HELP, token),
