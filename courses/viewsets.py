@@ -27,8 +27,9 @@ from webassoc.errors import DomainError
 
 from . import services
 from .enums import SEATED, CancelledBy, RegistrationStatus
+from .formatting import session_label
 from .models import Registration, TrainingSessionPage, seats_taken, waitlist_length
-from .models.pages import course_title_of, session_label
+from .models.pages import course_title_of
 
 
 class SessionChoiceField(forms.ModelChoiceField):

@@ -185,17 +185,6 @@ def course_title_of(path_field):
     )
 
 
-def session_label(session, course_title=None):
-    """A session as the team names it everywhere: course – date and time – place."""
-    local = timezone.localtime(session.start)
-    if session.mode == SessionMode.REMOTE:
-        place = _("En ligne")
-    else:
-        place = session.venue or (session.address.splitlines() or [""])[0]
-    course_title = course_title or getattr(session, "course_title", None) or session.course.title
-    return " – ".join(str(part) for part in (course_title, f"{local:%d/%m/%Y %H:%M}", place) if part)
-
-
 class SessionPageQuerySet(PageQuerySet):
     def upcoming(self, now=None):
         return self.live().public().filter(start__gt=now or timezone.now())

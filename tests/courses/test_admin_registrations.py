@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from courses import services
 from courses.forms import derived_session_title
@@ -33,8 +34,8 @@ def test_the_session_column_names_course_date_and_place(client, coordinator, lyo
 
     html = client.get(reverse(INDEX)).content.decode()
 
-    start = lyon_session.start.strftime("%d/%m/%Y %H:%M")
-    assert f"Atelier référencement – {start} – Maison des associations" in html
+    day = timezone.localtime(lyon_session.start).strftime("%d/%m/%Y")
+    assert f"Atelier référencement – {day} à 9\u00a0h – Maison des associations" in html
 
 
 def test_the_session_filter_and_the_export_name_the_course_too(client, coordinator, lyon_session):
@@ -46,7 +47,9 @@ def test_the_session_filter_and_the_export_name_the_course_too(client, coordinat
                                dialect="excel-fr"))
 
     assert f'<option value="{lyon_session.pk}">Atelier référencement – ' in html
-    assert rows[0]["Session"].startswith("Atelier référencement – ")
+    assert rows[0]["Session"] == str(Registration.objects.get().session_label()) == (
+        f"Atelier référencement – {timezone.localtime(lyon_session.start):%d/%m/%Y} à 9\u00a0h – "
+        "Maison des associations")
 
 
 def test_an_online_session_says_so():
