@@ -101,10 +101,11 @@ def manage(request):
         services.change_choices(subscription, **form.submitted())
         messages.success(request, _("Vos choix sont enregistrés."))
         return redirect(link("alerts:manage", token))
-    return TemplateResponse(request, "alerts/manage.html", status=form.http_status, context={
+    response = TemplateResponse(request, "alerts/manage.html", context={
         "subscription": subscription, "form": form, "token": token, "meta_title": _("Mes alertes missions"),
         **NOINDEX,
     })
+    return form_response(request, response, form.http_status)
 
 
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without cookie nor token

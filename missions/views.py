@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import require_admin_access
 
 from webassoc.errors import DomainError, TryAgainLater, with_retry_after
-from webassoc.forms import just_sent
+from webassoc.forms import form_response, just_sent
 from webassoc.signed_links import LinkInvalid, LinkRefused, link, refused_response, token_from
 
 from . import services, tokens
@@ -139,11 +139,12 @@ def checkin_help(request, application, side, token):
             return redirect(link(CHECKIN_HELP, token))
     sent = just_sent(request)
     already = not sent and Checkin.objects.filter(application=application, side=side, answer=CheckinAnswer.HELP).exists()
-    return TemplateResponse(request, "missions/checkin_help.html", status=form.http_status, context={
+    response = TemplateResponse(request, "missions/checkin_help.html", context={
         "application": application, "mission": application.mission, "form": None if sent or already else form,
         "sent": sent, "already": already, "action": link(CHECKIN_HELP, token),
         "meta_title": _("Demander l’aide de l’équipe"),
     })
+    return form_response(request, response, form.http_status)
 
 
 @signed_link_view(tokens.FEEDBACK)
@@ -164,11 +165,12 @@ def feedback(request, application, side, token):
             return redirect(link(FEEDBACK, token))
     answered = Feedback.objects.filter(application=application, side=side, answered_at__isnull=False).exists()
     expected = Feedback.objects.filter(application=application, side=side).exists()
-    return TemplateResponse(request, "missions/feedback.html", status=form.http_status, context={
+    response = TemplateResponse(request, "missions/feedback.html", context={
         "application": application, "mission": application.mission,
         "form": form if expected and not answered else None, "answered": answered, "expected": expected,
         "action": link(FEEDBACK, token), "meta_title": _("Votre avis sur la mission"),
     })
+    return form_response(request, response, form.http_status)
 
 
 AUTOCOMPLETE_LIMIT = 10
