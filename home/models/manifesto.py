@@ -128,7 +128,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
     def resend_route(self, request):
         form = ResendForm(request.POST if request.method == "POST" else None)
         if form.is_bound and form.accept(request, scope="manifesto-resend", limit=NEW_LINKS_PER_HOUR):
-            services.resend_confirmation(self, form.cleaned_data["email"])
+            services.resend_confirmation(self, email=form.cleaned_data["email"])
             # The same answer whoever asks, so the form does not reveal who signed.
             days = services.CONFIRM.days
             messages.info(request, ngettext(
