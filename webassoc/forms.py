@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -205,3 +206,21 @@ class ResendLinkForm(PublicFormMixin, forms.Form):
 
     email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254,  # the models' column
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+RESEND_LINKS_PER_HOUR = 5  # per client, like the manifesto's new links
+
+
+def resend_link_route(request, *, scope, send, sent_message, back_url, limited_response):
+    """The POST route behind a `ResendLinkForm` (courses "renvoyer-confirmation", missions
+    "renvoyer-suivi"): `send(email)` for a valid address, then the same `sent_message` whoever asks
+    and back to `back_url`. Over `RESEND_LINKS_PER_HOUR` for the client (`scope`), the page again
+    with the address kept and the limit said: `limited_response(form)`. A GET or a mistyped address
+    just goes back. The service behind `send` caps the e-mails per address."""
+    form = ResendLinkForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.accept(request, scope=scope, limit=RESEND_LINKS_PER_HOUR):
+        send(form.cleaned_data["email"])
+        messages.info(request, sent_message)
+    elif form.http_status == 429:
+        return limited_response(form)
+    return redirect(back_url)
