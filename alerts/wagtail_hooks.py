@@ -5,7 +5,7 @@ from wagtail.permissions import register_permission_policy
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import views
-from .admin_panels import add_waiting_courses_panel
+from .admin_panels import add_alerts_panels
 from .models import SessionWaiter, Subscription
 from .viewsets import AlertsGroup, pool_button
 
@@ -26,4 +26,4 @@ def pool_urls():
 hooks.register("register_snippet_listing_buttons", pool_button)
 
 
-hooks.register("construct_homepage_panels", add_waiting_courses_panel)
+hooks.register("construct_homepage_panels", add_alerts_panels)

@@ -1,6 +1,6 @@
 """How a training session reads in French, wherever it is shown: pages, cards, admin, e-mails (the
 `session_dates` and `session_place` filters of `courses_tags`, and other apps' e-mails such as
-the alerts' "a session is announced")."""
+the alerts' "a session is announced"), and the label the team knows it by (`session_label`)."""
 
 import re
 
@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from webassoc.typography import french_date, french_time
+from webassoc.typography import french_date, french_datetime, french_time
 
 
 def session_dates(session):
@@ -22,6 +22,20 @@ def session_dates(session):
         "start": _("%(day)s, %(time)s") % {"day": day, "time": french_time(start)},
         "end": _("%(day)s, %(time)s") % {"day": french_date(end, "l j F Y"), "time": french_time(end)},
     }
+
+
+def session_label(session, course_title=None):
+    """A session as the team names it everywhere in the admin (columns, filters, a registration's
+    name, exports): « Atelier SEO – 03/03/2026 à 9 h 30 – Maison des associations ». The course
+    title comes from `course_title`, an annotation of that name (`with_course_title()`) or the
+    parent page; the place is « En ligne », the venue or the first line of the address."""
+    if session.is_online:
+        place = _("En ligne")
+    else:
+        place = session.venue or (session.address.splitlines() or [""])[0]
+    course_title = course_title or getattr(session, "course_title", None) or session.course.title
+    when = french_datetime(session.start, "d/m/Y")
+    return " – ".join(str(part) for part in (course_title, when, place) if part)
 
 
 def session_place(session):

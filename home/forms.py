@@ -10,8 +10,6 @@ from webassoc.forms import ConsentField, PublicFormMixin
 from . import login_throttle
 from .models.signatures import Signature
 
-INVALID_EMAIL = _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
-
 
 class SignatureForm(PublicFormMixin, forms.ModelForm):
     consent = ConsentField(
@@ -40,7 +38,6 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
-        error_messages = {"email": {"invalid": INVALID_EMAIL}}
 
     def validate_unique(self):
         """Duplicates are answered politely by the service (and the link re-sent), not as an error."""
@@ -49,7 +46,6 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
 class ResendForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Adresse e-mail utilisée pour signer"), max_length=254,
-        error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 

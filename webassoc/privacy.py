@@ -331,12 +331,13 @@ def expired(entry, before):
 
 def expired_emails(before):
     """Stored emails sent, abandoned or of uncertain delivery before `before` (pending ones are
-    still to be sent; an uncertain one waits for the team's "Renvoyer" until then)."""
-    from outbox.enums import EmailStatus
+    still to be sent; an abandoned or uncertain one, RESENDABLE, waits for the team's "Renvoyer"
+    until then)."""
+    from outbox.enums import RESENDABLE, EmailStatus
 
     Email = apps.get_model("outbox", "Email")
     sent = Q(status=EmailStatus.SENT) & (Q(sent_at__lt=before) | Q(sent_at__isnull=True, created_at__lt=before))
-    given_up = Q(status__in=[EmailStatus.FAILED, EmailStatus.UNCERTAIN], created_at__lt=before)
+    given_up = Q(status__in=RESENDABLE, created_at__lt=before)
     return Email.objects.filter(sent | given_up)
 
 

@@ -112,5 +112,4 @@ class StandardPage(BasePage):
         verbose_name = _("page standard")
         verbose_name_plural = _("pages standard")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)

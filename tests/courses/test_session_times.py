@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from courses import services
-from courses.formatting import session_dates
+from courses.formatting import session_dates, session_label
 from webassoc.typography import french_time
 
 from .factories import TrainingSessionPageFactory
@@ -33,6 +33,16 @@ def test_a_session_on_one_day_shows_the_day_then_its_times():
     session = TrainingSessionPageFactory.build(start=paris(2027, 3, 9, 9, 0), end=paris(2027, 3, 9, 12, 30))
 
     assert session_dates(session) == f"mardi 9 mars 2027, 9{NBSP}h – 12{NBSP}h{NBSP}30"
+
+
+def test_the_admin_names_a_session_with_its_day_and_the_french_time():
+    """Columns, filters, a registration's name and exports: « course – 09/03/2027 à 9 h 30 – place »."""
+    on_site = TrainingSessionPageFactory.build(start=paris(2027, 3, 9, 9, 30), mode="sur_place",
+                                               venue="", address="12 rue Mercière\n69002 Lyon")
+    online = TrainingSessionPageFactory.build(start=paris(2027, 3, 9, 14, 0), mode="a_distance")
+
+    assert session_label(on_site, "Atelier SEO") == f"Atelier SEO – 09/03/2027 à 9{NBSP}h{NBSP}30 – 12 rue Mercière"
+    assert session_label(online, "Canva") == f"Canva – 09/03/2027 à 14{NBSP}h – En ligne"
 
 
 def test_a_session_over_two_days_shows_both_days_with_their_times():

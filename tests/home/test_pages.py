@@ -132,3 +132,23 @@ def test_private_pages_are_not_served_to_visitors(client, home_page):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"] or "login" in response["Location"]
+
+
+def meta_description_cases():
+    from courses.models import TrainingIndexPage, TrainingPage
+    from home.models import ManifestoPage, NewsIndexPage, NewsPage, StandardPage
+    from missions.models import MissionIndexPage
+
+    for model in (StandardPage, ManifestoPage, NewsIndexPage, NewsPage, MissionIndexPage, TrainingIndexPage):
+        yield pytest.param(model, "intro", id=model.__name__)
+    yield pytest.param(TrainingPage, "summary", id="TrainingPage")
+
+
+@pytest.mark.parametrize(("model", "field"), list(meta_description_cases()))
+def test_without_an_seo_description_a_page_is_described_by_its_intro_or_summary(model, field):
+    page = model(title="Page", **{field: "Ce que dit la page."})
+    described = page.get_meta_description()
+    page.search_description = "Pour les moteurs de recherche."
+
+    assert described == "Ce que dit la page."
+    assert page.get_meta_description() == "Pour les moteurs de recherche."
