@@ -204,8 +204,14 @@ def pool_for_mission(request, mission_id):
         chosen = {int(pk) for pk in request.POST.getlist("membres") if pk.isdigit()}
         members = pool.filter(pk__in=chosen, already_invited=False) if chosen else []
         sent = services.invite(mission, list(members), invited_by=request.user)
-        messages.success(request, ngettext("%(count)s invitation envoyée.", "%(count)s invitations envoyées.",
-                                           sent) % {"count": sent})
+        if sent:
+            messages.success(request, ngettext("%(count)s invitation envoyée.", "%(count)s invitations envoyées.",
+                                               sent) % {"count": sent})
+        elif chosen:
+            messages.warning(request, _("Aucune invitation envoyée : les personnes choisies ont déjà été "
+                                              "invitées à cette mission."))
+        else:
+            messages.warning(request, _("Aucune invitation envoyée : cochez au moins une personne du vivier."))
         return redirect(reverse("alerts_admin_pool", args=[mission.pk]) + (f"?page={number}" if number > 1 else ""))
     page_obj = paginate(pool, number, POOL_PAGE_SIZE)
     return TemplateResponse(request, "alerts/admin/pool.html", context={
