@@ -17,7 +17,9 @@ def session_dates(session):
     start, end = timezone.localtime(session.start), timezone.localtime(session.end)
     day = french_date(start, "l j F Y")
     if start.date() == end.date():
-        return _("%(day)s, %(start)s – %(end)s") % {"day": day, "start": french_time(start), "end": french_time(end)}
+        # No-break spaces around the dash: "14 h – 17 h 30" never wraps in the middle.
+        return _("%(day)s, %(start)s – %(end)s") % {
+            "day": day, "start": french_time(start), "end": french_time(end)}
     return _("du %(start)s au %(end)s") % {
         "start": _("%(day)s, %(time)s") % {"day": day, "time": french_time(start)},
         "end": _("%(day)s, %(time)s") % {"day": french_date(end, "l j F Y"), "time": french_time(end)},
