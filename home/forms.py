@@ -64,7 +64,7 @@ class AdminLoginForm(LoginForm):
         username = self.cleaned_data.get("username")
         if not (username and self.cleaned_data.get("password")):
             # A field left empty: no password is checked, so nothing is counted nor forgotten (an
-            # empty password used to count as a success and lift the account's lock).
+            # empty password used to pass for a success and forget the account's failures).
             return super().clean()
         # Counted before the password is checked, so that parallel attempts cannot pass the limit.
         attempt = login_throttle.begin_attempt(self.request, username)
