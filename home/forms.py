@@ -62,16 +62,21 @@ class AdminLoginForm(LoginForm):
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        if username and login_throttle.is_locked(self.request, username):
+        if not (username and self.cleaned_data.get("password")):
+            # A field left empty: no password is checked, so nothing is counted nor forgotten (an
+            # empty password used to pass for a success and forget the account's failures).
+            return super().clean()
+        # Counted before the password is checked, so that parallel attempts cannot pass the limit.
+        attempt = login_throttle.begin_attempt(self.request, username)
+        if attempt is None:
             raise forms.ValidationError(LOGIN_LOCKED, code="locked")
         try:
             cleaned = super().clean()
         except forms.ValidationError as error:
-            if username and error.code == "invalid_login":
-                login_throttle.record_failure(self.request, username)
-                if login_throttle.is_locked(self.request, username):
-                    raise forms.ValidationError(LOGIN_LOCKED, code="locked") from None
+            if error.code != "invalid_login":
+                login_throttle.not_a_failure(attempt)
+            elif login_throttle.failed(attempt):
+                raise forms.ValidationError(LOGIN_LOCKED, code="locked") from None
             raise
-        if username:
-            login_throttle.forget_account(username)
+        login_throttle.forget_account(username)
         return cleaned

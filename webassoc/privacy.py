@@ -24,7 +24,9 @@ Anonymising a record also erases its copies (`erase_copies`):
   forgotten values replace the old ones, and the person's name, address and any French phone
   number are redacted from the rest;
 - for missions and associations, the contact's name, address and phone numbers in their own
-  texts (title, summary, description), which the search index then re-reads.
+  texts (title, summary, description), which the search index then re-reads; likewise in an
+  association request's title and association name, and a mission's slug made from a title naming
+  the contact is made again from the redacted title.
 
 Stored emails are deleted EMAIL_RETENTION_DAYS (30 by default) after they were sent or
 abandoned, and never kept longer than the retention period itself (`--months 0` keeps none).
