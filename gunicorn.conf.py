@@ -15,4 +15,7 @@ max_requests_jitter = 200
 # Application logs go to stdout as JSON; gunicorn's own access log would duplicate them.
 accesslog = None
 errorlog = "-"
+# gunicorn's own lines (e.g. "Invalid HTTP request line: 'GET /formations/inscriptions/<token>/…'")
+# get the site's token mask too: they do not go through settings.LOGGING.
+logger_class = "webassoc.gunicorn_logging.MaskingLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

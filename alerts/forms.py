@@ -69,11 +69,17 @@ def is_prefill(request):
 
 
 def initial_from_query(query, *, with_email=False):
-    """The subscribe form's initial values: the skills of a link (`?competences=a&competences=b`)
-    or, `with_email`, the skills and the address posted by the alert box. An address is never
+    """The subscribe form's initial values: the skills (`?competences=a&competences=b`) and the
+    format, cause and time filters (`format`, `cause`, `engagement`, as on the mission list) of a
+    link or, `with_email`, those and the address posted by the alert box. An address is never
     read from a query string (it would sit in browser histories, server logs and Referer headers)."""
     slugs = [slug for slug in query.getlist("competences") if slug][:20]
     initial = {"skills": list(Skill.objects.filter(slug__in=current_slugs(slugs)))}  # former slugs too
+    # The list's other filters, under their names on the list (an unknown value is left out).
+    for field, name, choices in (("format", "format", Format), ("cause", "cause", Cause),
+                                 ("commitment", "engagement", Commitment)):
+        if query.get(name) in choices.values:
+            initial[field] = query.get(name)
     if with_email:
         initial["email"] = without_bidi_controls(query.get("email", "")).strip()[:254]
     return initial

@@ -3,7 +3,7 @@ choices, one-click unsubscribe (RFC 8058: a POST without session nor CSRF token)
 "next session" waiting list of a course. The admin's pool page is `pool_for_mission`."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -101,10 +101,11 @@ def manage(request):
         services.change_choices(subscription, **form.submitted())
         messages.success(request, _("Vos choix sont enregistrés."))
         return redirect(link("alerts:manage", token))
-    return TemplateResponse(request, "alerts/manage.html", status=form.http_status, context={
+    response = TemplateResponse(request, "alerts/manage.html", context={
         "subscription": subscription, "form": form, "token": token, "meta_title": _("Mes alertes missions"),
         **NOINDEX,
     })
+    return form_response(request, response, form.http_status)
 
 
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without cookie nor token
@@ -190,11 +191,10 @@ POOL_PAGE_SIZE = 50  # the pool may hold hundreds of volunteers: invite them a p
 # Not Django's staff_member_required: coordinators are not "staff" and it redirects to a login
 # URL this site does not have.
 @require_http_methods(["GET", "POST"])
+@permission_required("missions.change_mission", raise_exception=True)
 def pool_for_mission(request, mission_id):
     from missions.models import Mission
 
-    if not request.user.has_perm("missions.change_mission"):
-        raise PermissionDenied
     mission = get_object_or_404(Mission.objects.select_related("association"), pk=mission_id)
     if not mission.accepts_applications and request.method == "POST":
         raise Http404
@@ -204,8 +204,14 @@ def pool_for_mission(request, mission_id):
         chosen = {int(pk) for pk in request.POST.getlist("membres") if pk.isdigit()}
         members = pool.filter(pk__in=chosen, already_invited=False) if chosen else []
         sent = services.invite(mission, list(members), invited_by=request.user)
-        messages.success(request, ngettext("%(count)s invitation envoyée.", "%(count)s invitations envoyées.",
-                                           sent) % {"count": sent})
+        if sent:
+            messages.success(request, ngettext("%(count)s invitation envoyée.", "%(count)s invitations envoyées.",
+                                               sent) % {"count": sent})
+        elif chosen:
+            messages.warning(request, _("Aucune invitation envoyée : les personnes choisies ont déjà été "
+                                              "invitées à cette mission."))
+        else:
+            messages.warning(request, _("Aucune invitation envoyée : cochez au moins une personne du vivier."))
         return redirect(reverse("alerts_admin_pool", args=[mission.pk]) + (f"?page={number}" if number > 1 else ""))
     page_obj = paginate(pool, number, POOL_PAGE_SIZE)
     return TemplateResponse(request, "alerts/admin/pool.html", context={

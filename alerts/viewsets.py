@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
 
 from missions.models.skills import Skill
 from webassoc.admin.columns import YesNoColumn
@@ -143,3 +143,11 @@ def pool_button(mission, user, next_url=None):
                 "aria-label": _("Inviter le vivier à la mission « %(title)s »") % {"title": mission.title},
             },
         )
+
+
+def pool_header_button(mission, user):
+    """The same entry in the "⋯" menu of an open mission's edit view."""
+    if mission.accepts_applications and user.has_perm("missions.change_mission"):
+        return [Button(POOL_LABEL, reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60,
+                       attrs={"title": str(POOL_DESCRIPTION)})]
+    return []

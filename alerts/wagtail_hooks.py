@@ -2,12 +2,13 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from missions.viewsets.missions import MISSION_HEADER_BUTTONS_HOOK
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import views
-from .admin_panels import add_waiting_courses_panel
+from .admin_panels import add_alerts_panels
 from .models import SessionWaiter, Subscription
-from .viewsets import AlertsGroup, pool_button
+from .viewsets import AlertsGroup, pool_button, pool_header_button
 
 register_permission_policy(Subscription, PublicRecordPolicy(Subscription))
 register_permission_policy(SessionWaiter, PublicRecordPolicy(SessionWaiter))
@@ -24,6 +25,7 @@ def pool_urls():
 
 
 hooks.register("register_snippet_listing_buttons", pool_button)
+hooks.register(MISSION_HEADER_BUTTONS_HOOK, pool_header_button)
 
 
-hooks.register("construct_homepage_panels", add_waiting_courses_panel)
+hooks.register("construct_homepage_panels", add_alerts_panels)

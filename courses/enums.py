@@ -18,6 +18,8 @@ class RegistrationStatus(models.TextChoices):
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 # Registrations that hold seats (in attendees): before the session and after it.
 SEATED = (RegistrationStatus.CONFIRMED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
+# Registrations whose attendance was recorded after the session: present or absent.
+MARKED = (RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW)
 
 
 class CancelledBy(models.TextChoices):

@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from django.apps import apps
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from outbox.services import claim_resend_slot
 from webassoc.errors import DomainError, polite_lock_timeouts
 
 from . import emails
@@ -142,7 +142,7 @@ def resend_confirmation(session, *, email):
     registration, or None when there is none or it was re-sent a moment ago (the page answers
     the same either way, so asking reveals nothing)."""
     registration = Registration.objects.filter(session=session, email__iexact=email.strip(), status__in=ACTIVE).first()
-    if registration is None or not cache.add(f"courses:resend:{registration.pk}", 1, timeout=RESEND_INTERVAL):
+    if registration is None or not claim_resend_slot(f"courses:resend:{registration.pk}", seconds=RESEND_INTERVAL):
         return None
     emails.registration_received(registration)
     return registration

@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import permission_required
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.forms import modelform_factory
@@ -27,8 +27,9 @@ from webassoc.errors import DomainError
 
 from . import services
 from .enums import SEATED, CancelledBy, RegistrationStatus
+from .formatting import session_label
 from .models import Registration, TrainingSessionPage, seats_taken, waitlist_length
-from .models.pages import course_title_of, session_label
+from .models.pages import course_title_of
 
 
 class SessionChoiceField(forms.ModelChoiceField):
@@ -249,7 +250,8 @@ class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchExportMixin, I
         session comes from the filter's own query)."""
         buttons = list(super().header_buttons)
         session = self.filters.form.cleaned_data.get("session") if self.filters and self.filters.is_valid() else None
-        if session is not None and session.start <= timezone.now():
+        if (session is not None and session.start <= timezone.now()
+                and self.request.user.has_perm(ATTENDANCE_PERMISSION)):
             buttons.append(Button(
                 _("Feuille de présence"), icon_name="tick",
                 url=reverse(self.attendance_url_name, args=[session.pk]), priority=4,
@@ -299,11 +301,16 @@ def attendance_legend(registration):
         "participants": attendance_participants(registration)}
 
 
+ATTENDANCE_PERMISSION = "courses.change_registration"  # what MarkAttended needs (RecordAction.permission)
+
+
+@permission_required(ATTENDANCE_PERMISSION, raise_exception=True)
 def attendance_view(request, session_id, index_url):
-    """The attendance sheet of a session: every seated registration marked at once."""
+    """The attendance sheet of a session: every seated registration marked at once (the list's
+    header button, filtered on a session that has started). Not a RecordAction: it acts on a
+    session's registrations together, and a session is a page, not a record of this list
+    (conventions, Exceptions). The permission is checked before the session is looked up."""
     session = get_object_or_404(TrainingSessionPage.objects.with_course_title(), pk=session_id)
-    if not request.user.has_perm("courses.change_registration"):
-        raise PermissionDenied
     registrations = list(
         Registration.objects.filter(session=session, status__in=SEATED).order_by("association_name")
     )

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from webassoc.admin.policies import PublicRecordPolicy
 
 from . import admin_guards
-from .admin_panels import add_next_sessions_panel
+from .admin_panels import add_courses_panels
 from .models import Registration
 from .viewsets import RegistrationViewSet
 
@@ -19,7 +19,7 @@ def register_registration_viewset():
     return RegistrationViewSet("courses_registrations", url_prefix="formations/inscriptions")
 
 
-hooks.register("construct_homepage_panels", add_next_sessions_panel)
+hooks.register("construct_homepage_panels", add_courses_panels)
 hooks.register("before_delete_page", admin_guards.refuse_deleting_pages_with_registrations)
 hooks.register("before_bulk_action", admin_guards.refuse_bulk_deleting_pages_with_registrations)
 hooks.register("after_create_page", admin_guards.warn_when_capacity_is_below_confirmed_seats)

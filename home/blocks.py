@@ -76,7 +76,7 @@ class FaqBlock(blocks.StructBlock):
 
 
 class KeyFigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("Chiffre"), max_length=20, help_text=_("Par exemple « 1 400 »."))
+    value = blocks.CharBlock(label=_("Chiffre"), max_length=20, help_text=_("Par exemple « 1 400 »."))
     label = blocks.CharBlock(label=_("Libellé"), max_length=80)
 
 

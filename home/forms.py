@@ -10,8 +10,6 @@ from webassoc.forms import ConsentField, PublicFormMixin
 from . import login_throttle
 from .models.signatures import Signature
 
-INVALID_EMAIL = _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
-
 
 class SignatureForm(PublicFormMixin, forms.ModelForm):
     consent = ConsentField(
@@ -40,7 +38,6 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
-        error_messages = {"email": {"invalid": INVALID_EMAIL}}
 
     def validate_unique(self):
         """Duplicates are answered politely by the service (and the link re-sent), not as an error."""
@@ -49,7 +46,6 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
 class ResendForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Adresse e-mail utilisée pour signer"), max_length=254,
-        error_messages={"invalid": INVALID_EMAIL},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
@@ -66,16 +62,21 @@ class AdminLoginForm(LoginForm):
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        if username and login_throttle.is_locked(self.request, username):
+        if not (username and self.cleaned_data.get("password")):
+            # A field left empty: no password is checked, so nothing is counted nor forgotten (an
+            # empty password used to pass for a success and forget the account's failures).
+            return super().clean()
+        # Counted before the password is checked, so that parallel attempts cannot pass the limit.
+        attempt = login_throttle.begin_attempt(self.request, username)
+        if attempt is None:
             raise forms.ValidationError(LOGIN_LOCKED, code="locked")
         try:
             cleaned = super().clean()
         except forms.ValidationError as error:
-            if username and error.code == "invalid_login":
-                login_throttle.record_failure(self.request, username)
-                if login_throttle.is_locked(self.request, username):
-                    raise forms.ValidationError(LOGIN_LOCKED, code="locked") from None
+            if error.code != "invalid_login":
+                login_throttle.not_a_failure(attempt)
+            elif login_throttle.failed(attempt):
+                raise forms.ValidationError(LOGIN_LOCKED, code="locked") from None
             raise
-        if username:
-            login_throttle.forget_account(username)
+        login_throttle.forget_account(username)
         return cleaned

@@ -6,6 +6,10 @@ admin settings). Failures are rows of `LoginFailure` in PostgreSQL, not cache en
 outage neither lifts nor forgets a lock, and when PostgreSQL is down nobody can log in anyway.
 The client address comes from the site's rate limiter (`webassoc.ratelimit.client_ip`), which
 trusts `X-Forwarded-For` only from the reverse proxy. Passwords are never logged.
+
+Each attempt is written as a failure *before* its password is checked (`begin_attempt`), then
+counted, so that parallel attempts cannot all read "not locked" before any failure is written:
+at most 5 passwords of one account are checked in 15 minutes, however many arrive at once.
 """
 
 import logging
@@ -45,17 +49,44 @@ def is_locked(request, username):
     )
 
 
-def record_failure(request, username):
-    """Count a wrong password; logs a warning (account, address, count), never the password."""
+def begin_attempt(request, username):
+    """Count this attempt *before* the password is checked; None when it must be refused (locked).
+
+    The attempt is written as a failure first (a committed row), then the rows are counted, its own
+    included: an attempt goes on only if it is among the first ACCOUNT_LIMIT (and ADDRESS_LIMIT)
+    of the window. Parallel attempts cannot all see the same count: each counts after its own row
+    is written, so the n-th row written sees at least n rows, and at most ACCOUNT_LIMIT passwords
+    are checked however many arrive at once (30 at once used to check 8). A refused attempt's
+    row is removed (a lock is not extended by knocking); a checked one is kept as the failure, or
+    removed by `forget_account()` (the right password) or `not_a_failure()`.
+    """
     now = timezone.now()
     key, address = account_key(username), client_ip(request)
-    LoginFailure.objects.create(username=key, address=address, created_at=now)
+    attempt = LoginFailure.objects.create(username=key, address=address, created_at=now)
+    recent = _recent(now)
+    if recent.filter(username=key).count() > ACCOUNT_LIMIT or recent.filter(address=address).count() > ADDRESS_LIMIT:
+        attempt.delete()
+        return None
+    return attempt
+
+
+def failed(attempt):
+    """The password was wrong: the attempt stays counted. Logs a warning (account, address, count),
+    never the password. True when the account or the address is now locked."""
+    now = timezone.now()
     prune(now)
-    failures = _recent(now).filter(username=key).count()
+    recent = _recent(now)
+    failures = recent.filter(username=attempt.username).count()
     logger.warning("admin login failed for account %r from %s (%s of %s in %s minutes)",
-                   key, address, failures, ACCOUNT_LIMIT, int(WINDOW.total_seconds() // 60))
+                   attempt.username, attempt.address, failures, ACCOUNT_LIMIT, int(WINDOW.total_seconds() // 60))
     if failures == ACCOUNT_LIMIT:
-        logger.warning("admin account %r locked for %s minutes", key, int(WINDOW.total_seconds() // 60))
+        logger.warning("admin account %r locked for %s minutes", attempt.username, int(WINDOW.total_seconds() // 60))
+    return failures >= ACCOUNT_LIMIT or recent.filter(address=attempt.address).count() >= ADDRESS_LIMIT
+
+
+def not_a_failure(attempt):
+    """The attempt ended otherwise than by a wrong password (e.g. an inactive account): uncount it."""
+    LoginFailure.objects.filter(pk=attempt.pk).delete()
 
 
 def prune(now=None):

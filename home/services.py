@@ -117,7 +117,7 @@ def _answer_duplicate(signature):
     return signature
 
 
-def resend_confirmation(page, email):
+def resend_confirmation(page, *, email):
     """Send a fresh link to an unconfirmed signature (within the cap); None when there is nothing to confirm."""
     signature = find(page, email)
     if signature is None or signature.is_confirmed or signature.is_anonymised:

@@ -4,6 +4,8 @@ from urllib.parse import quote, urlencode
 
 from django.utils.translation import gettext as _
 
+from webassoc.typography import french_text
+
 MASTODON_SHARE = "https://mastodonshare.com/?"
 BLUESKY_SHARE = "https://bsky.app/intent/compose?"
 LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?"
@@ -21,7 +23,9 @@ def share_links(*, url, text, subject):
 
 
 def sharing_context(url, title, text=""):
-    """The context of `components/share_links.html` for a page at `url` (absolute)."""
+    """The context of `components/share_links.html` for a page at `url` (absolute). The shared
+    words get French typography, as on the page (’, no-break space before « : »)."""
+    title, text = french_text(str(title)), french_text(str(text))
     return {
         "share_links": share_links(url=url, text=f"{title} – {text}" if text else title, subject=title),
         "share_url": url,

@@ -7,12 +7,13 @@ Never personal data (contacts, registrants) and never a session's meeting link.
 """
 
 import json
+import re
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from webassoc import plain_text
 from webassoc.typography import french_text
 
 SCHEMA = "https://schema.org"
@@ -83,6 +84,24 @@ def website(request):
     }
 
 
+_POSTCODE_AND_TOWN = re.compile(r"^(\d{5})\s+(\S.*)$")
+
+
+def postal_address(address):
+    """A French address as typed ("3 quai des Initiatives\n44000 Nantes", or on one line with
+    commas) as a PostalAddress: street, postal code and town apart when the last part has them."""
+    parts = [part.strip() for part in re.split(r"[\n,]", address) if part.strip()]
+    data = {"@type": "PostalAddress"}
+    found = _POSTCODE_AND_TOWN.match(parts[-1]) if parts else None
+    if found:
+        data["postalCode"], data["addressLocality"] = found.groups()
+        parts = parts[:-1]
+    if parts:
+        data["streetAddress"] = ", ".join(parts)
+    data["addressCountry"] = "FR"
+    return data
+
+
 def event(session, request, *, course, seats_left):
     """A training session. The online meeting link is never given (only confirmed people get it)."""
     url = session.get_full_url(request)
@@ -91,9 +110,7 @@ def event(session, request, *, course, seats_left):
         mode = "OnlineEventAttendanceMode"
     else:
         location = {"@type": "Place", "name": session.venue or course.title,
-                    "address": {"@type": "PostalAddress",
-                                "streetAddress": session.address.replace("\n", ", "),
-                                "addressCountry": "FR"}}
+                    "address": postal_address(session.address)}
         mode = "OfflineEventAttendanceMode"
     return {
         "@context": SCHEMA,
@@ -127,7 +144,7 @@ def news_article(article, request, *, image_url=""):
         "@context": SCHEMA,
         "@type": "NewsArticle",
         "headline": article.title[:110],
-        "description": strip_tags(article.intro),
+        "description": plain_text.from_html(article.intro),
         "url": article.get_full_url(request),
         "mainEntityOfPage": article.get_full_url(request),
         "datePublished": article.date.isoformat(),

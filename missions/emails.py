@@ -23,7 +23,7 @@ def _admin_url(viewset_name, pk):
 
 def follow_path(application):
     """The volunteer's signed link to follow their application (no account needed)."""
-    return link("missions:follow", tokens.make(tokens.FOLLOW, application))
+    return link(tokens.FOLLOW_VIEW, tokens.make(tokens.FOLLOW, application))
 
 
 def follow_url(application):
@@ -173,11 +173,9 @@ def reminder_digest(to, *, due, late):
 
 @computed_when_rendered
 def checkin_links(application, side):
-    from .views import CHECKIN_FINE, CHECKIN_HELP
-
     return {
-        "fine_url": answer_url(CHECKIN_FINE, tokens.CHECKIN, application, side),
-        "help_url": answer_url(CHECKIN_HELP, tokens.CHECKIN, application, side),
+        "fine_url": answer_url(tokens.CHECKIN_FINE_VIEW, tokens.CHECKIN, application, side),
+        "help_url": answer_url(tokens.CHECKIN_HELP_VIEW, tokens.CHECKIN, application, side),
     }
 
 
@@ -202,9 +200,7 @@ def case_to_team(case):
 
 @computed_when_rendered
 def feedback_link(application, side):
-    from .views import FEEDBACK
-
-    return answer_url(FEEDBACK, tokens.FEEDBACK, application, side)
+    return answer_url(tokens.FEEDBACK_VIEW, tokens.FEEDBACK, application, side)
 
 
 def feedback_request(application, side):

@@ -10,10 +10,10 @@ accessibility missions). Anonymous GETs like these are served from the full-page
 from urllib.parse import urlencode
 
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from webassoc import plain_text
 from webassoc.feeds import PageFeed
 
 from .forms import MissionFilterForm
@@ -71,7 +71,7 @@ class MissionFeed(PageFeed):
         return item.summary
 
     def item_content_text(self, item):
-        return "\n\n".join(part for part in (item.summary, strip_tags(item.description).strip()) if part)
+        return "\n\n".join(part for part in (item.summary, plain_text.from_html(item.description)) if part)
 
     def item_pubdate(self, item):
         return item.first_published_at or item.created_at

@@ -10,12 +10,12 @@ from datetime import timedelta
 from statistics import median
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from outbox.services import claim_resend_slot
 from webassoc.enums import Format
 from webassoc.errors import DomainError, polite_lock_timeouts
 from webassoc.typography import french_datetime
@@ -72,7 +72,8 @@ def resend_follow_link(mission, *, email):
     most once per FOLLOW_LINK_INTERVAL. Returns the application, or None when there is none or the
     link left a moment ago (the page answers the same either way, so asking reveals nothing)."""
     application = Application.objects.filter(mission=mission, email=email.strip().lower()).first()
-    if application is None or not cache.add(f"missions:follow-link:{application.pk}", 1, timeout=FOLLOW_LINK_INTERVAL):
+    if application is None or not claim_resend_slot(f"missions:follow-link:{application.pk}",
+                                                    seconds=FOLLOW_LINK_INTERVAL):
         return None
     emails.follow_link(application)
     return application

@@ -16,6 +16,14 @@ FOLLOW = SignedLink("missions.links.suivi", lambda: timedelta(days=settings.FOLL
 CHECKIN = SignedLink("missions.links.nouvelles", lambda: timedelta(days=settings.ANSWER_LINK_DAYS))
 FEEDBACK = SignedLink("missions.links.avis", lambda: timedelta(days=settings.ANSWER_LINK_DAYS))
 
+# The views the links open (missions/urls.py), for the emails that make them and the views that
+# point to each other: here, not in views.py, which imports the services that send the emails.
+FOLLOW_VIEW = "missions:follow"
+WITHDRAW_VIEW = "missions:withdraw"
+CHECKIN_FINE_VIEW = "missions:checkin_fine"
+CHECKIN_HELP_VIEW = "missions:checkin_help"
+FEEDBACK_VIEW = "missions:feedback"
+
 
 def make(purpose, application, side=""):
     return purpose.make(application.pk, side)

@@ -15,21 +15,16 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import require_admin_access
 
 from webassoc.errors import DomainError, TryAgainLater, with_retry_after
-from webassoc.forms import just_sent
+from webassoc.forms import form_response, just_sent
 from webassoc.signed_links import LinkInvalid, LinkRefused, link, refused_response, token_from
 
 from . import services, tokens
+from .enums import CheckinAnswer
 from .forms import FeedbackForm, HelpRequestForm
 from .models.applications import Application
 from .models.followup import Checkin, Feedback
 from .models.missions import Mission
 from .models.skills import Skill
-
-FOLLOW = "missions:follow"
-WITHDRAW = "missions:withdraw"
-CHECKIN_FINE = "missions:checkin_fine"
-CHECKIN_HELP = "missions:checkin_help"
-FEEDBACK = "missions:feedback"
 
 
 def _from_token(request, purpose):
@@ -80,7 +75,7 @@ def follow(request, application, side, token):
         "steps": application.steps.all(),
         "reason": application.decline_reason_for_volunteer(),
         "suggestions": [(m, m.get_url(request)) for m in suggestions],
-        "withdraw_url": link(WITHDRAW, token),
+        "withdraw_url": link(tokens.WITHDRAW_VIEW, token),
         "meta_title": _("Suivi de ma candidature"),
     })
 
@@ -100,9 +95,9 @@ def withdraw(request, application, side, token):
                 messages.success(request, _("Votre candidature est retirée. Merci de nous avoir prévenus !"))
             else:
                 messages.info(request, _("Cette candidature ne peut plus être retirée : rien n’a changé."))
-            return redirect(link(FOLLOW, token))
+            return redirect(link(tokens.FOLLOW_VIEW, token))
     return TemplateResponse(request, "missions/withdraw.html", status=status, context={
-        "application": application, "mission": application.mission, "follow_url": link(FOLLOW, token),
+        "application": application, "mission": application.mission, "follow_url": link(tokens.FOLLOW_VIEW, token),
         "meta_title": _("Retirer ma candidature"),
     })
 
@@ -120,7 +115,7 @@ def checkin_fine(request, application, side, token):
     checkin = Checkin.objects.filter(application=application, side=side).first()
     return TemplateResponse(request, "missions/checkin_fine.html", status=status, context={
         "application": application, "mission": application.mission, "checkin": checkin, "recorded": recorded,
-        "help_url": link(CHECKIN_HELP, token), "meta_title": _("Tout se passe bien ?"),
+        "help_url": link(tokens.CHECKIN_HELP_VIEW, token), "meta_title": _("Tout se passe bien ?"),
     })
 
 
@@ -136,14 +131,15 @@ def checkin_help(request, application, side, token):
             form.add_domain_error(error)
         else:
             messages.success(request, _("Merci, l’équipe a bien reçu votre message et revient vers vous rapidement."))
-            return redirect(link(CHECKIN_HELP, token))
+            return redirect(link(tokens.CHECKIN_HELP_VIEW, token))
     sent = just_sent(request)
-    already = not sent and Checkin.objects.filter(application=application, side=side, answer="aide").exists()
-    return TemplateResponse(request, "missions/checkin_help.html", status=form.http_status, context={
+    already = not sent and Checkin.objects.filter(application=application, side=side, answer=CheckinAnswer.HELP).exists()
+    response = TemplateResponse(request, "missions/checkin_help.html", context={
         "application": application, "mission": application.mission, "form": None if sent or already else form,
-        "sent": sent, "already": already, "action": link(CHECKIN_HELP, token),
+        "sent": sent, "already": already, "action": link(tokens.CHECKIN_HELP_VIEW, token),
         "meta_title": _("Demander l’aide de l’équipe"),
     })
+    return form_response(request, response, form.http_status)
 
 
 @signed_link_view(tokens.FEEDBACK)
@@ -158,17 +154,18 @@ def feedback(request, application, side, token):
             form.add_domain_error(busy)
         except DomainError as error:
             messages.info(request, error.message)
-            return redirect(link(FEEDBACK, token))
+            return redirect(link(tokens.FEEDBACK_VIEW, token))
         else:
             messages.success(request, _("Merci pour votre avis ! Il aide l’équipe à mieux accompagner les missions."))
-            return redirect(link(FEEDBACK, token))
+            return redirect(link(tokens.FEEDBACK_VIEW, token))
     answered = Feedback.objects.filter(application=application, side=side, answered_at__isnull=False).exists()
     expected = Feedback.objects.filter(application=application, side=side).exists()
-    return TemplateResponse(request, "missions/feedback.html", status=form.http_status, context={
+    response = TemplateResponse(request, "missions/feedback.html", context={
         "application": application, "mission": application.mission,
         "form": form if expected and not answered else None, "answered": answered, "expected": expected,
-        "action": link(FEEDBACK, token), "meta_title": _("Votre avis sur la mission"),
+        "action": link(tokens.FEEDBACK_VIEW, token), "meta_title": _("Votre avis sur la mission"),
     })
+    return form_response(request, response, form.http_status)
 
 
 AUTOCOMPLETE_LIMIT = 10

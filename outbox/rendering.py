@@ -29,6 +29,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
+from webassoc.typography import french_html, french_text
+
 SUBJECT_LENGTH = 250  # Email.subject's max_length
 MODEL = "__model__"
 LATER = "__later__"
@@ -126,15 +128,17 @@ def render_parts(template, stored_context, stored_attachments):
     """Subject, text, HTML and attachments of an email, rendered now from what was stored.
 
     `stored_context` is {"language", "base_url", "values"}: the templates are rendered in the
-    language that was active when the email was queued.
+    language that was active when the email was queued. What people typed (a mission's title, an
+    association's name) gets the site's French typography, as on the pages.
     """
     instances = {}
     with translation.override(stored_context.get("language") or settings.LANGUAGE_CODE):
         context = {"base_url": stored_context.get("base_url"), **thaw(stored_context.get("values", {}), instances)}
-        subject = one_line(render_to_string(f"emails/{template}_subject.txt", context))[:SUBJECT_LENGTH]
-        body_text = render_to_string(f"emails/{template}.txt", context)
+        subject = one_line(french_text(render_to_string(f"emails/{template}_subject.txt", context)))
+        subject = subject[:SUBJECT_LENGTH]
+        body_text = french_text(render_to_string(f"emails/{template}.txt", context))
         try:
-            body_html = render_to_string(f"emails/{template}.html", context)
+            body_html = french_html(render_to_string(f"emails/{template}.html", context))
         except TemplateDoesNotExist:  # the HTML version is optional
             body_html = ""
         attachments = [{**stored, "content": thaw(stored["content"], instances)} for stored in stored_attachments]

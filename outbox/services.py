@@ -5,11 +5,13 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from webassoc.cache_backends import CACHE_ERRORS, CacheUnavailable, cache_errors_raised
 from webassoc.privacy import is_anonymous_email
 
 from .enums import RESENDABLE, EmailStatus
@@ -35,6 +37,22 @@ def claim_send_slot(rows, *, field, interval, now=None):
     now = now or timezone.now()
     stale = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": now - interval})
     return rows.filter(stale).update(**{field: now}) > 0
+
+
+def claim_resend_slot(key, *, seconds):
+    """The "send me the e-mail again" caps (`courses.services.resend_confirmation`,
+    `missions.services.resend_follow_link`): True when `key` is free, then taken for `seconds`.
+
+    A courtesy limit kept in the cache, not a claim (conventions, exceptions): while the cache is
+    unreachable the send is allowed, with a warning, rather than silently refused (`cache.add`
+    answers "taken" during an outage, and the person asking got nothing). The per-client rate
+    limit of the form still holds."""
+    try:
+        with cache_errors_raised():
+            return cache.add(key, 1, timeout=seconds)
+    except (CacheUnavailable, *CACHE_ERRORS):
+        logger.warning("cache unavailable: %s sent again without its cap of one per %s s", key, seconds)
+        return True
 
 
 def queue_email(to, template, context=None, *, attachments=(), reply_to=(), tag="", headers=None):

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from courses.enums import SEATED, RegistrationStatus
+from courses.enums import MARKED, RegistrationStatus
+from courses.models import seats_taken
 from missions.enums import MissionRequestStatus, MissionStatus, Outcome
 
 DECIMAL_MARK = ","  # French: 2,5 jours, on the page, its charts and its CSV (French Excel reads it so)
@@ -161,9 +162,9 @@ def compute(start, end, today=None):
         model("courses", "Registration").objects.filter(session__live=True, session__cancelled=False),
         "session__start", since, until,
         registrations=Count("pk"),
-        seated=Sum("attendees", filter=Q(status__in=SEATED)),
+        seated=seats_taken(),  # courses' one count of seats taken
         attended=Count("pk", filter=Q(status=RegistrationStatus.ATTENDED)),
-        marked=Count("pk", filter=Q(status__in=[RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW])),
+        marked=Count("pk", filter=Q(status__in=MARKED)),
     )
     promotions = _counts(model("courses", "Registration").objects.exclude(promoted_at=None), "promoted_at",
                          since, until, n=Count("pk"))

@@ -35,6 +35,15 @@ def bumps_pending():
     return bool(_lost_bumps)
 
 
+def replay_pending():
+    """Write the bumps lost to a cache outage, if the cache answers again; nothing to do (no cache
+    call) when none was lost. A web process replays them at its next cache read or write; the
+    scheduler, which otherwise never touches the cache, calls this every tick, so that a page
+    published by a scheduled job during the outage shows once the cache is back."""
+    if _lost_bumps:
+        _replay_lost_bumps()
+
+
 def current(key):
     if _lost_bumps:
         _replay_lost_bumps()

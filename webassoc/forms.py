@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 
@@ -13,8 +14,11 @@ from .ratelimit import is_rate_limited
 
 HONEYPOT_FIELD = "site_web_entreprise"
 POSTS_PER_HOUR = 10
-# The site's one wording for each of these, on every public form.
+# The site's one wording for each of these, on every public form (PublicFormMixin sets them).
 REQUIRED = _("Ce champ est obligatoire.")
+# An unticked consent box: "required" would not say what is missing (ConsentField).
+CONSENT_REQUIRED = _("Votre accord est nécessaire pour envoyer ce formulaire.")
+INVALID_EMAIL = _("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.")
 RATE_LIMITED = _("Vous avez envoyé beaucoup de formulaires en peu de temps. Merci de réessayer dans une heure.")
 # Invisible characters that reorder the text around them (U+202E shows "moc.elpmaxe" as
 # "example.com"): nobody types them on purpose in a name, a city or a message.
@@ -63,7 +67,8 @@ class PublicFormMixin:
 
     - a honeypot field people never see (rendered off-screen by `components/honeypot.html`,
       hidden from assistive technologies and out of the tab order); bots that fill it are refused;
-    - one "required" message on every field (the consent box keeps its own explanation);
+    - one "required" message on every field (`REQUIRED`; the consent box has the one consent
+      message, `CONSENT_REQUIRED`), one "invalid" message on every e-mail field (`INVALID_EMAIL`);
     - hostile input is cleaned before validation: bidi controls are stripped from every value,
       and a checkbox is ticked only by a real checkbox value (`CheckboxInput`);
     - `accept(request, scope=…)`: rate limit, then validation; `http_status` is what the page
@@ -80,6 +85,8 @@ class PublicFormMixin:
         for field in self.fields.values():
             if not isinstance(field, ConsentField):  # consent explains itself (see below)
                 field.error_messages["required"] = REQUIRED
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = INVALID_EMAIL
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget = CheckboxInput(attrs=field.widget.attrs)
         self.fields[self.honeypot_field] = forms.CharField(
@@ -135,7 +142,7 @@ class ConsentField(forms.BooleanField):
             required=True,
             label=label or _("J’accepte que mes données soient utilisées pour traiter ma demande, "
                              "conformément à la politique de confidentialité."),
-            error_messages={"required": _("Votre accord est nécessaire pour envoyer ce formulaire.")},
+            error_messages={"required": CONSENT_REQUIRED},
             **kwargs,
         )
         # Shown in the error summary instead of the whole sentence; the field links to the policy.
@@ -199,3 +206,21 @@ class ResendLinkForm(PublicFormMixin, forms.Form):
 
     email = forms.EmailField(label=_("Votre adresse e-mail"), max_length=254,  # the models' column
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+
+RESEND_LINKS_PER_HOUR = 5  # per client, like the manifesto's new links
+
+
+def resend_link_route(request, *, scope, send, sent_message, back_url, limited_response):
+    """The POST route behind a `ResendLinkForm` (courses "renvoyer-confirmation", missions
+    "renvoyer-suivi"): `send(email)` for a valid address, then the same `sent_message` whoever asks
+    and back to `back_url`. Over `RESEND_LINKS_PER_HOUR` for the client (`scope`), the page again
+    with the address kept and the limit said: `limited_response(form)`. A GET or a mistyped address
+    just goes back. The service behind `send` caps the e-mails per address."""
+    form = ResendLinkForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.accept(request, scope=scope, limit=RESEND_LINKS_PER_HOUR):
+        send(form.cleaned_data["email"])
+        messages.info(request, sent_message)
+    elif form.http_status == 429:
+        return limited_response(form)
+    return redirect(back_url)

@@ -6,12 +6,15 @@ line written while the request is handled. Access lines carry no personal
 data: no IP address, no query string, no user identity. Secret tokens (cancel
 links, `?jeton=` confirmation links) are masked in every log record, whoever
 writes it (Django's CSRF warning logs the raw path): `MaskTokensFilter` sits on
-every handler of settings.LOGGING.
+every handler of settings.LOGGING. Python's warnings go through logging too
+(`configure_logging`), and gunicorn's own loggers get the filter from
+`webassoc.gunicorn_logging`.
 """
 
 import contextvars
 import json
 import logging
+import logging.config
 import re
 import time
 import uuid
@@ -33,6 +36,13 @@ MASK = "<jeton>"
 def mask_tokens(text):
     """`text` with every token-like path segment and `jeton=` value replaced by <jeton>."""
     return TOKEN_PARAMETER.sub(MASK, TOKEN_SEGMENT.sub(MASK, text))
+
+
+def configure_logging(config):
+    """settings.LOGGING_CONFIG: Django's dictConfig, and Python's warnings sent to the `py.warnings`
+    logger (so through the handlers' token mask) instead of being printed on stderr as they are."""
+    logging.config.dictConfig(config)
+    logging.captureWarnings(True)
 
 
 def loggable_path(path):

@@ -13,6 +13,9 @@ visitor then gets the page with the placeholder replaced by a token of their
 own (`get_token()`, their existing CSRF cookie reused, a new one set
 otherwise), sent `Cache-Control: private`. A view that asks for a real token
 itself (`get_token()` outside the template tag) still makes its page uncacheable.
+The placeholder is derived from SECRET_KEY: a page stored under another key (a key
+rotation, a restart of `make production-local` with a new random key) is never served
+(the key's fingerprint is part of every page's key, and the entry names its placeholder).
 
 Invalidation is global and cheap: each stored page carries the "generation"
 number (kept in the shared cache) it was rendered at, read with the page in one
@@ -95,10 +98,28 @@ def connect_signals():
     post_delete.connect(_on_content_change, dispatch_uid="page_cache_post_delete")
 
 
+KEY_PREFIX = "pagecache:v4:"
+
+
 def cache_key(request):
     """The page's key; the content generation it was rendered at is stored in the entry, so that
-    a hit takes one round trip to the cache (the generation and the page read together)."""
-    return f"pagecache:v3:{request.get_host()}:{request.get_full_path()}"
+    a hit takes one round trip to the cache (the generation and the page read together).
+
+    The host and the URL are hashed: a key never holds a URL (a confirmation link's `jeton=` would
+    otherwise reach Django's CacheKeyWarning, printed outside the logs' token mask, for a URL
+    longer than 250 characters), and every key has the same length. The key also holds a
+    fingerprint of SECRET_KEY: pages stored by a process with another key (before a rotation, or
+    before `make production-local` restarted with a new random key) carry a CSRF placeholder
+    this process would not recognise, and are never found.
+    """
+    location = hashlib.sha256(f"{request.get_host()}\n{request.get_full_path()}".encode()).hexdigest()
+    return f"{KEY_PREFIX}{_key_fingerprint(settings.SECRET_KEY)}:{location}"
+
+
+@functools.lru_cache(maxsize=4)
+def _key_fingerprint(secret_key):
+    """12 hexadecimal characters that change with SECRET_KEY and reveal nothing of it."""
+    return hmac.new(secret_key.encode(), b"webassoc.page_cache.key", hashlib.sha256).hexdigest()[:12]
 
 
 # Page key → the version keys its entry depends on (a session's seats, the manifesto's list),
@@ -119,6 +140,10 @@ def cached_entry(key):
         found = cache.get_many([GENERATION_KEY, key, *_version_keys.get(key, ())])
         current, entry = found.get(GENERATION_KEY), found.get(key)
     if entry is None or current is None or entry.get("generation") != current:
+        return None
+    if entry["csrf"] and entry["csrf"] != csrf_placeholder_text():
+        # Written with another SECRET_KEY (the key's fingerprint makes this unlikely): its
+        # placeholder would be served as it is, and every form on it would answer 403.
         return None
     versions = entry["versions"]
     if versions.keys() <= found.keys():
@@ -186,7 +211,9 @@ class AnonymousPageCacheMiddleware:
         if self.is_cacheable_response(request, response):
             patch_cache_control(response, no_cache=True)
             versions.pop(GENERATION_KEY, None)
-            cache.set(key, {"response": response, "csrf": has_form, "versions": versions,
+            # "csrf": the placeholder written in the page (False without a form).
+            placeholder = csrf_placeholder_text() if has_form else False
+            cache.set(key, {"response": response, "csrf": placeholder, "versions": versions,
                             "generation": rendered_at}, timeout())
             response["X-Cache"] = "MISS"
         else:

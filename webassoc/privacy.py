@@ -24,7 +24,9 @@ Anonymising a record also erases its copies (`erase_copies`):
   forgotten values replace the old ones, and the person's name, address and any French phone
   number are redacted from the rest;
 - for missions and associations, the contact's name, address and phone numbers in their own
-  texts (title, summary, description), which the search index then re-reads.
+  texts (title, summary, description), which the search index then re-reads; likewise in an
+  association request's title and association name, and a mission's slug made from a title naming
+  the contact is made again from the redacted title.
 
 Stored emails are deleted EMAIL_RETENTION_DAYS (30 by default) after they were sent or
 abandoned, and never kept longer than the retention period itself (`--months 0` keeps none).
@@ -48,7 +50,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .typography import french_datetime
+from .typography import french_date, french_datetime
 
 ANONYMOUS_DOMAIN = "anonyme.invalid"  # .invalid can never be delivered (RFC 2606)
 ANONYMOUS_NAME = "Anonyme"
@@ -339,12 +341,13 @@ def expired(entry, before):
 
 def expired_emails(before):
     """Stored emails sent, abandoned or of uncertain delivery before `before` (pending ones are
-    still to be sent; an uncertain one waits for the team's "Renvoyer" until then)."""
-    from outbox.enums import EmailStatus
+    still to be sent; an abandoned or uncertain one, RESENDABLE, waits for the team's "Renvoyer"
+    until then)."""
+    from outbox.enums import RESENDABLE, EmailStatus
 
     Email = apps.get_model("outbox", "Email")
     sent = Q(status=EmailStatus.SENT) & (Q(sent_at__lt=before) | Q(sent_at__isnull=True, created_at__lt=before))
-    given_up = Q(status__in=[EmailStatus.FAILED, EmailStatus.UNCERTAIN], created_at__lt=before)
+    given_up = Q(status__in=RESENDABLE, created_at__lt=before)
     return Email.objects.filter(sent | given_up)
 
 
@@ -477,7 +480,6 @@ def _readable_row(row, fields=None):
 
 def readable_value(value):
     """A value as a sentence reads it: "–" for nothing, Oui/Non, "26 novembre 2026 à 5 h 57"."""
-    from django.utils.formats import date_format
 
     if value is None or value in ("", [], {}):
         return "–"
@@ -486,7 +488,7 @@ def readable_value(value):
     if isinstance(value, datetime.datetime):
         return french_datetime(value)
     if isinstance(value, datetime.date):
-        return date_format(value, "j F Y")
+        return french_date(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(item) for item in value)
     if isinstance(value, dict):

@@ -3,7 +3,8 @@
 - typographic apostrophe: l'équipe → l’équipe (between two letters only);
 - non-breaking space (U+00A0) before « ? ! : ; » and inside « guillemets », replacing the
   ordinary space typed there (never inserted before "?", ":"… where no space was typed: "10:30",
-  "https://" stay as they are), and between a number and "%" or "€".
+  "https://" stay as they are), between a number and "%", "€" or "h" (hours), and between the
+  groups of digits of a large number ("1 400", "2 000 000").
 
 It works on HTML: only text between tags changes. Tags and their attributes, comments, and the
 contents of <code>, <pre>, <kbd>, <samp>, <var>, <script>, <style> and <textarea> are left
@@ -33,7 +34,10 @@ _SPACE = r"(?:\s|&nbsp;|&#160;|\u202f)"
 _BEFORE = re.compile(_SPACE + r"+([?!:;]|»|&raquo;)")
 _AFTER_OPENING = re.compile(r"(«|&laquo;)" + _SPACE + r"*")
 _BEFORE_CLOSING = re.compile(r"(?<![\s\u00a0\u202f;])(»|&raquo;)")
-_UNIT = re.compile(r"(?<=\d)" + _SPACE + r"+(?=%|€|&euro;)")
+_UNIT = re.compile(r"(?<=\d)" + _SPACE + r"+(?=%|€|&euro;|h(?![^\W\d_]))")
+# A number written in groups of three digits: "1 400", "2 000 000" (not "01 23 45", not a year).
+_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:" + _SPACE + r"\d{3})+(?![\d,.]\d)")
+_GROUP_SPACE = re.compile(_SPACE)
 
 
 def french_time(value):
@@ -44,15 +48,28 @@ def french_time(value):
     return f"{value.hour}{NBSP}h"
 
 
+_FIRST_DAY = re.compile(r"(?<!\d)1(?= )")
+
+
+def french_date(value, date_format="j F Y"):
+    """A day the French way: "3 mars 2026", and "1er mars 2026", "lundi 1er mars 2026" for the first
+    of a month (Django's formats write "1 mars")."""
+    from django.utils.formats import date_format as format_date
+
+    text = format_date(value, date_format)
+    if date_format.startswith(("j ", "l j ")):
+        text = _FIRST_DAY.sub("1er", text, count=1)
+    return text
+
+
 def french_datetime(value, date_format="j F Y"):
     """A moment the French way: "3 mars 2026 à 9 h 30", in local time (`date_format` for the day)."""
     from django.utils import timezone
-    from django.utils.formats import date_format as format_date
     from django.utils.translation import gettext
 
     if timezone.is_aware(value):
         value = timezone.localtime(value)
-    return gettext("%(date)s à %(time)s") % {"date": format_date(value, date_format), "time": french_time(value)}
+    return gettext("%(date)s à %(time)s") % {"date": french_date(value, date_format), "time": french_time(value)}
 
 
 _VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
@@ -94,6 +111,7 @@ def french_text(text):
         piece = _BEFORE.sub(NBSP + r"\1", piece)
         piece = _AFTER_OPENING.sub(r"\1" + NBSP, piece)
         piece = _BEFORE_CLOSING.sub(NBSP + r"\1", piece)
+        piece = _GROUPED_NUMBER.sub(lambda number: _GROUP_SPACE.sub(NBSP, number.group()), piece)
         pieces[index] = _UNIT.sub(NBSP, piece)
     return "".join(pieces)
 

@@ -1,7 +1,9 @@
-"""Demo trainings: 5 courses, 13 sessions (one online, some full with a waitlist, two past).
+"""Demo trainings: 5 courses, 13 sessions (one online, some full with a waitlist, five past).
 
-Dates are relative to the day the demo is loaded, so the catalogue always has
-upcoming sessions. Idempotent: an existing page (by slug) is left alone.
+Dates are relative to the day the demo is loaded, so the catalogue always has upcoming sessions,
+except for one course whose sessions are all past: its page offers "Prévenez-moi de la prochaine
+session". Idempotent: an existing page (by slug) is left alone, except for the labels the first
+demo put on trainers and venues ("(bénévole fictive)"), which are taken off.
 """
 
 from datetime import datetime, time, timedelta
@@ -25,7 +27,7 @@ COURSES = [
         "skills": ["accessibilite", "webmastering"],
         "duration": "3 heures", "format": Format.REMOTE,
         "audience": "Bénévoles et salariés d'associations qui publient sur leur site",
-        "trainers": "Inès Moreau et Karim Benali (bénévoles fictifs)",
+        "trainers": "Inès Moreau, experte en accessibilité, et Karim Benali, développeur web",
         "objectives": "<ul><li>Connaître les principes de l'accessibilité</li><li>Tester une page au clavier"
                       "</li><li>Écrire des textes alternatifs utiles</li></ul>",
         "prerequisites": "Savoir publier un article sur votre site.",
@@ -38,7 +40,7 @@ COURSES = [
         "skills": ["collecte", "strategie", "emailing"],
         "duration": "2 heures", "format": Format.HYBRID,
         "audience": "Responsables de la collecte et de la communication",
-        "trainers": "Claire Dumont (bénévole fictive)",
+        "trainers": "Claire Dumont, responsable de collecte en ligne",
         "objectives": "<ul><li>Structurer une campagne</li><li>Rédiger un appel au don</li></ul>",
         "prerequisites": "",
     },
@@ -50,7 +52,7 @@ COURSES = [
         "skills": ["medias-sociaux", "strategie"],
         "duration": "3 heures", "format": Format.ON_SITE,
         "audience": "Toute personne chargée de la communication",
-        "trainers": "Lucas Petit (bénévole fictif)",
+        "trainers": "Lucas Petit, community manager",
         "objectives": "<ul><li>Définir une ligne éditoriale</li><li>Bâtir un calendrier de publication</li></ul>",
         "prerequisites": "",
     },
@@ -62,7 +64,7 @@ COURSES = [
         "skills": ["analytics"],
         "duration": "2 heures", "format": Format.REMOTE,
         "audience": "Webmestres bénévoles",
-        "trainers": "Sophie Laurent (bénévole fictive)",
+        "trainers": "Sophie Laurent, analyste web",
         "objectives": "<ul><li>Choisir un outil sobre</li><li>Suivre trois indicateurs utiles</li></ul>",
         "prerequisites": "Avoir accès à l'administration de votre site.",
     },
@@ -74,19 +76,25 @@ COURSES = [
         "skills": ["referencement", "webmastering"],
         "duration": "3 heures", "format": Format.ON_SITE,
         "audience": "Bénévoles qui font vivre le site de l'association",
-        "trainers": "Thomas Garnier (bénévole fictif)",
+        "trainers": "Thomas Garnier, consultant en référencement",
         "objectives": "<ul><li>Choisir ses mots-clés</li><li>Optimiser une page</li></ul>",
         "prerequisites": "",
     },
 ]
 
+# Course without upcoming session (its page offers to be told of the next one).
+WITHOUT_UPCOMING_SESSION = "mesurer-son-audience-sans-pister"
+
+# What the first demo wrote after the trainers' names and the venues, taken off where still there.
+OLD_LABELS = (" (bénévoles fictifs)", " (bénévole fictive)", " (bénévole fictif)", " (fictive)", " (fictif)")
+
 HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25)}
 
 # town (for the session title), venue, address
 PLACES = {
-    "lyon": ("Lyon", "Maison des associations de Lyon (fictive)", "12 rue de la Solidarité\n69007 Lyon"),
-    "paris": ("Paris", "Espace associatif du 11e (fictif)", "8 passage des Bénévoles\n75011 Paris"),
-    "nantes": ("Nantes", "Tiers-lieu La Fabrique (fictif)", "3 quai des Initiatives\n44000 Nantes"),
+    "lyon": ("Lyon", "Maison des associations de Lyon", "12 rue de la Solidarité\n69007 Lyon"),
+    "paris": ("Paris", "Espace associatif du 11e", "8 passage des Bénévoles\n75011 Paris"),
+    "nantes": ("Nantes", "Tiers-lieu La Fabrique", "3 quai des Initiatives\n44000 Nantes"),
 }
 
 # (course slug, days from today, hour, mode, place, capacity, demo registrations as attendee counts)
@@ -98,8 +106,9 @@ SESSIONS = [
     ("reussir-sa-collecte-en-ligne", 44, 9, SessionMode.ON_SITE, "paris", 10, []),
     ("medias-sociaux-pour-les-associations", 12, 9, SessionMode.ON_SITE, "nantes", 8, [3, 3, 2, 2]),  # full
     ("medias-sociaux-pour-les-associations", 51, 14, SessionMode.ON_SITE, "lyon", 12, [2]),
-    ("mesurer-son-audience-sans-pister", 6, 18, SessionMode.REMOTE, None, 25, [1, 2, 1, 1]),
-    ("mesurer-son-audience-sans-pister", 33, 18, SessionMode.REMOTE, None, 25, []),
+    # Only past sessions: the next one is not planned yet ("Prévenez-moi de la prochaine session").
+    ("mesurer-son-audience-sans-pister", -12, 18, SessionMode.REMOTE, None, 25, [1, 2, 1, 1]),  # past
+    ("mesurer-son-audience-sans-pister", -75, 18, SessionMode.REMOTE, None, 25, [2, 1, 2]),  # past
     ("mesurer-son-audience-sans-pister", -40, 18, SessionMode.REMOTE, None, 25, [1, 1, 1]),  # past
     ("etre-trouve-sur-les-moteurs-de-recherche", 19, 9, SessionMode.ON_SITE, "paris", 12, [2, 3]),
     ("etre-trouve-sur-les-moteurs-de-recherche", 58, 14, SessionMode.ON_SITE, "nantes", 12, []),
@@ -130,7 +139,11 @@ def load(stdout=None):
         skill_slugs = data.pop("skills")
         existing = index.get_children().filter(slug=data["slug"]).first()
         if existing:
-            courses[data["slug"]] = existing.specific
+            course = existing.specific
+            if course.trainers.endswith(OLD_LABELS):
+                course.trainers = data["trainers"]
+                course.save_revision().publish()
+            courses[data["slug"]] = course
             continue
         course = TrainingPage(
             **data,
@@ -155,7 +168,9 @@ def load(stdout=None):
         start = datetime.combine(day, time(hour, 0), tzinfo=PARIS)
         town, venue, address = PLACES[place] if place else ("En ligne", "", "")
         session_slug = f"session-{number + 1}"
-        if course.get_children().filter(slug=session_slug).exists():
+        existing = course.get_children().filter(slug=session_slug).first()
+        if existing:
+            unlabel_venue(existing.specific)
             continue
         session = TrainingSessionPage(
             title=derived_session_title(start, town), slug=session_slug, start=start,
@@ -170,6 +185,14 @@ def load(stdout=None):
         created += 1
     if stdout:
         stdout.write(f"  formations : {len(courses)} formations, {created} sessions créées")
+
+
+def unlabel_venue(session):
+    for label in OLD_LABELS:
+        if session.venue.endswith(label):
+            session.venue = session.venue.removesuffix(label)
+            session.save_revision().publish()
+            return
 
 
 def add_demo_registrations(session, groups, past):

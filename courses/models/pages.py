@@ -38,7 +38,7 @@ from missions.models import Skill
 from webassoc import fragments
 from webassoc.enums import Format
 from webassoc.errors import DomainError
-from webassoc.forms import ResendLinkForm, form_response, just_sent
+from webassoc.forms import ResendLinkForm, form_response, just_sent, resend_link_route
 from webassoc.pagination import page_number, paginate
 
 from ..enums import RegistrationStatus, SessionMode
@@ -74,8 +74,7 @@ class TrainingIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("catalogue des formations")
         verbose_name_plural = _("catalogues des formations")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)
 
     def courses(self):
         return TrainingPage.objects.child_of(self).live().public().order_by("title").prefetch_related("skills")
@@ -119,7 +118,7 @@ class TrainingPage(BasePage):
     audience = models.CharField(_("public"), max_length=255, blank=True)
     objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul", "ol", "link"])
     prerequisites = models.TextField(_("prérequis"), blank=True)
-    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
+    duration = models.CharField(_("durée"), max_length=100, help_text=_("Par exemple « 3 heures » ou « 2 × 2 h »."))
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.REMOTE)
     trainers = models.CharField(_("formateurs et formatrices"), max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
@@ -150,8 +149,7 @@ class TrainingPage(BasePage):
         verbose_name = _("formation")
         verbose_name_plural = _("formations")
 
-    def get_meta_description(self):
-        return self.search_description or self.summary
+    meta_description_field = "summary"  # without an SEO description (BasePage.get_meta_description)
 
     def upcoming_sessions(self):
         return TrainingSessionPage.objects.upcoming().child_of(self).with_seats().order_by("start")
@@ -184,17 +182,6 @@ def course_title_of(path_field):
     return models.Subquery(
         Page.objects.filter(path=Substr(path, 1, Length(path) - Page.steplen)).values("title")[:1]
     )
-
-
-def session_label(session, course_title=None):
-    """A session as the team names it everywhere: course – date and time – place."""
-    local = timezone.localtime(session.start)
-    if session.mode == SessionMode.REMOTE:
-        place = _("En ligne")
-    else:
-        place = session.venue or (session.address.splitlines() or [""])[0]
-    course_title = course_title or getattr(session, "course_title", None) or session.course.title
-    return " – ".join(str(part) for part in (course_title, f"{local:%d/%m/%Y %H:%M}", place) if part)
 
 
 class SessionPageQuerySet(PageQuerySet):
@@ -419,17 +406,16 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
     @path("renvoyer-confirmation/", name="resend")
     def resend_route(self, request):
         """POST only (from the duplicate's error): the same answer whoever asks, whatever the address."""
-        form = ResendLinkForm(request.POST if request.method == "POST" else None)
-        if form.is_bound and form.accept(request, scope="course-resend", limit=RESENDS_PER_HOUR):
-            services.resend_confirmation(self, email=form.cleaned_data["email"])
-            messages.info(request, gettext(
+        return resend_link_route(
+            request, scope="course-resend", back_url=self.url,
+            send=lambda email: services.resend_confirmation(self, email=email),
+            sent_message=gettext(
                 "Si une inscription à cette session correspond à cette adresse, son e-mail de confirmation "
                 "vient d’y être renvoyé (au plus un envoi toutes les 10 minutes). Pensez à regarder dans les "
                 "indésirables."
-            ))
-        elif form.http_status == 429:  # over the limit: said on the page, with the address kept
-            return self.detail_response(request, RegistrationForm(session=self), form)
-        return redirect(self.url)
+            ),
+            limited_response=lambda form: self.detail_response(request, RegistrationForm(session=self), form),
+        )
 
     @path("calendrier/")
     def ics(self, request):
@@ -438,7 +424,6 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         return calendar_response(build_calendar([self], request), f"formation-{self.slug}.ics")
 
 
-RESENDS_PER_HOUR = 5  # per client, like the manifesto's new links
 REGISTERED = "registered"  # the tag of the message shown after registering (confirmed or waitlisted)
 
 

@@ -15,6 +15,7 @@ from webassoc import cache_versions
 from webassoc.privacy import AnonymisableMixin, anonymous_email
 
 from ..enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
+from ..formatting import session_label
 
 
 def new_token():
@@ -111,8 +112,6 @@ class Registration(AnonymisableMixin, models.Model):
 
     def session_label(self):
         """Course – date – place (listings annotate `course_title` to spare a query per row)."""
-        from .pages import session_label  # pages imports this module
-
         return session_label(self.session, getattr(self, "course_title", None))
 
     session_label.short_description = _("session")

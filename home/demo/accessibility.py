@@ -11,6 +11,8 @@ from .pages import child_page, heading, home_page, paragraph
 
 TITLE = "Déclaration d’accessibilité"
 OLD_INTRO = "Ce site vise la conformité au RGAA et aux WCAG 2.2 niveau AA."  # the first, one-paragraph version
+# The second version claimed the tests' result ("toutes réussissent"), which a statement written once cannot know.
+OLD_RESULT = "Résultat : toutes réussissent."
 
 
 def _list(items):
@@ -26,7 +28,7 @@ def statement_body(contact_email, today=None):
         paragraph(
             "<p>Webassoc s’engage à rendre son site accessible à toutes et tous, conformément à "
             "l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s’applique au site "
-            "webassoc (démonstration).</p>"
+            "Webassoc.</p>"
         ),
         heading("État de conformité"),
         paragraph(
@@ -36,21 +38,28 @@ def statement_body(contact_email, today=None):
             "faites à chaque modification du site ; un audit par des bénévoles spécialistes est prévu.</p>"
         ),
         heading("Résultats des tests"),
+        # What the tests check, not what they found: the statement is written once, the tests run at
+        # every change (a failure stops the change), so no result is claimed here.
         paragraph(
-            f"<p>{page_count} types de pages sont vérifiés automatiquement, chacun à {widths} pixels de "
-            f"large, soit {verifications} vérifications par modification du site. Résultat : toutes "
-            "réussissent. Les points vérifiés sur chaque page :</p>"
+            f"<p>Les tests automatiques du site, lancés à chaque modification, vérifient {page_count} types de "
+            f"pages, chacun à {widths} pixels de large, soit {verifications} vérifications. Une erreur relevée "
+            "fait échouer les tests. Les points vérifiés sur chaque page :</p>"
             + _list(checks.CHECKS)
             + "<p>Les types de pages vérifiés :</p>"
             + _list(label for label, _path in checks.PAGE_TYPES)
-            + "<p>Des tests au clavier seul (navigation, formulaires de candidature, d’inscription et de "
-            "signature) complètent ces vérifications.</p>"
+            + "<p>Les pages que l’on atteint par un lien reçu par e-mail ou après l’envoi d’un formulaire "
+            "(confirmation d’une signature ou d’une alerte, choix des alertes, désinscription, demande "
+            "« prochaine session », annulation d’une inscription, formulaires en erreur) sont vérifiées par "
+            "axe-core à une seule largeur. Des tests au clavier seul (navigation, formulaires de candidature, "
+            "d’inscription, de signature et d’alerte) complètent ces vérifications.</p>"
         ),
         heading("Contenus non accessibles"),
         heading("Non-conformités connues", "h3"),
         paragraph(
-            "<p>Aucune non-conformité n’est relevée par les tests automatiques. Sans audit complet, "
-            "certaines peuvent exister : signalez-les-nous, nous les corrigerons.</p>"
+            "<p>Sans audit complet, la liste des non-conformités n’est pas établie. Les tests automatiques ne "
+            "repèrent qu’une partie des problèmes : ils ne jugent ni la pertinence d’un texte alternatif, ni la "
+            "clarté d’un intitulé, ni l’ordre de lecture d’une page. Si vous rencontrez une difficulté, "
+            "signalez-la-nous : nous la corrigerons.</p>"
         ),
         heading("Dérogations pour charge disproportionnée", "h3"),
         paragraph("<p>Aucune.</p>"),
@@ -100,7 +109,8 @@ def load(stdout=None):
         search_description="Déclaration d’accessibilité du site Webassoc (RGAA).",
         body=statement_body(contact),
     )
-    if not created and page.intro == OLD_INTRO:  # demo loaded before the statement followed the RGAA model
+    # Demo loaded before the statement followed the RGAA model, or when it claimed the tests' result.
+    if not created and (page.intro == OLD_INTRO or OLD_RESULT in str(list(page.body.raw_data))):
         page.title = TITLE
         page.intro = "Ce que nous vérifions, ce qui reste à faire, et comment nous signaler une difficulté."
         page.body = statement_body(contact)

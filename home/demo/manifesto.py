@@ -3,6 +3,8 @@
 import datetime
 import random
 
+from django.db.models import Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -28,6 +30,11 @@ ORGANISATIONS = [
     "Atelier Pixel Vert",
 ]
 CITIES = ["Paris", "Lyon", "Nantes", "Lille", "Marseille", "Bordeaux", "Toulouse", "Rennes", "Strasbourg", ""]
+
+# Addresses on a domain reserved for examples (RFC 2606), never delivered; the first demo used
+# exemple.org, a real domain: those addresses are moved.
+DEMO_DOMAIN = "example.org"
+OLD_DEMO_ADDRESS = r"^[a-z-]+\.[a-z-]+\.[0-9]+@exemple\.org$"
 
 # Near its goal of 1 000, as the real manifesto (a "Manifeste des 1000" at 4 % tells the wrong story).
 DEMO_SIGNATURES = 952
@@ -90,6 +97,9 @@ def load(stdout=None):
         search_description="Signez le Manifeste des 1000 pros du web solidaires et bénévoles.",
         body=manifesto_body(),
     )
+    page.signatures.filter(email__regex=OLD_DEMO_ADDRESS).update(
+        email=Replace("email", Value("@exemple.org"), Value(f"@{DEMO_DOMAIN}")),
+    )
     created = 0
     if not page.signatures.exists():
         rng = random.Random(1000)
@@ -102,7 +112,7 @@ def load(stdout=None):
                 page=page,
                 first_name=first,
                 last_name=last,
-                email=f"{slugify(first)}.{slugify(last)}.{number}@exemple.org",
+                email=f"{slugify(first)}.{slugify(last)}.{number}@{DEMO_DOMAIN}",
                 profession=rng.choice(PROFESSIONS),
                 organisation=rng.choice(ORGANISATIONS),
                 city=rng.choice(CITIES),

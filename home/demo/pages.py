@@ -57,3 +57,12 @@ def faq(title, questions):
     }
 
 
+def bullet_list(items):
+    """A list as French writes it: items ending with ";", the last with "." (unless an item ends
+    with its own "?", "!" or ".")."""
+    last = len(items) - 1
+    lines = []
+    for number, item in enumerate(items):
+        end = "" if item.endswith(("?", "!", ".")) else ("." if number == last else " ;")
+        lines.append(f"<li>{item}{end}</li>")
+    return "<ul>" + "".join(lines) + "</ul>"

@@ -5,10 +5,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 from home.models import SiteSettings, StandardPage
+from webassoc import privacy
 
 from .illustrations import describe
 from .images import demo_image
-from .pages import call_to_action, child_page, faq, heading, home_page, image_block, paragraph, quote
+from .pages import bullet_list, call_to_action, child_page, faq, heading, home_page, image_block, paragraph, quote
 
 
 def sync_default_site(home):
@@ -51,6 +52,143 @@ def retitle_association_cta(home, faq_page):
     return changed
 
 
+# Marks of the first demo's texts, replaced where still there (nobody edited the page since):
+# labels saying "fictional", the about page's "emailing", a privacy policy silent on alerts.
+OLD_ABOUT_MARKS = ("(bénévole fictive)", "emailing")
+OLD_LEGAL_MARK = "(personne fictive)"
+OLD_PRIVACY_MARK = "puis 24 mois au plus :"
+# Profiles on reserved domains (RFC 2606), like the demo's e-mail addresses.
+LINKEDIN_URL = "https://linkedin.example/company/webassoc"
+OLD_LINKEDIN_URL = "https://www.linkedin.com/company/webassoc-exemple"
+
+
+def about_body(team, introduction):
+    return [
+        heading("Un bénévolat complet"),
+        paragraph(
+            "<p>Webassoc n'a ni compte en banque ni budget : tout repose sur l'envie d'agir de ses "
+            "membres. Stratèges, développeuses, spécialistes de l'accessibilité, du référencement ou "
+            "des médias sociaux donnent quelques heures de leur temps, à distance le plus souvent.</p>"
+        ),
+        image_block(team, "Une communauté ouverte à tous les métiers du web."),
+        heading("Comment ça marche ?"),
+        paragraph(
+            "<ol><li>Une association nous décrit son besoin.</li>"
+            "<li>Nous publions un <b>appel à compétences</b>.</li>"
+            "<li>Les bénévoles intéressés candidatent.</li>"
+            "<li>L'équipe assure la <b>mise en relation</b> et reste tiers de confiance.</li></ol>"
+        ),
+        image_block(
+            introduction, "L’association et le ou la bénévole se rencontrent ; l’équipe reste tiers de confiance.",
+        ),
+        quote(
+            "On peut souvent réaliser les missions à distance, en quelques heures, au rythme de ses "
+            "contraintes. C'est un peu comme aider quelqu'un de son entourage.",
+            "Camille, consultante en stratégie numérique, bénévole depuis trois ans",
+        ),
+        heading("Des formations gratuites"),
+        paragraph(
+            "<p>Nous organisons aussi des formations gratuites, sur place ou en ligne, pour que les "
+            "équipes associatives gagnent en autonomie : e-mailing, réseaux sociaux, accessibilité, "
+            "collecte en ligne…</p>"
+        ),
+    ]
+
+
+def legal_body():
+    return [
+        heading("Éditeur"),
+        paragraph("<p>Webassoc, communauté de professionnels du web bénévoles. Directrice de la publication : "
+                  "Jeanne Morel, coordinatrice de Webassoc. Pour nous écrire : l'adresse indiquée en bas de "
+                  "page.</p>"),
+        heading("Hébergement"),
+        paragraph("<p>Les Octets Solidaires, coopérative d'hébergement, 12 rue des Bénévoles, 75011 Paris.</p>"),
+        # The one place where the demo says what it is.
+        heading("Contenu de démonstration"),
+        paragraph("<p>Ce site présente un contenu de démonstration : les associations, les missions, les "
+                  "formations, les articles et les personnes citées, comme l'éditeur et l'hébergeur indiqués "
+                  "ci-dessus, sont inventés. Les adresses e-mail utilisent des domaines réservés à cet usage et "
+                  "ne reçoivent aucun message.</p>"),
+    ]
+
+
+def privacy_body():
+    """The privacy policy, its durations read from the settings and the signed links
+    (webassoc/privacy.py: what the nightly purge anonymises, and when)."""
+    from alerts.services import CONFIRM as ALERT_LINK
+    from alerts.services import WAITER as WAITER_LINK
+
+    months = privacy.retention_months()
+    email_days = privacy.email_retention_days()
+    return [
+        heading("Données collectées"),
+        paragraph(
+            "<p>Nous collectons uniquement les informations que vous saisissez dans nos formulaires "
+            "(inscription à une formation, candidature à une mission, signature du manifeste, "
+            "demande d'aide) pour traiter votre demande.</p>"
+        ),
+        heading("Alertes, vivier de bénévoles et prochaines sessions"),
+        paragraph(
+            "<p>Trois services ne demandent que votre adresse e-mail :</p>"
+            + bullet_list([
+                "les <b>alertes par compétence</b> : votre adresse et vos choix (compétences, format, cause, "
+                "temps disponible, fréquence) servent à vous envoyer les nouvelles missions qui vous "
+                "correspondent, dès leur publication ou dans un résumé chaque semaine",
+                "le <b>vivier de bénévoles</b> : si vous cochez « Je suis disponible », l'équipe de "
+                "coordination voit votre adresse et vos choix, et peut vous écrire pour vous proposer une "
+                "mission ; vous pouvez quitter le vivier à tout moment sans renoncer aux alertes",
+                "<b>« Prévenez-moi de la prochaine session »</b> : votre adresse et la formation choisie servent "
+                "à vous écrire une fois, quand une nouvelle session de cette formation est ouverte",
+            ])
+            + "<p>Rien ne vous est envoyé avant que vous ayez confirmé votre adresse avec le lien reçu par "
+            f"e-mail (valable {ALERT_LINK.days} jours pour les alertes, {WAITER_LINK.days} jours pour une "
+            "prochaine session). Chaque alerte contient un lien pour modifier vos choix ou vous désinscrire "
+            "en un clic.</p>"
+        ),
+        heading("Durée de conservation"),
+        paragraph(
+            "<p>Nous gardons vos données le temps nécessaire, puis nous les anonymisons :</p>"
+            + bullet_list([
+                f"les inscriptions aux formations : {months} mois après la fin de la session",
+                "les candidatures aux missions, les demandes d'associations et les signatures du "
+                f"manifeste : {months} mois après leur envoi",
+                "le contact d'une association indiqué sur une mission : tant que la mission reçoit "
+                f"des candidatures, puis {months} mois après sa clôture ; sur la fiche de l'association : "
+                f"{months} mois après la clôture de sa dernière mission",
+                "les alertes par compétence et le vivier de bénévoles : tant que vous recevez les alertes "
+                "(une désinscription efface votre adresse aussitôt) ; une inscription jamais confirmée est "
+                f"anonymisée {months} mois après sa dernière modification",
+                "les demandes « Prévenez-moi de la prochaine session » : tant que vous attendez ; une fois "
+                f"prévenu, {months} mois après votre demande (la nuit suivante si ce délai est déjà passé) ; "
+                f"une demande jamais confirmée est anonymisée {months} mois après son envoi",
+                "les e-mails que le site vous envoie (confirmation, rappel, alerte…) : une copie est gardée "
+                f"{email_days} jours après l'envoi, pour vérifier qu'ils sont bien partis, puis supprimée",
+            ])
+            + "<p>Passé ce délai, vos données sont <b>anonymisées automatiquement</b> chaque nuit : le "
+            "nom, l'adresse e-mail, le téléphone et les messages sont effacés, ainsi que leurs copies "
+            "(e-mails gardés, historique des modifications faites par l'équipe, textes d'une mission "
+            "qui vous citent). Seuls restent des chiffres (nombre d'inscrits, de candidatures, de "
+            "signatures, d'alertes envoyées) pour nos bilans. Les signatures anonymisées ne figurent plus "
+            "dans la liste publique des signataires.</p>"
+        ),
+        heading("Vos droits"),
+        paragraph(
+            "<p>Vous pouvez demander l'accès, la rectification ou la suppression de vos données en "
+            "écrivant à l'adresse de contact indiquée en bas de page : nous les effaçons alors sans "
+            "attendre, copies comprises. Pour les alertes et le vivier, le lien « Me désinscrire » de "
+            "chaque alerte suffit : il efface votre adresse aussitôt.</p>"
+        ),
+    ]
+
+
+def replace_old_body(page, marks, body):
+    """Idempotent: give `page` its new body if its current one still holds one of the first demo's `marks`."""
+    raw = str(list(page.body.raw_data))
+    if any(mark in raw for mark in marks):
+        page.body = body
+        page.save_revision().publish()
+
+
 def load(stdout=None):
     home = home_page()
     hero = demo_image("Atelier bénévole", describe("formation"), scene="formation")
@@ -66,37 +204,9 @@ def load(stdout=None):
             "humanitaires, de solidarité et d'environnement à se renforcer sur internet."
         ),
         search_description="Webassoc, communauté de pros du web bénévoles au service des associations.",
-        body=[
-            heading("Un bénévolat complet"),
-            paragraph(
-                "<p>Webassoc n'a ni compte en banque ni budget : tout repose sur l'envie d'agir de ses "
-                "membres. Stratèges, développeuses, spécialistes de l'accessibilité, du référencement ou "
-                "des médias sociaux donnent quelques heures de leur temps, à distance le plus souvent.</p>"
-            ),
-            image_block(team, "Une communauté ouverte à tous les métiers du web."),
-            heading("Comment ça marche ?"),
-            paragraph(
-                "<ol><li>Une association nous décrit son besoin.</li>"
-                "<li>Nous publions un <b>appel à compétences</b>.</li>"
-                "<li>Les bénévoles intéressés candidatent.</li>"
-                "<li>L'équipe assure la <b>mise en relation</b> et reste tiers de confiance.</li></ol>"
-            ),
-            image_block(
-                introduction, "L’association et le ou la bénévole se rencontrent ; l’équipe reste tiers de confiance.",
-            ),
-            quote(
-                "On peut souvent réaliser les missions à distance, en quelques heures, au rythme de ses "
-                "contraintes. C'est un peu comme aider quelqu'un de son entourage.",
-                "Camille, consultante en stratégie numérique (bénévole fictive)",
-            ),
-            heading("Des formations gratuites"),
-            paragraph(
-                "<p>Nous organisons aussi des formations gratuites, sur place ou en ligne, pour que les "
-                "équipes associatives gagnent en autonomie : emailing, réseaux sociaux, accessibilité, "
-                "collecte en ligne…</p>"
-            ),
-        ],
+        body=about_body(team, introduction),
     )
+    replace_old_body(about, OLD_ABOUT_MARKS, about_body(team, introduction))
 
     faq_page, _ = child_page(
         home, StandardPage, "questions-frequentes",
@@ -128,53 +238,16 @@ def load(stdout=None):
         home, StandardPage, "mentions-legales",
         title="Mentions légales",
         intro="Informations légales sur l'éditeur et l'hébergement du site.",
-        body=[
-            heading("Éditeur"),
-            paragraph("<p>Webassoc, communauté bénévole (données de démonstration). "
-                      "Directrice de la publication : Jeanne Exemple (personne fictive).</p>"),
-            heading("Hébergement"),
-            paragraph("<p>Hébergeur associatif fictif, 1 rue de l'Exemple, 75000 Paris.</p>"),
-        ],
+        body=legal_body(),
     )
-    privacy, _ = child_page(
+    replace_old_body(legal, [OLD_LEGAL_MARK], legal_body())
+    privacy_page, _ = child_page(
         home, StandardPage, "politique-de-confidentialite",
         title="Politique de confidentialité",
         intro="Quelles données nous collectons, pourquoi, et combien de temps nous les gardons.",
-        body=[
-            heading("Données collectées"),
-            paragraph(
-                "<p>Nous collectons uniquement les informations que vous saisissez dans nos formulaires "
-                "(inscription à une formation, candidature à une mission, signature du manifeste, "
-                "demande d'aide) pour traiter votre demande.</p>"
-            ),
-            heading("Durée de conservation"),
-            paragraph(
-                "<p>Nous gardons vos données le temps de traiter votre demande, puis 24 mois au plus :</p>"
-                "<ul>"
-                "<li>les inscriptions aux formations : 24 mois après la fin de la session ;</li>"
-                "<li>les candidatures aux missions, les demandes d'associations et les signatures du "
-                "manifeste : 24 mois après leur envoi ;</li>"
-                "<li>le contact d'une association indiqué sur une mission : tant que la mission reçoit "
-                "des candidatures, puis 24 mois après sa clôture ; sur la fiche de l'association : "
-                "24 mois après la clôture de sa dernière mission ;</li>"
-                "<li>les e-mails que le site vous envoie (confirmation, rappel…) : une copie est gardée "
-                "30 jours après l'envoi, pour vérifier qu'ils sont bien partis, puis supprimée.</li>"
-                "</ul>"
-                "<p>Passé ce délai, vos données sont <b>anonymisées automatiquement</b> chaque nuit : le "
-                "nom, l'adresse e-mail, le téléphone et les messages sont effacés, ainsi que leurs copies "
-                "(e-mails gardés, historique des modifications faites par l'équipe, textes d'une mission "
-                "qui vous citent). Seuls restent des chiffres (nombre d'inscrits, de candidatures, de "
-                "signatures) pour nos bilans. Les signatures anonymisées ne figurent plus dans la liste "
-                "publique des signataires.</p>"
-            ),
-            heading("Vos droits"),
-            paragraph(
-                "<p>Vous pouvez demander l'accès, la rectification ou la suppression de vos données en "
-                "écrivant à l'adresse de contact indiquée en bas de page : nous les effaçons alors sans "
-                "attendre, copies comprises.</p>"
-            ),
-        ],
+        body=privacy_body(),
     )
+    replace_old_body(privacy_page, [OLD_PRIVACY_MARK], privacy_body())
     if not home.hero_text:
         home.hero_title = "Vos compétences web au service des associations"
         home.hero_text = (
@@ -207,13 +280,16 @@ def load(stdout=None):
         site_settings.contact_email = "bonjour@webassoc.example"
         site_settings.contact_text = "Une question, une idée, envie d'aider ? Écrivez-nous."
         site_settings.mastodon_url = "https://mastodon.example/@webassoc"
-        site_settings.linkedin_url = "https://www.linkedin.com/company/webassoc-exemple"
+        site_settings.linkedin_url = LINKEDIN_URL
         site_settings.legal_notice_page = legal
-        site_settings.privacy_page = privacy
+        site_settings.privacy_page = privacy_page
         site_settings.default_meta_description = (
             "Webassoc : des professionnels du web bénévoles au service des associations."
         )
         site_settings.default_social_image = hero
+        site_settings.save()
+    elif site_settings.linkedin_url == OLD_LINKEDIN_URL:  # in the JSON-LD too: say no "exemple"
+        site_settings.linkedin_url = LINKEDIN_URL
         site_settings.save()
     if stdout:
         stdout.write("  site : accueil, qui sommes-nous, FAQ, pages légales")

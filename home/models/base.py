@@ -25,5 +25,16 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    # The field that describes the page to search engines and in shares when its SEO description
+    # (`search_description`) is empty: "intro" on most pages, a course's "summary".
+    meta_description_field = ""
+
     def get_meta_description(self):
-        return self.search_description
+        fallback = getattr(self, self.meta_description_field) if self.meta_description_field else ""
+        return self.search_description or fallback
+
+    def breadcrumb_ancestors(self):
+        """The breadcrumb of the routes below this page (a mission, a skill, the manifesto's "merci"):
+        its ancestors and the page itself, without the tree's root. Lazy: the breadcrumb is a
+        cached fragment, so the query runs only when it is rendered."""
+        return self.get_ancestors(inclusive=True).filter(depth__gt=1)

@@ -68,8 +68,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
         verbose_name = _("page manifeste")
         verbose_name_plural = _("pages manifeste")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)
 
     def signing_context(self, request, form):
         """The counter, the signatories and the share links shown around the signature form."""
@@ -85,11 +84,6 @@ class ManifestoPage(RoutablePageMixin, BasePage):
             "share_links": share_links(url=url, text=self.share_text or self.title, subject=self.title),
             "share_url": url,
         }
-
-    def breadcrumb_ancestors(self):
-        """The breadcrumb of the routes below the manifesto (merci, confirmer, nouveau-lien): its
-        ancestors and the manifesto itself. Lazy: the breadcrumb is a cached fragment."""
-        return self.get_ancestors(inclusive=True).filter(depth__gt=1)
 
     @path("")
     def index_route(self, request):
@@ -128,7 +122,7 @@ class ManifestoPage(RoutablePageMixin, BasePage):
     def resend_route(self, request):
         form = ResendForm(request.POST if request.method == "POST" else None)
         if form.is_bound and form.accept(request, scope="manifesto-resend", limit=NEW_LINKS_PER_HOUR):
-            services.resend_confirmation(self, form.cleaned_data["email"])
+            services.resend_confirmation(self, email=form.cleaned_data["email"])
             # The same answer whoever asks, so the form does not reveal who signed.
             days = services.CONFIRM.days
             messages.info(request, ngettext(

@@ -64,8 +64,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("index des actualités")
         verbose_name_plural = _("index des actualités")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)
 
     def news(self):
         return listing_queryset(NewsPage.objects.child_of(self))
@@ -148,8 +147,7 @@ class NewsPage(BasePage):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)
 
     # --- sharing and search engines: an article, with its own image ------------------------
     og_type = "article"

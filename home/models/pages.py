@@ -70,6 +70,22 @@ class HomePage(BasePage):
     def figures(self):
         return [block.value for block in self.key_figures]
 
+    def get_meta_title(self):
+        """What a shared link to the home page shows as its title: the hero's line, not "Accueil"."""
+        return self.hero_title or "Webassoc"
+
+    def get_sitemap_urls(self, request=None):
+        """The home page, then the site's pages that are views rather than pages: the skill alerts
+        and the site map page."""
+        from django.urls import reverse
+
+        root = self.get_full_url(request)
+        urls = super().get_sitemap_urls(request)
+        if root is None:
+            return urls
+        site_root = root.rstrip("/")
+        return [*urls, *({"location": site_root + reverse(name)} for name in ("alerts:subscribe", "sitemap_page"))]
+
     def structured_data(self, request):
         """JSON-LD: the organisation and the site, with its search (home/structured_data.py)."""
         from home.models.site_settings import SiteSettings
@@ -96,5 +112,4 @@ class StandardPage(BasePage):
         verbose_name = _("page standard")
         verbose_name_plural = _("pages standard")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)

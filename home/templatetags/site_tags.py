@@ -18,6 +18,8 @@ register.filter("typo_fr", typography.typo_fr)
 # gives "À propos des Pousses", "À propos d’Eau Claire" (webassoc.typography.with_de).
 register.filter("with_de", typography.with_de)
 register.filter("after_colon", typography.after_colon)
+# A day with "1er" for the first of a month: `{{ page.date|french_date }}` → "1er mars 2026".
+register.filter("french_date", typography.french_date)
 
 
 @register.filter

@@ -21,7 +21,7 @@ from missions.enums import (
     Side,
 )
 from webassoc.enums import Format
-from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email
+from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email, redact
 
 from .followup import Feedback, FollowUpCase
 
@@ -244,7 +244,13 @@ class MissionRequest(AnonymisableMixin, models.Model):
 
     def forget_personal_data(self):
         """Keep the association, the title of its need and the status; forget the contact person and
-        the free text (the description may name people; the mission made from it has its own copy)."""
+        the free text (the description may name people; the mission made from it has its own copy).
+        The contact's name, address and phone are redacted from the title and the association's
+        name as from a mission's texts ("Site pour Jeanne Martin" → "Site pour [effacé]"). The
+        admin's search of requests reads these columns (no search index of its own)."""
+        identifiers = self.personal_identifiers()
+        self.title = redact(self.title, identifiers)
+        self.association_name = redact(self.association_name, identifiers)
         self.contact_name = ANONYMOUS_NAME
         self.email = anonymous_email(self.pk)
         self.phone = ""

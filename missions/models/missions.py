@@ -1,5 +1,6 @@
 """Missions ("appels à compétences"): a snippet with drafts, revisions, preview and workflow."""
 
+import re
 from datetime import timedelta
 
 from django.apps import apps
@@ -34,7 +35,7 @@ from webassoc.enums import Format
 from webassoc.forms import search_words
 from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
-from webassoc.typography import french_datetime
+from webassoc.typography import french_date, french_datetime
 
 from .skills import Skill
 
@@ -400,8 +401,16 @@ class Mission(
         identifiers = self.personal_identifiers()
         for name in ("title", "summary", "description", "location"):
             setattr(self, name, redact(getattr(self, name), identifiers))
+        if self.slug and self._slug_names(identifiers):
+            # Its address was made from a title naming the contact ("site-pour-jeanne-martin"): a
+            # new one from the redacted title; the old address answers 404 (a redirect would keep it).
+            self.slug = self._unique_slug()
         self.contact_name = ""
         self.contact_email = anonymous_email(self.pk)
+
+    def _slug_names(self, identifiers):
+        words = {slugify(identifier or "") for identifier in identifiers} - {""}
+        return any(re.search(rf"(?:^|-){re.escape(word)}(?:-|$)", self.slug) for word in words if len(word) >= 2)
 
     # --- slug ---------------------------------------------------------------------------------
 
@@ -530,7 +539,7 @@ class Mission(
             )
         if self.apply_before:
             lines.append(
-                gettext("Candidater avant le %(date)s") % {"date": date_format(self.apply_before, "j F Y")}
+                gettext("Candidater avant le %(date)s") % {"date": french_date(self.apply_before)}
             )
         return lines
 

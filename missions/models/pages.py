@@ -22,7 +22,7 @@ from missions.forms import ApplicationForm, MissionFilterForm, MissionRequestFor
 from outbox.services import absolute_url
 from webassoc import fragments
 from webassoc.errors import DomainError
-from webassoc.forms import ResendLinkForm, form_response, just_sent, pop_from_session
+from webassoc.forms import ResendLinkForm, form_response, just_sent, pop_from_session, resend_link_route
 from webassoc.pagination import page_number
 
 from .missions import Mission
@@ -30,7 +30,6 @@ from .skills import Skill, current_slug
 
 # The thank-you page after applying links to the follow page (its signed URL kept in the session).
 FOLLOW_SESSION_KEY = "missions-follow-url"
-FOLLOW_LINKS_PER_HOUR = 5  # per client, like the manifesto's new links and the courses' confirmations
 
 
 @dataclass(frozen=True)
@@ -74,8 +73,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("liste des missions")
         verbose_name_plural = _("listes des missions")
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
+    meta_description_field = "intro"  # without an SEO description (BasePage.get_meta_description)
 
     @classmethod
     def get_for_request(cls, request=None):
@@ -92,15 +90,20 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         return index_page
 
     def get_sitemap_urls(self, request=None):
-        """The index page, then every open published mission (one query)."""
+        """The index page, the request form, every open published mission (one query) and the
+        page of each skill that has some (one query)."""
         root = self.get_full_url(request)
         if root is None:
             return super().get_sitemap_urls(request)
         links = MissionLinks(self, root)
         missions = Mission.objects.open().newest_first().only("slug", "last_published_at", "updated_at")
-        return super().get_sitemap_urls(request) + [
-            {"location": links.mission(mission), "lastmod": mission.last_published_at or mission.updated_at}
-            for mission in missions
+        skills = Skill.objects.in_use().order_by("slug").only("slug")
+        return [
+            *super().get_sitemap_urls(request),
+            {"location": links.request_form},
+            *({"location": links.mission(mission), "lastmod": mission.last_published_at or mission.updated_at}
+              for mission in missions),
+            *({"location": links.skill(skill)} for skill in skills),
         ]
 
     def links(self, request=None):
@@ -109,10 +112,6 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
     def full_links(self, request=None):
         """Absolute links (for emails): the site's root URL, never a bare path."""
         return MissionLinks(self, self.get_full_url(request) or absolute_url(self.get_url(request) or "/"))
-
-    def breadcrumb_ancestors(self):
-        """Lazy: the breadcrumb is a cached fragment, so the query runs only when it is rendered."""
-        return self.get_ancestors(inclusive=True).filter(depth__gt=1)
 
     def detail_context(self, mission, links):
         """What the detail template shows of a mission (its route and the admin preview)."""
@@ -266,13 +265,12 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         """POST only (offered on a duplicate application): the same answer whoever asks, whatever the address."""
         mission = get_object_or_404(Mission.objects.published().for_listing(), slug=mission_slug)
         links = self.links(request)
-        form = ResendLinkForm(request.POST if request.method == "POST" else None)
-        if form.is_bound and form.accept(request, scope="mission-follow-link", limit=FOLLOW_LINKS_PER_HOUR):
-            services.resend_follow_link(mission, email=form.cleaned_data["email"])
-            messages.info(request, gettext(
+        return resend_link_route(
+            request, scope="mission-follow-link", back_url=links.mission(mission) + "#candidater",
+            send=lambda email: services.resend_follow_link(mission, email=email),
+            sent_message=gettext(
                 "Si une candidature à cette mission correspond à cette adresse, le lien pour la suivre vient "
                 "d’y être envoyé (au plus un envoi toutes les 10 minutes). Pensez à regarder dans les indésirables."
-            ))
-        elif form.http_status == 429:  # over the limit: said on the page, with the address kept
-            return self.mission_response(request, mission, links, ApplicationForm(), form)
-        return redirect(links.mission(mission) + "#candidater")
+            ),
+            limited_response=lambda form: self.mission_response(request, mission, links, ApplicationForm(), form),
+        )

@@ -57,3 +57,9 @@ def mission_links(context):
     request = context.get("request")
     index_page = MissionIndexPage.get_for_request(request)
     return index_page.links(request) if index_page is not None else None
+
+
+@register.filter
+def skill_url(links, skill):
+    """`{{ links|skill_url:skill }}`: the page of a skill's missions (MissionLinks.skill)."""
+    return links.skill(skill)

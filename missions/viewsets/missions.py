@@ -7,8 +7,10 @@ from django import forms
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -48,7 +50,19 @@ class AssociationIndexView(SnippetExportIndexView):
     pass
 
 
+# Other apps add entries to a mission's "⋯" menu through this hook: `fn(mission, user)` returns
+# Wagtail buttons (alerts: "Inviter le vivier"). Missions knows nothing of them.
+MISSION_HEADER_BUTTONS_HOOK = "register_mission_header_buttons"
+
+
 class MissionEditView(RecordActionButtonsMixin, SnippetEditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        for hook in hooks.get_hooks(MISSION_HEADER_BUTTONS_HOOK):
+            buttons.extend(hook(self.object, self.request.user))
+        return buttons
+
     def post(self, request, *args, **kwargs):
         self.started_at = timezone.now()
         return super().post(request, *args, **kwargs)

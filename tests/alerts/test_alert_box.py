@@ -68,6 +68,31 @@ def test_the_pre_fill_post_shows_the_typed_address_and_skills_saves_nothing_and_
     assert "private" in cache_control and "no-store" in cache_control
 
 
+def test_the_alert_box_of_a_filtered_list_carries_its_format_cause_and_time_to_the_form(video_mission):
+    client = visitor()
+    url = "/missions/?competences=video&format=hybride&cause=environnement&engagement=jours"
+    box = box_of(client.get(url).content.decode())
+    assert '<input type="hidden" name="format" value="hybride">' in box
+    assert '<input type="hidden" name="cause" value="environnement">' in box
+    assert '<input type="hidden" name="engagement" value="jours">' in box
+    [token] = tokens_of(client.get(url))
+
+    page = prefill(client, token, format="hybride", cause="environnement", engagement="jours").content.decode()
+
+    assert re.search(r'<option value="hybride" selected>', page)
+    assert re.search(r'<option value="environnement" selected>', page)
+    assert re.search(r'<option value="jours" selected>', page)
+
+
+def test_the_alert_box_says_an_alert_takes_missions_with_any_of_the_skills(index_page):
+    MissionFactory(skills=["video", "collecte"])
+
+    html = visitor().get("/missions/?competences=video&competences=collecte").content.decode()
+
+    box = re.search(r'<section class="panel alert-cta".*?</section>', html, re.S).group(0)
+    assert "qui demandent au moins une de ces compétences\u00a0: Collecte" in box
+
+
 def test_after_the_pre_fill_the_subscription_still_needs_consent_and_the_confirmation_link(video_mission):
     client = visitor()
     [token] = tokens_of(client.get("/missions/?competences=video"))

@@ -212,6 +212,23 @@ def test_coordinators_invite_the_pool_from_the_admin(admin_client, index_page):
     assert "Déjà invitée" in admin_client.get(f"/admin/alertes/vivier/{mission.pk}/").content.decode()
 
 
+def test_the_mission_edit_view_leads_to_the_pool_and_an_empty_invitation_says_why(admin_client, index_page):
+    member = SubscriptionFactory(email="dispo@example.org", skills=["video"], in_pool=True)
+    mission = MissionFactory(title="Montage vidéo", skills=["video"])
+    closed = MissionFactory(title="Close", skills=["video"], status="cloturee")
+    pool_url = f"/admin/alertes/vivier/{mission.pk}/"
+
+    edit = admin_client.get(f"/admin/snippets/missions/mission/edit/{mission.pk}/").content.decode()
+    closed_edit = admin_client.get(f"/admin/snippets/missions/mission/edit/{closed.pk}/").content.decode()
+    nothing_chosen = admin_client.post(pool_url, {}, follow=True).content.decode()
+    admin_client.post(pool_url, {"membres": [str(member.pk)]})
+    again = admin_client.post(pool_url, {"membres": [str(member.pk)]}, follow=True).content.decode()
+
+    assert f'href="{pool_url}"' in edit and "/admin/alertes/vivier/" not in closed_edit
+    assert "cochez au moins une personne du vivier" in nothing_chosen and "0 invitation" not in nothing_chosen
+    assert "ont déjà été invitées à cette mission" in again and "0 invitation" not in again
+
+
 def test_mission_coordinators_who_are_not_staff_invite_the_pool_and_others_are_refused(client, index_page):
     from django.contrib.auth.models import Group, Permission
 

@@ -33,7 +33,7 @@ def test_the_edit_page_summarises_the_registration_and_its_session(client, coord
 
     summary = summary_of(client.get(edit_url(waiting)).content.decode())
 
-    assert summary["Session"].startswith(f"Atelier Canva – {session.start:%d/%m/%Y} 09:00 – En ligne")
+    assert summary["Session"].startswith(f"Atelier Canva – {session.start:%d/%m/%Y} à 9\u00a0h – En ligne")
     assert summary["Statut"] == "Liste d’attente – position 2 sur la liste d’attente"
     assert summary["Participants"] == "2"
     assert summary["Remplissage de la session"] == "3/4 places · 2 en attente"

@@ -7,7 +7,9 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
 
 from courses import services
 from courses.forms import derived_session_title
@@ -33,8 +35,8 @@ def test_the_session_column_names_course_date_and_place(client, coordinator, lyo
 
     html = client.get(reverse(INDEX)).content.decode()
 
-    start = lyon_session.start.strftime("%d/%m/%Y %H:%M")
-    assert f"Atelier référencement – {start} – Maison des associations" in html
+    day = timezone.localtime(lyon_session.start).strftime("%d/%m/%Y")
+    assert f"Atelier référencement – {day} à 9\u00a0h – Maison des associations" in html
 
 
 def test_the_session_filter_and_the_export_name_the_course_too(client, coordinator, lyon_session):
@@ -46,7 +48,9 @@ def test_the_session_filter_and_the_export_name_the_course_too(client, coordinat
                                dialect="excel-fr"))
 
     assert f'<option value="{lyon_session.pk}">Atelier référencement – ' in html
-    assert rows[0]["Session"].startswith("Atelier référencement – ")
+    assert rows[0]["Session"] == str(Registration.objects.get().session_label()) == (
+        f"Atelier référencement – {timezone.localtime(lyon_session.start):%d/%m/%Y} à 9\u00a0h – "
+        "Maison des associations")
 
 
 def test_an_online_session_says_so():
@@ -93,11 +97,25 @@ def test_the_attendance_sheet_waits_for_the_session_to_start(client, coordinator
 
 
 def test_the_attendance_sheet_needs_the_registration_permission(client, lyon_session):
-    client.force_login(UserFactory())
+    """Refused before the session is looked up (a missing session is refused too, not a 404);
+    Wagtail's admin answers a refusal by sending back to the dashboard with a message."""
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"),
+                              Permission.objects.get(codename="view_registration"))
+    client.force_login(user)
+    registration = RegistrationFactory(session=lyon_session)
 
-    response = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk]))
+    sheet = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk]))
+    missing = client.get(reverse("courses_registrations:attendance", args=[lyon_session.pk + 1000]))
+    posted = client.post(reverse("courses_registrations:attendance", args=[lyon_session.pk]),
+                         {f"r{registration.pk}": "present"})
+    listing = client.get(reverse(INDEX), {"session": lyon_session.pk}).content.decode()
 
-    assert response.status_code in (302, 403)
+    home = reverse("wagtailadmin_home")
+    assert [(r.status_code, r["Location"]) for r in (sheet, missing, posted)] == [(302, home)] * 3
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert "Feuille de présence" not in listing  # no button that would be refused
 
 
 def test_sessions_of_a_course_are_kept_in_order_of_start():

@@ -1,7 +1,9 @@
 import pytest
+from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
 
+from courses.demo import WITHOUT_UPCOMING_SESSION
 from courses.models import Registration, TrainingPage, TrainingSessionPage
 from missions.models import Application, Association, Mission
 
@@ -37,3 +39,42 @@ def test_demo_registrations_name_their_contacts_with_a_wording_that_agrees_with_
 
     assert names and all(name.endswith(" – exemple") for name in names)
     assert not any("fictif" in name for name in names)
+
+
+def test_one_demo_course_has_only_past_sessions_and_offers_to_be_told_of_the_next(client, demo_site):
+    """"Prévenez-moi de la prochaine session" shows on a course with no upcoming session: the demo has one."""
+    now = timezone.now()
+    without = [course for course in TrainingPage.objects.live()
+               if not TrainingSessionPage.objects.live().child_of(course).filter(start__gt=now).exists()]
+
+    assert [course.slug for course in without] == [WITHOUT_UPCOMING_SESSION]
+    assert TrainingSessionPage.objects.live().child_of(without[0]).filter(end__lt=now).count() >= 2
+    html = client.get(without[0].url).content.decode()
+    assert "Prévenez-moi de la prochaine session" in html
+    for course in TrainingPage.objects.live().exclude(slug=WITHOUT_UPCOMING_SESSION):
+        assert "Prévenez-moi de la prochaine session" not in client.get(course.url).content.decode(), course.slug
+
+
+def test_demo_trainers_and_venues_carry_no_fictional_label(demo_site):
+    trainers = list(TrainingPage.objects.values_list("trainers", flat=True))
+    venues = list(TrainingSessionPage.objects.exclude(venue="").values_list("venue", flat=True))
+
+    assert trainers and venues
+    assert not [text for text in trainers + venues if "fictif" in text or "fictive" in text]
+
+
+def test_load_demo_takes_the_first_demos_labels_off_trainers_and_venues(demo_site):
+    course = TrainingPage.objects.get(slug="reussir-sa-collecte-en-ligne")
+    course.trainers = "Claire Dumont (bénévole fictive)"
+    course.save_revision().publish()
+    session = TrainingSessionPage.objects.exclude(venue="").first()
+    venue = session.venue
+    session.venue = f"{venue} (fictif)"
+    session.save_revision().publish()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    course.refresh_from_db()
+    session.refresh_from_db()
+    assert course.trainers == "Claire Dumont, responsable de collecte en ligne"
+    assert session.venue == venue

@@ -91,8 +91,8 @@ def test_confirmation_email_text_is_not_html_escaped():
     services.register(session, association_name="Les Amis d'Ici", contact_name="Zoé", email="z@example.org")
 
     body = mail.outbox[0].body
-    assert "Les Amis d'Ici" in body and "&#x27;" not in body
-    assert "Session d'été" in body
+    assert "Les Amis d’Ici" in body and "&#x27;" not in body
+    assert "Session d’été" in body
 
 
 def test_reminder_job_is_part_of_the_periodic_jobs():

@@ -1,17 +1,22 @@
 """Admin login: failures are throttled per account and per address; the team can unlock."""
 
 import logging
+import threading
+import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils.html import escape
 
 from home import login_throttle
-from home.forms import LOGIN_LOCKED
+from home.forms import LOGIN_LOCKED, AdminLoginForm
 from home.models import LoginFailure
 from tests.factories import SuperUserFactory, UserFactory
 
@@ -76,6 +81,94 @@ def test_twenty_failures_from_one_address_lock_that_address_for_every_account(ed
 
     assert not logged_in(locked_out)
     assert logged_in(elsewhere)
+
+
+def login_form(username, password, address="203.0.113.10"):
+    return AdminLoginForm(request=RequestFactory().post(LOGIN_URL, REMOTE_ADDR=address),
+                          data={"username": username, "password": password})
+
+
+def test_attempts_arriving_while_passwords_are_checked_cannot_pass_the_limit(editor):
+    """30 wrong passwords at once: each arrives while the previous one's password is being checked
+    (the interleaving of parallel requests, played in one thread). The lock used to be read before
+    the check and the failure written after it, so every one of them was checked."""
+    real_authenticate, checked, arriving = auth_forms.authenticate, [], [f"devine-{n}" for n in range(1, 30)]
+
+    def slow_check(request, **credentials):
+        checked.append(credentials["password"])
+        while arriving:  # the others arrive during this check
+            login_form("camille", arriving.pop()).is_valid()
+        return real_authenticate(request, **credentials)
+
+    with mock.patch.object(auth_forms, "authenticate", side_effect=slow_check):
+        first = login_form("camille", "devine-0")
+        first.is_valid()
+
+    assert len(checked) == login_throttle.ACCOUNT_LIMIT
+    assert not arriving
+    assert LoginFailure.objects.filter(username="camille").count() == login_throttle.ACCOUNT_LIMIT
+    client, response = log_in("camille", PASSWORD)
+    assert not logged_in(client)
+    assert escape(str(LOGIN_LOCKED)) in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_thirty_parallel_wrong_passwords_check_at_most_five(on_postgresql, editor):
+    """The same with real threads and connections on PostgreSQL (30 at once used to check 8)."""
+    real_authenticate, checked, lock = auth_forms.authenticate, [], threading.Lock()
+    barrier, errors = threading.Barrier(30), []
+
+    def slow_check(request, **credentials):
+        with lock:
+            checked.append(credentials["password"])
+        time.sleep(0.2)  # a password hash takes time: the others arrive meanwhile
+        return real_authenticate(request, **credentials)
+
+    def attempt(number):
+        try:
+            barrier.wait()
+            login_form("camille", f"devine-{number}", address=f"203.0.113.{number + 1}").is_valid()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    with mock.patch.object(auth_forms, "authenticate", side_effect=slow_check):
+        threads = [threading.Thread(target=attempt, args=(number,)) for number in range(30)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    assert errors == []
+    assert len(checked) <= login_throttle.ACCOUNT_LIMIT
+    # Attempts refused in the crowd leave no row: what is counted is the passwords checked.
+    assert LoginFailure.objects.filter(username="camille").count() == len(checked)
+
+
+def test_an_empty_password_neither_counts_nor_resets_the_failures(editor):
+    """An empty password checks nothing: it used to pass for a success and forget the failures, so
+    four guesses, an empty password, four more guesses… never locked the account."""
+    for number in range(4):
+        log_in("camille", f"devine-{number}")
+    log_in("camille", "")
+
+    _, fifth = log_in("camille", "devine-4")
+    client, _ = log_in("camille", PASSWORD)
+
+    assert escape(str(LOGIN_LOCKED)) in fifth.content.decode()
+    assert not logged_in(client)
+    assert LoginFailure.objects.filter(username="camille").count() == 5
+
+
+def test_a_refused_attempt_does_not_extend_the_lock(editor):
+    for number in range(5):
+        log_in("camille", f"devine-{number}")
+
+    for number in range(5):
+        log_in("camille", f"encore-{number}")
+
+    assert LoginFailure.objects.filter(username="camille").count() == 5
 
 
 def test_a_successful_login_forgets_earlier_failures(editor):

@@ -1,7 +1,7 @@
 """The admin home ("Tableau de bord"): applications waiting (oldest first, with their age), new
-requests, missions due within 7 days, emails not delivered, follow-up cases open or in progress;
-each links to the list of exactly the records it counts; the query count does not grow with the
-numbers."""
+requests, missions due within 7 days, emails not delivered, follow-up cases open or in progress,
+the next training sessions, the courses people wait for; each links to the list of exactly the
+records it counts; the query count does not grow with the numbers."""
 
 import datetime
 import re
@@ -17,7 +17,9 @@ from missions.models import Application
 from outbox.enums import EmailStatus
 from outbox.models import Email
 from outbox.services import queue_email
-from tests.factories import SuperUserFactory
+from tests.alerts.factories import SessionWaiterFactory
+from tests.courses.factories import RegistrationFactory, TrainingPageFactory, TrainingSessionPageFactory
+from tests.factories import SuperUserFactory, UserFactory
 from tests.missions.factories import ApplicationFactory, FollowUpCaseFactory, MissionFactory, MissionRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +39,9 @@ def make_everything(count):
         MissionRequestFactory(title=f"Besoin {n}")
         email = queue_email(f"p{n}@example.org", "test_message", {"name": "X"})
         Email.objects.filter(pk=email.pk).update(status="failed")
+        session = TrainingSessionPageFactory(parent=TrainingPageFactory(title=f"Formation {n}"))
+        RegistrationFactory(session=session)
+        SessionWaiterFactory(course=session.get_parent().specific)
 
 
 def test_the_dashboard_shows_what_waits_with_links_to_the_filtered_lists(admin_client):
@@ -125,11 +130,47 @@ def test_the_open_cases_link_says_what_it_counts(admin_client):
     assert "/admin/suivis/?status=ouvert&amp;status=en_cours" in html
 
 
+def test_each_awaited_course_links_to_the_list_of_exactly_the_people_it_counts(admin_client):
+    course = TrainingPageFactory(title="Sécurité des sites")
+    SessionWaiterFactory.create_batch(2, course=course)
+    SessionWaiterFactory(course=course, confirmed_at=None)
+    SessionWaiterFactory(course=course, notified_at=timezone.now())
+    SessionWaiterFactory(course=course, anonymised_at=timezone.now())
+    SessionWaiterFactory(course=TrainingPageFactory(title="Autre formation"))
+
+    html = admin_client.get("/admin/").content.decode()
+    panel = BeautifulSoup(html, "html.parser").find(id="waiting_courses-section")
+    counts = {row.a.get_text(): (int(row.find_all("td")[1].get_text()), row.a["href"])
+              for row in panel.select("tbody tr")}
+
+    assert counts.keys() == {"Sécurité des sites", "Autre formation"}
+    assert counts["Sécurité des sites"][0] == 2
+    for title, (count, url) in counts.items():
+        assert rows_of_list(admin_client, url) == count, title
+
+
+def test_a_panel_shown_for_one_of_several_permissions(client):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory()
+    user.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", "view_sessionwaiter"]))
+    client.force_login(user)
+    SessionWaiterFactory(course=TrainingPageFactory(title="Sécurité des sites"))
+    TrainingSessionPageFactory(title="Session de Nantes")
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Formations attendues" in html and "Sécurité des sites" in html
+    assert "Prochaines sessions de formation" not in html
+
+
 def test_empty_panels_say_so(admin_client):
     html = admin_client.get("/admin/").content.decode()
 
     assert "Aucune candidature n’attend de réponse." in html
     assert "Aucun e-mail en échec." in html
+    assert "Aucune session à venir." in html
+    assert "Personne n’attend de nouvelle session pour le moment." in html
 
 
 def test_the_dashboard_query_count_does_not_grow(admin_client):

@@ -15,6 +15,7 @@ from outbox.models import Email
 from webassoc.errors import TryAgainLater
 from webassoc.forms import RATE_LIMITED, REQUIRED
 from webassoc.signed_links import LinkExpired
+from webassoc.typography import after_colon
 
 from .factories import ManifestoPageFactory, SignatureFactory
 
@@ -95,7 +96,7 @@ def test_an_empty_signature_says_each_required_field_is_obligatoire(client, mani
     assert response.status_code == 200
     html = response.content.decode()
     for label in ("Prénom", "Nom", "Adresse e-mail", "Métier"):
-        assert f'{label}&nbsp;: {REQUIRED}' in html
+        assert f'{label}&nbsp;: {after_colon(REQUIRED)}' in html
     assert "Indiquez votre" not in html
 
 
@@ -333,7 +334,7 @@ def test_an_empty_new_link_request_says_the_address_is_obligatoire(client, manif
     response = client.post(manifesto.url + "nouveau-lien/", {"email": ""})
 
     assert response.status_code == 200
-    assert f"Adresse e-mail utilisée pour signer&nbsp;: {REQUIRED}" in response.content.decode()
+    assert f"Adresse e-mail utilisée pour signer&nbsp;: {after_colon(REQUIRED)}" in response.content.decode()
 
 
 def test_too_many_new_link_requests_are_refused_with_a_429(client, manifesto, settings):

@@ -22,13 +22,18 @@ def test_home_page_renders_its_hero_and_empty_sections(client, home_page):
     assert "Pas encore d’actualité publiée." in html
 
 
-def test_home_page_shows_key_figures(client, home_page):
-    home_page.key_figures = [{"type": "figure", "value": {"value": "1 400+", "label": "bénévoles"}}]
+def test_home_page_shows_key_figures_with_french_typography(client, home_page):
+    home_page.key_figures = [
+        {"type": "figure", "value": {"value": "1 400+", "label": "bénévoles"}},
+        {"type": "figure", "value": {"value": "0 €", "label": "de budget : tout est bénévole"}},
+    ]
     home_page.save_revision().publish()
 
     html = client.get("/").content.decode()
 
-    assert '<span class="figures__value">1 400+</span>' in html
+    assert '<span class="figures__value">1\u00a0400+</span>' in html
+    assert '<span class="figures__value">0\u00a0€</span>' in html
+    assert "de budget\u00a0: tout est bénévole" in html
 
 
 def test_standard_page_renders_title_intro_and_body(client, home_page):
@@ -127,3 +132,23 @@ def test_private_pages_are_not_served_to_visitors(client, home_page):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"] or "login" in response["Location"]
+
+
+def meta_description_cases():
+    from courses.models import TrainingIndexPage, TrainingPage
+    from home.models import ManifestoPage, NewsIndexPage, NewsPage, StandardPage
+    from missions.models import MissionIndexPage
+
+    for model in (StandardPage, ManifestoPage, NewsIndexPage, NewsPage, MissionIndexPage, TrainingIndexPage):
+        yield pytest.param(model, "intro", id=model.__name__)
+    yield pytest.param(TrainingPage, "summary", id="TrainingPage")
+
+
+@pytest.mark.parametrize(("model", "field"), list(meta_description_cases()))
+def test_without_an_seo_description_a_page_is_described_by_its_intro_or_summary(model, field):
+    page = model(title="Page", **{field: "Ce que dit la page."})
+    described = page.get_meta_description()
+    page.search_description = "Pour les moteurs de recherche."
+
+    assert described == "Ce que dit la page."
+    assert page.get_meta_description() == "Pour les moteurs de recherche."

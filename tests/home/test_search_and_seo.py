@@ -68,6 +68,8 @@ def test_sitemap_lists_live_pages_only(client, home_page):
     assert response.status_code == 200
     assert "/publiee/</loc>" in xml
     assert "/brouillon/" not in xml
+    assert "<loc>http://localhost/alertes/</loc>" in xml
+    assert "<loc>http://localhost/plan-du-site/</loc>" in xml
 
 
 def test_robots_txt_points_to_the_sitemap_and_hides_the_admin(client, home_page):

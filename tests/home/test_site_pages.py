@@ -11,7 +11,7 @@ from django.test import override_settings
 from courses.enums import SessionMode
 from tests.courses.factories import TrainingPageFactory, TrainingSessionPageFactory
 from tests.factories import StandardPageFactory
-from tests.missions.factories import MissionIndexPageFactory
+from tests.missions.factories import MissionFactory, MissionIndexPageFactory
 from webassoc import accessibility_checks
 
 pytestmark = pytest.mark.django_db
@@ -61,9 +61,13 @@ def test_the_sitemap_page_lists_sections_their_pages_and_the_request_form(client
     about = StandardPageFactory(parent=home_page, title="Qui sommes-nous ?", slug="qui-sommes-nous")
     StandardPageFactory(parent=about, title="Notre histoire", slug="histoire")
     MissionIndexPageFactory()
+    MissionFactory(skills=["video"])
     StandardPageFactory(parent=home_page, title="Brouillon", slug="brouillon", live=False)
 
     html = client.get("/plan-du-site/").content.decode()
+
+    assert 'href="/alertes/"' in html
+    assert '<a href="/missions/competences/video/">Vidéo</a>' in html
 
     assert f"Qui sommes-nous{NBSP}?" in html
     assert 'href="/qui-sommes-nous/histoire/"' in html
@@ -108,6 +112,10 @@ def test_the_demo_tells_the_story_and_states_its_accessibility_checks(client, de
     pages = len(accessibility_checks.PAGE_TYPES)
     assert f"{pages} types de pages" in html
     assert f"soit {pages * len(accessibility_checks.WIDTHS)} vérifications" in html
+    assert "toutes réussissent" not in html  # written once, the statement cannot know the tests' result
+    text = re.sub(r"\s+", " ", html_module.unescape(html))
+    for label, _path in accessibility_checks.PAGE_TYPES:  # every page type checked is listed
+        assert f"<li>{label}</li>" in text, label
     assert 'href="/accessibilite/"' in client.get("/").content.decode()  # footer link
 
     texts = " ".join(client.get(path).content.decode() for path in ("/", "/manifeste/", "/actualites/"))
@@ -115,6 +123,8 @@ def test_the_demo_tells_the_story_and_states_its_accessibility_checks(client, de
     manifesto = html_module.unescape(client.get("/manifeste/").content.decode()).replace("\u202f", NBSP)
     assert re.search(r"9[0-9]\xa0% de l(’|')objectif", manifesto)
 
-    for _label, path in accessibility_checks.PAGE_TYPES:
+    paths = [path for _label, path in accessibility_checks.PAGE_TYPES]
+    assert "/alertes/" in paths  # the alert pages are checked like the others
+    for path in paths:
         expected = 404 if "n-existe-pas" in path else 200
         assert client.get(path).status_code == expected, path

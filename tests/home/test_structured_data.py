@@ -87,7 +87,8 @@ def test_full_cancelled_on_site_session_event(client):
     assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert event["location"] == {
         "@type": "Place", "name": "Maison des associations",
-        "address": {"@type": "PostalAddress", "streetAddress": "3 rue Haute, 69001 Lyon", "addressCountry": "FR"},
+        "address": {"@type": "PostalAddress", "postalCode": "69001", "addressLocality": "Lyon",
+                    "streetAddress": "3 rue Haute", "addressCountry": "FR"},
     }
     assert event["offers"]["availability"] == "https://schema.org/SoldOut"
 
@@ -150,7 +151,7 @@ def test_missions_and_sessions_have_plain_share_links(client):
     mission = MissionFactory(title="Audit d'accessibilité", slug="audit")
     session = TrainingSessionPageFactory(parent=TrainingPageFactory(title="Emailing"), title="Session de mai")
 
-    for url, title in ((mission.get_url(), "Audit d'accessibilité"), (session.url, "Emailing – Session de mai")):
+    for url, title in ((mission.get_url(), "Audit d’accessibilité"), (session.url, "Emailing – Session de mai")):
         html = client.get(url).content.decode()
         share = re.search(r'<section class="section share".*?</section>', html, re.S).group(0)
         for network in ("mailto:?", "https://mastodonshare.com/?", "https://bsky.app/intent/compose?",
@@ -158,3 +159,23 @@ def test_missions_and_sessions_have_plain_share_links(client):
             assert f'href="{network}' in share
         assert "http%3A%2F%2F" in share and "<script" not in share
         assert "subject=" + quote(title) in share.replace("&amp;", "&")
+
+
+def test_an_address_typed_on_one_or_several_lines_gives_street_postal_code_and_town():
+    from home.structured_data import postal_address
+
+    expected = {"@type": "PostalAddress", "postalCode": "44000", "addressLocality": "Nantes",
+                "streetAddress": "Maison des associations, 3 quai des Initiatives", "addressCountry": "FR"}
+    assert postal_address("Maison des associations\n3 quai des Initiatives\n44000 Nantes") == expected
+    assert postal_address("Maison des associations, 3 quai des Initiatives, 44000 Nantes") == expected
+    assert postal_address("Salle polyvalente") == {
+        "@type": "PostalAddress", "streetAddress": "Salle polyvalente", "addressCountry": "FR"}
+
+
+def test_a_shared_home_page_is_titled_with_its_hero_line_not_accueil(client, home_page):
+    home_page.hero_title = "Vos compétences web au service des associations"
+    home_page.save_revision().publish()
+
+    html = client.get("/").content.decode()
+
+    assert og(html, "og:title") == "Vos compétences web au service des associations"

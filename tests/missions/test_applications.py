@@ -153,7 +153,7 @@ def test_errors_are_in_french_and_keep_the_typed_values(client, index_page):
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert "Saisissez une adresse e-mail valide." in html
+    assert "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr." in html
     assert "Saisissez une adresse web valide" in html
     assert "Votre accord est nécessaire" in html
     assert 'value="Camille Bénévole"' in html

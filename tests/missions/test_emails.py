@@ -64,9 +64,9 @@ def test_emails_name_the_association_as_such_and_never_escape_apostrophes(client
     )
 
     introduction = by_subject("Mise en relation")
-    assert introduction.subject == "Mise en relation avec l’association «\u00a0Les Amis d'Artagnan\u00a0»"
-    assert "avec l’association «\u00a0Les Amis d'Artagnan\u00a0»" in introduction.body
-    assert by_subject("Une personne bénévole").subject == "Une personne bénévole pour «\u00a0L'audit\u00a0»"
+    assert introduction.subject == "Mise en relation avec l’association «\u00a0Les Amis d’Artagnan\u00a0»"
+    assert "avec l’association «\u00a0Les Amis d’Artagnan\u00a0»" in introduction.body
+    assert by_subject("Une personne bénévole").subject == "Une personne bénévole pour «\u00a0L’audit\u00a0»"
     acknowledgement = by_subject("Votre demande")
     assert "la demande «\u00a0Un besoin\u00a0» de l’association «\u00a0Les Amis QA\u00a0»" in acknowledgement.body
     assert by_subject("Nouvelle demande").subject == "Nouvelle demande de mission de l’association «\u00a0Les Amis QA\u00a0»"

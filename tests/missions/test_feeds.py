@@ -90,3 +90,17 @@ def test_a_mission_cannot_take_a_feed_route_as_slug():
     from missions.models.missions import RESERVED_SLUGS
 
     assert {"rss", "atom", "json"} <= RESERVED_SLUGS
+
+
+def test_the_json_feed_keeps_paragraphs_and_list_items_apart_in_its_text(client, index_page):
+    MissionFactory(
+        summary="Capsules vidéo.",
+        description="<p>Pour Instagram.</p><p>Vous travaillerez avec :</p><ul><li>la chargée de com</li>"
+                    "<li>deux bénévoles</li></ul>",
+    )
+
+    [item] = json.loads(client.get("/missions/json/").content)["items"]
+
+    assert item["content_text"] == (
+        "Capsules vidéo.\n\nPour Instagram.\n\nVous travaillerez avec\u00a0:\n\n• la chargée de com\n• deux bénévoles"
+    )

@@ -233,12 +233,18 @@ def test_open_published_missions_are_in_the_sitemap(client, index_page):
     assert "/missions/brouillon/" not in xml and "/missions/pourvue/" not in xml
 
 
-def test_the_missions_part_of_the_sitemap_takes_one_query(index_page, django_assert_num_queries):
-    MissionFactory.create_batch(5)
+def test_the_missions_part_of_the_sitemap_takes_two_queries_whatever_the_missions(index_page,
+                                                                                django_assert_num_queries):
+    MissionFactory.create_batch(5, skills=["video"])
+    MissionFactory(skills=["collecte"])
+    MissionFactory(skills=["emailing"], live=False)  # a draft's skill has no page in the sitemap
     index_page = type(index_page).objects.get(pk=index_page.pk)
     index_page.get_full_url()  # the site's root URL is cached
 
-    with django_assert_num_queries(1):
-        urls = index_page.get_sitemap_urls()
+    with django_assert_num_queries(2):
+        urls = [url["location"] for url in index_page.get_sitemap_urls()]
 
-    assert len(urls) == 6
+    assert len(urls) == 1 + 1 + 6 + 2
+    assert "http://localhost/missions/proposer/" in urls
+    assert {"http://localhost/missions/competences/video/", "http://localhost/missions/competences/collecte/"} < set(urls)
+    assert "http://localhost/missions/competences/emailing/" not in urls

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -100,3 +101,31 @@ def test_long_running_services_are_restarted_when_they_exit_and_checked():
 
 def test_the_scheduler_does_not_wait_for_redis():
     assert "cache" not in compose()["services"]["scheduler"]["depends_on"]
+
+
+def test_a_redis_outage_leaves_web_healthy_and_the_proxy_started():
+    """/readyz answers 503 while Redis is down (pages are still served): as web's health check it
+    made web unhealthy, and the proxy, which waits for a healthy web, never started on `docker
+    compose up` during an outage. Liveness is /healthz; web does not wait for a healthy Redis."""
+    services = compose()["services"]
+    check = " ".join(services["web"]["healthcheck"]["test"])
+
+    assert "/healthz" in check and "/readyz" not in check
+    assert services["proxy"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert services["web"]["depends_on"]["cache"]["condition"] == "service_started"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_200_while_readyz_answers_503_without_redis(client, settings):
+    """What the compose health check relies on, against the site's own views."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.CACHES = {"default": {"BACKEND": "webassoc.cache_backends.FailSafeRedisCache",
+                                   "LOCATION": f"redis://127.0.0.1:{port}/0",
+                                   "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
+
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 503

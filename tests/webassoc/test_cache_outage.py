@@ -172,3 +172,93 @@ def test_scheduling_does_not_depend_on_the_cache(settings):
 
     assert periodic.claim(job) is True
     assert periodic.claim(job) is False
+
+
+def dead_cache_settings(backend):
+    options = fail_safe_options() if backend.endswith("FailSafeRedisCache") else {
+        "socket_connect_timeout": 0.2, "socket_timeout": 0.2}
+    return {"default": {"BACKEND": backend, "LOCATION": f"redis://127.0.0.1:{closed_port()}/0", "OPTIONS": options}}
+
+
+@pytest.mark.django_db
+def test_the_scheduler_writes_a_bump_lost_during_an_outage_at_its_next_tick(settings):
+    """A scheduled publish during a Redis outage: its bump, lost, was remembered by the scheduler
+    process, which never touched the cache again: the pages stayed stale until they expired."""
+    working = settings.CACHES
+    before = cache_versions.current("essai:version")
+    settings.CACHES = dead_cache_settings("webassoc.cache_backends.FailSafeRedisCache")
+    cache_versions.bump("essai:version")  # lost: Redis is down
+    assert cache_versions.bumps_pending()
+
+    settings.CACHES = working  # Redis is back
+    with mock.patch.object(periodic, "run_due_jobs", return_value=[]):
+        periodic.run_forever(tick=1, sleep=lambda seconds: None, ticks=1)
+
+    assert not cache_versions.bumps_pending()
+    assert cache.get("essai:version") != before
+
+
+@pytest.mark.django_db
+def test_a_tick_while_the_cache_still_raises_runs_the_jobs_and_keeps_the_bump_for_later(settings):
+    working = settings.CACHES
+    settings.CACHES = dead_cache_settings("webassoc.cache_backends.FailSafeRedisCache")
+    cache_versions.bump("essai:version")
+    settings.CACHES = dead_cache_settings("django.core.cache.backends.redis.RedisCache")  # every call raises
+
+    with mock.patch.object(periodic, "run_due_jobs", return_value=[]) as jobs:
+        periodic.run_forever(tick=1, sleep=lambda seconds: None, ticks=1)
+
+    jobs.assert_called_once()
+    assert cache_versions.bumps_pending()
+    settings.CACHES = working
+    cache_versions.replay_pending()
+    assert not cache_versions.bumps_pending()
+
+
+@pytest.mark.django_db
+def test_a_resend_asked_while_the_cache_is_down_is_sent_with_a_warning(settings, caplog, mailoutbox):
+    """The "send me the e-mail again" caps are a `cache.add`, which answered "already taken" during
+    an outage: the person asking silently got nothing. Now the e-mail goes (the form's per-client
+    rate limit still holds)."""
+    from courses import services as courses_services
+    from missions import services as missions_services
+    from tests.courses.factories import RegistrationFactory, TrainingSessionPageFactory
+    from tests.missions.factories import ApplicationFactory, MissionFactory
+
+    registration = RegistrationFactory(session=TrainingSessionPageFactory(), email="camille@jardins.example.org")
+    application = ApplicationFactory(mission=MissionFactory(), email="sacha@example.org")
+    mailoutbox.clear()
+    settings.CACHES = dead_cache_settings("webassoc.cache_backends.FailSafeRedisCache")
+
+    with caplog.at_level(logging.WARNING, logger="outbox.services"):
+        resent = courses_services.resend_confirmation(registration.session, email="camille@jardins.example.org")
+        followed = missions_services.resend_follow_link(application.mission, email="sacha@example.org")
+
+    assert resent == registration and followed == application
+    assert sorted(message.to[0] for message in mailoutbox) == ["camille@jardins.example.org", "sacha@example.org"]
+    warnings = [record.getMessage() for record in caplog.records if record.name == "outbox.services"]
+    assert len(warnings) == 2 and all("without its cap" in line for line in warnings)
+    assert not any("@" in line for line in warnings)
+
+
+def test_a_resend_cap_whose_cache_raises_allows_the_send():
+    from outbox.services import claim_resend_slot
+
+    with mock.patch.object(cache, "add", side_effect=RedisConnectionError("Connection refused")):
+        assert claim_resend_slot("essai:renvoi", seconds=600) is True
+
+
+@pytest.mark.django_db
+def test_with_the_cache_up_a_resend_is_still_capped(mailoutbox):
+    from courses import services as courses_services
+    from tests.courses.factories import RegistrationFactory, TrainingSessionPageFactory
+
+    cache.clear()
+    registration = RegistrationFactory(session=TrainingSessionPageFactory(), email="camille@jardins.example.org")
+    mailoutbox.clear()
+
+    answers = [courses_services.resend_confirmation(registration.session, email="camille@jardins.example.org")
+               for _ in range(3)]
+
+    assert answers == [registration, None, None]
+    assert len(mailoutbox) == 1

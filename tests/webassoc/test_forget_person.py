@@ -65,3 +65,43 @@ def test_a_dry_run_counts_and_changes_nothing(records):
 def test_something_that_is_not_an_address_is_refused_in_french(db):
     with pytest.raises(CommandError, match="«\u00a0sacha\u00a0» n’est pas une adresse e-mail."):
         call_command("forget_person", "sacha", stdout=StringIO())
+
+
+def test_a_request_naming_its_contact_in_its_title_or_association_is_redacted_and_not_found(client):
+    """The mission made from a request had its title redacted, the request kept "Site pour Sacha
+    Contact" as typed (and the admin's search of requests still found it by the name)."""
+    from django.urls import reverse
+
+    from missions.models import MissionRequest
+    from tests.factories import SuperUserFactory
+
+    request_ = MissionRequestFactory(email=ADDRESS, contact_name="Sacha Contact", phone="06 71 82 93 04",
+                                     title="Site pour Sacha Contact (06 71 82 93 04)",
+                                     association_name="Les amis de sacha contact")
+    client.force_login(SuperUserFactory())
+    search = reverse("demandes_missions:index") + "?q=Sacha"
+    assert request_.title in client.get(search).content.decode()
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    request_ = MissionRequest.objects.get(pk=request_.pk)
+    assert request_.title == "Site pour [effacé] ([effacé])"
+    assert request_.association_name == "Les amis de [effacé]"
+    assert "Site pour" not in client.get(search).content.decode()
+
+
+def test_a_mission_whose_address_names_its_contact_gets_a_new_one(home_page):
+    from tests.missions.factories import MissionIndexPageFactory
+
+    MissionIndexPageFactory()
+    mission = MissionFactory(contact_name="Sacha Contact", contact_email=ADDRESS, title="Site pour Sacha Contact",
+                             slug="site-pour-sacha-contact")
+    other = MissionFactory(contact_name="Léa Autre", contact_email="lea@asso.example.org", title="Refaire le site",
+                           slug="refaire-le-site")
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    mission.refresh_from_db()
+    other.refresh_from_db()
+    assert (mission.title, mission.slug) == ("Site pour [effacé]", "site-pour-efface")
+    assert other.slug == "refaire-le-site"

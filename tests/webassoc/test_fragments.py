@@ -234,7 +234,7 @@ def test_an_unknown_host_gets_a_400_and_never_reaches_the_cache(home_page, fragm
 
     assert response.status_code == 400
     new_keys = set(cache._cache) - keys_before
-    assert not [key for key in new_keys if "attaquant" in key or "wagtail_site" in key or "pagecache:v3" in key]
+    assert not [key for key in new_keys if "attaquant" in key or "wagtail_site" in key or "pagecache:v" in key]
 
 
 def test_an_editors_preview_shows_the_draft_and_the_draft_never_reaches_visitors(client, home_page, fragments_on,

@@ -68,7 +68,7 @@ def is_valid_for(token, client):
 
 
 def stored_pages():
-    return [entry for key, entry in cache._cache.items() if ":pagecache:v3:" in key]
+    return [entry for key, entry in cache._cache.items() if f":{page_cache.KEY_PREFIX}" in key]
 
 
 def test_a_cached_mission_page_carries_a_different_valid_token_for_each_visitor(mission):
@@ -155,7 +155,7 @@ def test_the_cached_copy_holds_neither_a_token_nor_a_cookie(mission):
     html = response.content.decode()
 
     assert entry  # one page stored
-    assert stored["csrf"] is True
+    assert stored["csrf"] == csrf_placeholder_text()
     assert csrf_placeholder_text() in html
     assert not TOKEN.search(html.replace(csrf_placeholder_text(), ""))
     assert secret not in html
@@ -273,6 +273,56 @@ def test_the_placeholder_cannot_be_guessed_without_the_secret_key(settings):
 
     assert csrf_placeholder_text() != known
     assert len(known) == 64
+
+
+def test_pages_cached_before_the_secret_key_changed_are_rendered_again_with_a_working_form(mission, settings):
+    """`make production-local` restarts with a new random SECRET_KEY (and production keys get
+    rotated) while Redis keeps the pages: their placeholder, derived from the old key, must never
+    reach a visitor (it used to, and every form answered 403 for up to five minutes)."""
+    visitor().get(mission.get_url())
+    old_placeholder = csrf_placeholder_text()
+    settings.SECRET_KEY = "une-nouvelle-clé-secrète-après-redémarrage-" * 2
+
+    client = visitor()
+    response = client.get(mission.get_url())
+    posted = client.post(mission.get_url(), {**APPLICATION, "csrfmiddlewaretoken": tokens_of(response)[0]})
+
+    assert response["X-Cache"] == "MISS"
+    assert old_placeholder not in response.content.decode()
+    assert is_valid_for(tokens_of(response)[0], client)
+    assert posted.status_code == 302
+    assert visitor().get(mission.get_url())["X-Cache"] == "HIT"
+
+
+def test_an_entry_holding_another_keys_placeholder_is_a_miss_wherever_it_is_found(mission, settings):
+    """Even under this key's name (a process that wrote it without the fingerprint), a page whose
+    placeholder is not this process's is rendered again, never served as it is."""
+    visitor().get(mission.get_url())
+    request = RequestFactory().get(mission.get_url())
+    stored, old_placeholder = cache.get(page_cache.cache_key(request)), csrf_placeholder_text()
+    settings.SECRET_KEY = "une-nouvelle-clé-secrète-après-redémarrage-" * 2
+    cache.set(page_cache.cache_key(request), stored)
+
+    response = visitor().get(mission.get_url())
+
+    assert response["X-Cache"] == "MISS"
+    assert old_placeholder not in response.content.decode()
+    assert tokens_of(response) and csrf_placeholder_text() not in response.content.decode()
+
+
+def test_page_keys_hold_no_url_so_a_long_link_raises_no_warning_holding_its_token(mission, recwarn):
+    """A confirmation link with 140 characters of utm_* parameters made a 250+ character key:
+    Django's CacheKeyWarning printed it, `jeton=` included, on stderr (outside the logs' mask)."""
+    token = "42:1vABCd:Secr3tT0kenXyz0123456789"
+    url = f"{mission.get_url()}?jeton={token}&" + "&".join(f"utm_{name}=" + "x" * 30 for name in
+                                                          ("source", "medium", "campaign", "content", "term"))
+
+    visitor().get(url)
+    visitor().get(url)
+
+    assert not [warning for warning in recwarn if "CacheKeyWarning" in warning.category.__name__]
+    keys = [key for key in cache._cache if f":{page_cache.KEY_PREFIX}" in key]
+    assert keys and all(len(key) < 120 and token not in key and "utm_" not in key for key in keys)
 
 
 def test_applications_requests_and_registrations_do_not_flush_the_cache(

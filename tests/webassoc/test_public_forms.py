@@ -1,4 +1,5 @@
-"""Every public form of the site speaks with one voice: one "required" message, one rate-limit message.
+"""Every public form of the site speaks with one voice: one "required" message, one consent message,
+one "invalid e-mail" message, one rate-limit message.
 
 The forms are discovered (every subclass of PublicFormMixin in the apps), not listed: a new public
 form is checked without anyone remembering to add it here.
@@ -7,6 +8,7 @@ form is checked without anyone remembering to add it here.
 import inspect
 
 import pytest
+from django import forms
 from django.test import RequestFactory
 
 import alerts.forms
@@ -14,7 +16,7 @@ import courses.forms
 import home.forms
 import missions.forms
 import webassoc.forms
-from webassoc.forms import RATE_LIMITED, REQUIRED, ConsentField, PublicFormMixin
+from webassoc.forms import CONSENT_REQUIRED, INVALID_EMAIL, RATE_LIMITED, REQUIRED, ConsentField, PublicFormMixin
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +43,13 @@ def required_field_cases():
     for form_class in public_forms():
         for name in required_fields(form_class.base_fields):
             yield pytest.param(form_class, name, id=f"{form_class.__name__}-{name}")
+
+
+def fields_of_type(field_type):
+    for form_class in public_forms():
+        for name, field in form_class.base_fields.items():
+            if isinstance(field, field_type):
+                yield pytest.param(form_class, name, id=f"{form_class.__name__}-{name}")
 
 
 def build(form_class, data):
@@ -73,6 +82,34 @@ def test_an_empty_required_field_says_ce_champ_est_obligatoire(form_class, field
 
     assert not form.is_valid()
     assert form.errors[field_name] == [str(REQUIRED)] == ["Ce champ est obligatoire."]
+
+
+def test_the_forms_asking_for_an_address_or_a_consent_are_checked_below():
+    emails = {param.id for param in fields_of_type(forms.EmailField)}
+    consents = {param.id for param in fields_of_type(ConsentField)}
+
+    assert {"SignatureForm-email", "ResendForm-email", "ResendLinkForm-email", "RegistrationForm-email",
+            "ApplicationForm-email", "SubscribeForm-email", "WaitForSessionForm-email"} <= emails
+    assert {"SignatureForm-consent", "RegistrationForm-consent", "ApplicationForm-consent"} <= consents
+
+
+@pytest.mark.parametrize(("form_class", "field_name"), list(fields_of_type(forms.EmailField)))
+def test_a_mistyped_address_gets_the_one_invalid_email_message(form_class, field_name):
+    key = build(form_class, {}).add_prefix(field_name)  # ResendLinkForm is prefixed
+    form = build(form_class, {key: "nom.exemple.fr"})
+
+    assert not form.is_valid()
+    assert form.errors[field_name] == [str(INVALID_EMAIL)] == [
+        "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."]
+
+
+@pytest.mark.parametrize(("form_class", "field_name"), list(fields_of_type(ConsentField)))
+def test_an_unticked_consent_box_gets_the_one_consent_message(form_class, field_name):
+    form = build(form_class, {})
+
+    assert not form.is_valid()
+    assert form.errors[field_name] == [str(CONSENT_REQUIRED)] == [
+        "Votre accord est nécessaire pour envoyer ce formulaire."]
 
 
 @pytest.mark.parametrize("form_class", public_forms(), ids=lambda form_class: form_class.__name__)

@@ -96,7 +96,7 @@ def one_person_everywhere(client, home_page, django_capture_on_commit_callbacks)
         )
         request_ = missions_services.submit_request(
             association_name=ASSOCIATION, contact_name=NAME, email=EMAIL, phone=PHONE,
-            title="Refonte du site de l'association",
+            title=f"Site pour {NAME}",
             description=f"Bonjour, je suis {NAME}.\nÉcrivez-moi à {EMAIL} ou au {PHONE}.",
             consent=True, skills=[skill("collecte")],
         )

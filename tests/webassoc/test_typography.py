@@ -1,11 +1,13 @@
 """The site's one French typography filter (`typo_fr`): text changes, markup, addresses and code never do."""
 
+import datetime
+
 import pytest
 from django.template import Context, Template
 from django.utils.safestring import SafeData, mark_safe
 from wagtail.rich_text import RichText
 
-from webassoc.typography import after_colon, french_html, typo_fr
+from webassoc.typography import after_colon, french_date, french_html, typo_fr
 
 NBSP = "\u00a0"
 
@@ -21,6 +23,9 @@ NBSP = "\u00a0"
         ("l'équipe d'aujourd'hui", "l\u2019équipe d\u2019aujourd\u2019hui"),
         ("10 % des dons, 0 €", f"10{NBSP}% des dons, 0{NBSP}€"),
         ("Rendez-vous à 10:30", "Rendez-vous à 10:30"),
+        ("1 400 bénévoles, 2 000 000 de visites", f"1{NBSP}400 bénévoles, 2{NBSP}000{NBSP}000 de visites"),
+        ("environ 9 h, 3 hommes", f"environ 9{NBSP}h, 3 hommes"),
+        ("Appelez le 01 23 45 67 89 en 2026 2027", "Appelez le 01 23 45 67 89 en 2026 2027"),
         ("Titre\n  :\n suite", f"Titre{NBSP}:\n suite"),
     ],
 )
@@ -166,3 +171,32 @@ def test_a_message_after_a_colon_starts_with_a_small_letter_unless_an_acronym(me
 
 def test_a_safe_message_stays_safe_after_a_colon():
     assert isinstance(after_colon(mark_safe("Voir <a href='/'>le lien</a>.")), SafeData)
+
+
+@pytest.mark.parametrize(
+    "day, date_format, shown",
+    [
+        (datetime.date(2027, 1, 1), "j F Y", "1er janvier 2027"),
+        (datetime.date(2027, 2, 1), "l j F Y", "lundi 1er février 2027"),
+        (datetime.date(2027, 1, 11), "j F Y", "11 janvier 2027"),
+        (datetime.date(2027, 1, 21), "j F Y", "21 janvier 2027"),
+        (datetime.date(2027, 1, 1), "d/m/Y", "01/01/2027"),
+    ],
+)
+def test_the_first_of_a_month_is_written_1er(day, date_format, shown):
+    assert french_date(day, date_format) == shown
+
+
+@pytest.mark.django_db
+def test_a_mission_card_says_apply_before_the_1er(client):
+    from tests.missions.factories import MissionFactory, MissionIndexPageFactory
+
+    MissionIndexPageFactory()
+    today = datetime.date.today()
+    first = datetime.date(today.year + 1, 1, 1)
+    MissionFactory(slug="audit", apply_before=first)
+
+    html = client.get("/missions/").content.decode()
+
+    assert f"Candidater avant le 1er janvier {first.year}" in html
+    assert f"1er janvier {first.year}" in client.get("/missions/audit/").content.decode()

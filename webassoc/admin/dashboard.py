@@ -1,9 +1,11 @@
 """Panels of the admin home ("Tableau de bord"): what the team checks every morning.
 
-A panel listing records subclasses `DashboardPanel`: it shows a few rows (oldest or most urgent
-first), how many there are in all, and links to the admin list filtered on exactly the records it
-counts (`list_url()`, built with `filtered_url()` from the app's enums). Two queries per panel
-whatever the numbers (tests pin the count). Each app keeps its panels in `<app>/admin_panels.py`
+Every panel subclasses `DashboardPanel`: it shows a few rows (oldest or most urgent first), how
+many there are in all, and links to the admin list filtered on exactly the records it counts
+(`list_url()`, built with `filtered_url()` from the app's enums). A panel whose rows are not records
+of one list (the next sessions, the courses awaited) links each row to its own filtered list and
+has no total (`list_url()` is None). Two queries per panel at most, whatever the numbers (tests
+pin the count). Each app keeps its panels in `<app>/admin_panels.py`
 with the hook function built by `panels_adder()`, registered with `construct_homepage_panels` in
 its `wagtail_hooks.py`.
 
@@ -26,7 +28,8 @@ ROWS = 6
 class DashboardPanel(Component):
     """One panel: `queryset()` the records counted, `row()` what is shown of each of the first
     `rows_shown` (by default (text, url, detail) tuples, read by the default template), `list_url()`
-    the list of exactly those records. Shown to the people with `permission`."""
+    the list of exactly those records, or None when there is no such list (then no total is
+    counted). Shown to the people with `permission`, or with any of several (a tuple)."""
 
     template_name = "admin/dashboard_panel.html"
     name = ""
@@ -37,7 +40,8 @@ class DashboardPanel(Component):
     link_label = _("Voir la liste")
 
     def is_shown(self, user):
-        return user.has_perm(self.permission)
+        permissions = (self.permission,) if isinstance(self.permission, str) else self.permission
+        return any(user.has_perm(permission) for permission in permissions)
 
     def queryset(self):
         raise NotImplementedError
@@ -45,16 +49,20 @@ class DashboardPanel(Component):
     def row(self, record):
         raise NotImplementedError
 
+    def rows(self, records):
+        """What is shown of the first records: `row()` of each (override to prepare them in bulk)."""
+        return [self.row(record) for record in records]
+
     def list_url(self):
         raise NotImplementedError
 
     def get_context_data(self, parent_context):
         queryset = self.queryset()
         records = list(queryset[: self.rows_shown])
-        total = queryset.count()
+        list_url = self.list_url()
         return {
-            "panel": self, "rows": [self.row(record) for record in records], "total": total,
-            "list_url": self.list_url(),
+            "panel": self, "rows": self.rows(records), "list_url": list_url,
+            "total": queryset.count() if list_url else None,
         }
 
 

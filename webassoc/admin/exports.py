@@ -36,6 +36,10 @@ csv.register_dialect("excel-fr", FrenchExcel)
 
 
 def local_datetime_text(value):
+    """A CSV cell of a date and time, "26/12/2026 14:30" in local time: the one form French Excel
+    and LibreOffice read as a date and time, so the column sorts and filters like the XLSX one
+    (`XLSX_DATETIME_FORMAT`). Not "26 décembre 2026 à 14 h 30", which a spreadsheet keeps as text;
+    the French reading is for pages, inspect views and text cells (conventions, Exceptions)."""
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.strftime("%d/%m/%Y %H:%M")

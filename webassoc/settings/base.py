@@ -282,6 +282,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 
 LOG_FORMAT = env("LOG_FORMAT", "text")  # "json" in production: one JSON object per line
+# dictConfig, then Python's warnings through logging (the `py.warnings` logger, masked like the rest).
+LOGGING_CONFIG = "webassoc.observability.configure_logging"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -313,6 +315,9 @@ LOGGING = {
         "webassoc.access": {"level": env("ACCESS_LOG_LEVEL", "WARNING")},
         # How long each registration kept its session locked (INFO: one line per registration).
         "courses.locks": {"level": env("LOCK_LOG_LEVEL", "WARNING")},
+        # Warnings (Django's CacheKeyWarning quotes a key, a URL may be in it) reach the handlers
+        # above, token mask included, instead of being printed on stderr; no handler of their own.
+        "py.warnings": {"handlers": [], "propagate": True},
     },
 }
 
