@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0009_french_typography_in_field_labels'),
+        ('courses', '0010_french_typography_in_help_texts'),
         ('missions', '0016_former_skill_slugs'),
     ]
 
