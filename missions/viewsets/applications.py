@@ -187,7 +187,8 @@ class MarkFilledForm(forms.Form):
 
     decline_undecided = forms.BooleanField(
         label=_("Décliner les autres candidatures en attente avec le motif « Mission pourvue »"),
-        help_text=_("Chaque personne reçoit l’e-mail de refus, avec d’autres missions proposées."),
+        help_text=_("Chaque personne reçoit l’e-mail de refus, avec d’autres missions proposées. Sinon, "
+                    "ces candidatures restent sans réponse, hors de la file de l’équipe et des rappels."),
         required=False, initial=True,
     )
 
@@ -222,8 +223,8 @@ class MarkMissionFilled(RecordAction):
             ) % {"count": len(declined), "emails": ", ".join(item.email for item in declined if item.emails_sent)}
         elif form.undecided:
             message += " " + ngettext(
-                "%(count)s candidature attend encore une réponse.",
-                "%(count)s candidatures attendent encore une réponse.", len(form.undecided),
+                "%(count)s candidature reste sans réponse (hors de la file de l’équipe).",
+                "%(count)s candidatures restent sans réponse (hors de la file de l’équipe).", len(form.undecided),
             ) % {"count": len(form.undecided)}
         return message
 

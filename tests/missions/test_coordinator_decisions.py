@@ -102,7 +102,7 @@ def test_marking_the_mission_filled_may_leave_the_waiting_applications_as_they_a
 
     response = admin_client.post(f"/admin/candidatures/{introduced.pk}/action/mission-pourvue/", {}, follow=True)
 
-    assert "1 candidature attend encore une réponse" in " ".join(messages_of(response))
+    assert "1 candidature reste sans réponse (hors de la file de l’équipe)" in " ".join(messages_of(response))
     waiting.refresh_from_db()
     assert waiting.status == "nouvelle" and mail.outbox == []
 
