@@ -265,6 +265,9 @@ class PersonalData:
     # The name of a queryset method `(before) -> rows` whose data is still in use whatever its age.
     in_use: str = ""
     email_field: str = "email"  # the person's address (to find them on request: `forget()`)
+    # The date a confirmation link sets: rows without it (never confirmed) are forgotten after
+    # UNCONFIRMED_RETENTION_DAYS, not the whole retention period.
+    unconfirmed_field: str = ""
     masculine: bool = False  # the label's gender, for the French of the reports
 
     def done(self, dry_run, count=2):
@@ -280,17 +283,18 @@ PERSONAL_DATA = [
     PersonalData("courses.Registration", "session__end", "inscriptions aux formations"),
     PersonalData("missions.Application", "created_at", "candidatures aux missions"),
     PersonalData("missions.MissionRequest", "created_at", "demandes d’associations"),
-    PersonalData("home.Signature", "created_at", "signatures du manifeste"),
+    PersonalData("home.Signature", "created_at", "signatures du manifeste", unconfirmed_field="confirmed_at"),
     PersonalData("missions.Mission", "updated_at", "contacts de missions", in_use="contact_in_use",
                  email_field="contact_email", masculine=True),
     PersonalData("missions.Association", "updated_at", "contacts d’associations", in_use="contact_in_use",
                  email_field="contact_email", masculine=True),
     # Alerts: kept while the person receives them (unsubscribing forgets the address at once);
     # unconfirmed or stale ones 24 months after their last change.
-    PersonalData("alerts.Subscription", "updated_at", "abonnements aux alertes", in_use="in_use", masculine=True),
+    PersonalData("alerts.Subscription", "updated_at", "abonnements aux alertes", in_use="in_use", masculine=True,
+                 unconfirmed_field="confirmed_at"),
     # "Next session" requests: kept until the person is told, then 24 months after the request.
     PersonalData("alerts.SessionWaiter", "created_at", "attentes de prochaines sessions", in_use="in_use",
-                 masculine=False),
+                 masculine=False, unconfirmed_field="confirmed_at"),
 ]
 EMAILS_LABEL = "e-mails gardés (envoyés, abandonnés, ou au sujet d’une personne anonymisée)"
 
@@ -301,6 +305,11 @@ def retention_months(value=None):
     source = "PERSONAL_DATA_RETENTION_MONTHS" if value is None else "--months"
     value = settings.PERSONAL_DATA_RETENTION_MONTHS if value is None else value
     return _whole_number(value, source, MAX_RETENTION_MONTHS, gettext("mois"))
+
+
+def unconfirmed_retention_days():
+    return _whole_number(settings.UNCONFIRMED_RETENTION_DAYS, "UNCONFIRMED_RETENTION_DAYS",
+                         MAX_EMAIL_RETENTION_DAYS, gettext("jours"))
 
 
 def email_retention_days():
@@ -330,10 +339,21 @@ def email_cutoff(now=None, months=None):
     return max(now - timedelta(days=email_retention_days()), cutoff(now, months))
 
 
-def expired(entry, before):
-    """The rows of `entry` whose retention period is over and which still hold personal data."""
+def unconfirmed_cutoff(now=None, months=None):
+    """Rows never confirmed since before this moment are forgotten: after UNCONFIRMED_RETENTION_DAYS,
+    and never later than the retention period."""
+    now = now or timezone.now()
+    return max(now - timedelta(days=unconfirmed_retention_days()), cutoff(now, months))
+
+
+def expired(entry, before, unconfirmed_before=None):
+    """The rows of `entry` whose retention period is over and which still hold personal data (for
+    rows never confirmed, the period ends at `unconfirmed_before`)."""
     model = apps.get_model(entry.model)
-    queryset = model.objects.filter(model.holding_personal_data(), **{f"{entry.date_field}__lt": before})
+    over = Q(**{f"{entry.date_field}__lt": before})
+    if entry.unconfirmed_field and unconfirmed_before is not None:
+        over |= Q(**{f"{entry.unconfirmed_field}__isnull": True, f"{entry.date_field}__lt": unconfirmed_before})
+    queryset = model.objects.filter(model.holding_personal_data()).filter(over)
     if entry.in_use:
         queryset = queryset.exclude(pk__in=getattr(model.objects, entry.in_use)(before).values("pk"))
     return queryset
@@ -359,10 +379,11 @@ def purge(now=None, months=None, dry_run=False, batch_size=500):
     now = now or timezone.now()
     before = cutoff(now, months)
     emails_before = email_cutoff(now, months)
+    unconfirmed_before = unconfirmed_cutoff(now, months)
     stored_emails = StoredEmails()
     counts, emails_deleted, doomed_emails = {}, 0, set()
     for entry in PERSONAL_DATA:
-        queryset = expired(entry, before)
+        queryset = expired(entry, before, unconfirmed_before)
         if dry_run:
             rows = list(queryset)
             for row in rows:

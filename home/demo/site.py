@@ -120,6 +120,7 @@ def privacy_body():
 
     months = privacy.retention_months()
     email_days = privacy.email_retention_days()
+    unconfirmed_days = privacy.unconfirmed_retention_days()
     return [
         heading("Données collectées"),
         paragraph(
@@ -151,16 +152,17 @@ def privacy_body():
             + bullet_list([
                 f"les inscriptions aux formations : {months} mois après la fin de la session",
                 "les candidatures aux missions, les demandes d'associations et les signatures du "
-                f"manifeste : {months} mois après leur envoi",
+                f"manifeste : {months} mois après leur envoi ; une signature jamais confirmée est "
+                f"anonymisée {unconfirmed_days} jours après son envoi",
                 "le contact d'une association indiqué sur une mission : tant que la mission reçoit "
                 f"des candidatures, puis {months} mois après sa clôture ; sur la fiche de l'association : "
                 f"{months} mois après la clôture de sa dernière mission",
                 "les alertes par compétence et le vivier de bénévoles : tant que vous recevez les alertes "
                 "(une désinscription efface votre adresse aussitôt) ; une inscription jamais confirmée est "
-                f"anonymisée {months} mois après sa dernière modification",
+                f"anonymisée {unconfirmed_days} jours après sa dernière modification",
                 "les demandes « Prévenez-moi de la prochaine session » : tant que vous attendez ; une fois "
                 f"prévenu, {months} mois après votre demande (la nuit suivante si ce délai est déjà passé) ; "
-                f"une demande jamais confirmée est anonymisée {months} mois après son envoi",
+                f"une demande jamais confirmée est anonymisée {unconfirmed_days} jours après son envoi",
                 "les e-mails que le site vous envoie (confirmation, rappel, alerte…) : une copie est gardée "
                 f"{email_days} jours après l'envoi, pour vérifier qu'ils sont bien partis, puis supprimée",
             ])

@@ -388,6 +388,29 @@ def test_forget_person_and_the_purge_cover_alerts(index_page):
     assert stale.is_anonymised
 
 
+def test_what_was_never_confirmed_is_forgotten_after_30_days_not_24_months(index_page):
+    from home.models import Signature
+    from tests.home.factories import SignatureFactory
+    from webassoc import privacy
+
+    subscription = SubscriptionFactory(email="jamais@example.org", confirmed_at=None)
+    waiter = SessionWaiterFactory(course=TrainingPageFactory(), email="jamais@example.org", confirmed_at=None)
+    signature = SignatureFactory(email="jamais@example.org", confirmed_at=None)
+    confirmed = SubscriptionFactory(email="oui@example.org", skills=["video"])
+    confirmed_signature = SignatureFactory(email="oui@example.org", confirmed_at=timezone.now())
+
+    privacy.purge(now=timezone.now() + datetime.timedelta(days=20))  # the link is dead, still kept
+    subscription.refresh_from_db()
+    assert not subscription.is_anonymised
+
+    privacy.purge(now=timezone.now() + datetime.timedelta(days=31))
+    for row in (subscription, waiter, signature, confirmed, confirmed_signature):
+        row.refresh_from_db()
+    assert subscription.is_anonymised and waiter.is_anonymised and signature.is_anonymised
+    assert not confirmed.is_anonymised and not confirmed_signature.is_anonymised
+    assert Signature.objects.filter(email="oui@example.org").exists()
+
+
 def test_a_mission_published_by_the_scheduled_publishing_job_alerts_too(index_page, django_capture_on_commit_callbacks):
     from django.core.management import call_command
     from wagtail.models import Revision

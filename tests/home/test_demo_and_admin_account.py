@@ -144,7 +144,10 @@ def test_the_demo_privacy_policy_covers_alerts_the_pool_and_next_session_request
     for subject in ("alertes par compétence", "vivier de bénévoles", "Prévenez-moi de la prochaine session"):
         assert subject in text
     assert "tant que vous recevez les alertes (une désinscription efface votre adresse aussitôt)" in text
-    assert f"une inscription jamais confirmée est anonymisée {months} mois après sa dernière modification" in text
+    days = django_settings.UNCONFIRMED_RETENTION_DAYS
+    assert f"une inscription jamais confirmée est anonymisée {days} jours après sa dernière modification" in text
+    assert f"une demande jamais confirmée est anonymisée {days} jours après son envoi" in text
+    assert f"une signature jamais confirmée est anonymisée {days} jours après son envoi" in text
     assert f"une fois prévenu, {months} mois après votre demande" in text
     assert f"{django_settings.EMAIL_RETENTION_DAYS} jours après l'envoi" in text
     assert f"valable {CONFIRM.days} jours" in text

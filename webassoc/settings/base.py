@@ -246,6 +246,8 @@ FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300)
 # sent or abandoned. `manage.py purge_personal_data` refuses negative values with a clear error.
 PERSONAL_DATA_RETENTION_MONTHS = env_int("PERSONAL_DATA_RETENTION_MONTHS", 24)
 EMAIL_RETENTION_DAYS = env_int("EMAIL_RETENTION_DAYS", 30)
+# Never confirmed (their link lives 7 days): alert subscriptions, "next session" requests, signatures.
+UNCONFIRMED_RETENTION_DAYS = env_int("UNCONFIRMED_RETENTION_DAYS", 30)
 
 # Public form protections (rate limits are per client IP).
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
