@@ -1,6 +1,7 @@
 """Public forms of the alerts: subscribe (and change one's choices), wait for a course's next session."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from missions.enums import Cause, Commitment
@@ -33,6 +34,15 @@ class ChoicesForm(PublicFormMixin, forms.Form):
                     "l’équipe pourra vous écrire pour vous proposer une mission qui vous correspond. "
                     "Vous pourrez en sortir à tout moment."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The community's vocabulary and the skills of open missions: not a skill typed by mistake
+        # in a draft. The skills someone already chose stay offered (their preferences page).
+        chosen = [skill.pk for skill in self.initial.get("skills") or [] if hasattr(skill, "pk")]
+        self.fields["skills"].queryset = Skill.objects.filter(
+            Q(curated=True) | Q(pk__in=Skill.objects.in_use().values("pk")) | Q(pk__in=chosen)
+        ).order_by("name")
 
 
 class SubscribeForm(ChoicesForm):

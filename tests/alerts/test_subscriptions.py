@@ -289,3 +289,17 @@ def test_the_pool_help_text_is_conditional_since_the_box_starts_unticked(client)
     assert re.search(r'<input type="checkbox" name="in_pool"(?![^>]*checked)', html)
     assert "Si vous cochez cette case, vous rejoignez le vivier" in html
     assert "Vous rejoignez le vivier" not in html
+
+
+def test_the_alert_form_offers_the_vocabulary_and_skills_of_open_missions_not_a_drafts_typo(client, index_page):
+    from tests.missions.factories import MissionFactory
+
+    Skill.objects.create(name="Zèbrécriture", slug="zebrecriture")
+    MissionFactory(skills=["zebrecriture"], live=False)  # typed in a draft only
+    Skill.objects.create(name="Podcast", slug="podcast")
+    MissionFactory(skills=["podcast"])
+
+    html = client.get("/alertes/").content.decode()
+
+    assert 'value="podcast"' in html and 'value="video"' in html
+    assert "zebrecriture" not in html
