@@ -87,7 +87,7 @@ class MissionFilterForm(forms.Form):
         """Skills of missions one can apply to today, plus those chosen (a bookmark keeps its filter)."""
         chosen = self.data.getlist("competences") if hasattr(self.data, "getlist") else []
         self.fields["competences"].queryset = Skill.objects.filter(
-            Q(pk__in=Skill.objects.in_use().values("pk")) | Q(slug__in=chosen[:MAX_CHOSEN_SKILLS])
+            Q(pk__in=Skill.objects.in_use_ids()) | Q(slug__in=chosen[:MAX_CHOSEN_SKILLS])
         ).order_by("name")
 
     def filters(self):

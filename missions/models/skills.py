@@ -110,6 +110,14 @@ class SkillQuerySet(models.QuerySet):
         used = MissionSkill.objects.filter(tag=models.OuterRef("pk"), content_object__in=Mission.objects.open())
         return self.filter(models.Exists(used))
 
+    def in_use_ids(self):
+        """The ids of `in_use()`, kept per content change and day (webassoc.fragments): the public
+        mission list asks on every request, and finding them reads the open missions (~12 ms at
+        10,000 missions on SQLite)."""
+        from webassoc import fragments
+
+        return fragments.cached("skills_in_use", lambda: list(self.in_use().values_list("pk", flat=True)))
+
     def with_public_page(self):
         """The skills that have a public page (`/missions/competences/<slug>/`): the community's
         vocabulary and the skills of published missions, open or not (a closed mission's page links

@@ -174,7 +174,9 @@ def test_list_query_count_is_the_same_with_10_and_1000_missions(client, index_pa
     with_1000 = count_queries(client, url)
 
     assert with_10 == with_1000
-    assert with_1000 <= 16  # site, page routing, menu and settings included
+    # Site, page routing, menu and settings included; with the fragment cache on (production), the
+    # skills in use and the filter counts are kept per content change and the list takes 9.
+    assert with_1000 <= 17
 
 
 def test_the_place_filter_adds_no_query(client, index_page):
