@@ -71,7 +71,9 @@ def test_the_pre_fill_post_shows_the_typed_address_and_skills_saves_nothing_and_
 def test_the_alert_box_of_a_filtered_list_carries_its_format_cause_and_time_to_the_form(video_mission):
     client = visitor()
     url = "/missions/?competences=video&format=hybride&cause=environnement&engagement=jours"
-    box = box_of(client.get(url).content.decode())
+    html = client.get(url).content.decode()
+    box = box_of(html)
+    assert "Les autres filtres que vous avez choisis sont repris dans le formulaire." in html
     assert '<input type="hidden" name="format" value="hybride">' in box
     assert '<input type="hidden" name="cause" value="environnement">' in box
     assert '<input type="hidden" name="engagement" value="jours">' in box
@@ -91,6 +93,7 @@ def test_the_alert_box_says_an_alert_takes_missions_with_any_of_the_skills(index
 
     box = re.search(r'<section class="panel alert-cta".*?</section>', html, re.S).group(0)
     assert "qui demandent au moins une de ces compétences\u00a0: Collecte" in box
+    assert "Les autres filtres" not in box  # only skills chosen
 
 
 def test_after_the_pre_fill_the_subscription_still_needs_consent_and_the_confirmation_link(video_mission):
