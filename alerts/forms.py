@@ -41,7 +41,7 @@ class ChoicesForm(PublicFormMixin, forms.Form):
         # in a draft. The skills someone already chose stay offered (their preferences page).
         chosen = [skill.pk for skill in self.initial.get("skills") or [] if hasattr(skill, "pk")]
         self.fields["skills"].queryset = Skill.objects.filter(
-            Q(curated=True) | Q(pk__in=Skill.objects.in_use().values("pk")) | Q(pk__in=chosen)
+            Q(curated=True) | Q(pk__in=Skill.objects.in_use_ids()) | Q(pk__in=chosen)
         ).order_by("name")
 
 

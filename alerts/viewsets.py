@@ -129,25 +129,24 @@ POOL_LABEL = _("Inviter le vivier")
 POOL_DESCRIPTION = _("Proposer la mission à des bénévoles disponibles du vivier")
 
 
-def pool_button(mission, user, next_url=None):
-    """The "Inviter le vivier" entry of each open mission in the missions list: a short label that
-    fits the button at 1280 px; its tooltip says the whole thing and its accessible name (which
-    starts with the visible label) names the mission."""
+def _pool_entry(mission, user, button_class, **attrs):
+    """The "Inviter le vivier" entry of an open mission, for someone who may change missions."""
+    if mission.accepts_applications and user.has_perm("missions.change_mission"):
+        yield button_class(POOL_LABEL, reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group",
+                           priority=60, attrs={"title": str(POOL_DESCRIPTION), **attrs})
+
+
+def pool_button(instance, user, next_url=None):
+    """In each row of the missions list (the hook runs for every snippet): a short label that fits
+    the button at 1280 px; its tooltip says the whole thing and its accessible name (which starts
+    with the visible label) names the mission."""
     from missions.models import Mission
 
-    if isinstance(mission, Mission) and mission.accepts_applications and user.has_perm("missions.change_mission"):
-        yield ListingButton(
-            POOL_LABEL, reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60,
-            attrs={
-                "title": str(POOL_DESCRIPTION),
-                "aria-label": _("Inviter le vivier à la mission « %(title)s »") % {"title": mission.title},
-            },
-        )
+    if isinstance(instance, Mission):
+        name = _("Inviter le vivier à la mission « %(title)s »") % {"title": instance.title}
+        yield from _pool_entry(instance, user, ListingButton, **{"aria-label": name})
 
 
 def pool_header_button(mission, user):
     """The same entry in the "⋯" menu of an open mission's edit view."""
-    if mission.accepts_applications and user.has_perm("missions.change_mission"):
-        return [Button(POOL_LABEL, reverse("alerts_admin_pool", args=[mission.pk]), icon_name="group", priority=60,
-                       attrs={"title": str(POOL_DESCRIPTION)})]
-    return []
+    return list(_pool_entry(mission, user, Button))

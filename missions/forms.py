@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.utils import get_user_display_name
 
 from webassoc.enums import WITH_A_PLACE, Format
 from webassoc.forms import ConsentField, PublicFormMixin
@@ -190,7 +191,7 @@ class CoordinatorChoiceField(forms.ModelChoiceField):
         super().__init__(queryset=users, required=False, **kwargs)
 
     def label_from_instance(self, user):
-        return user.get_full_name() or user.get_username()
+        return get_user_display_name(user)
 
 
 class MissionAdminForm(WagtailAdminModelForm):

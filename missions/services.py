@@ -14,6 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from outbox.services import claim_resend_slot
 from webassoc.enums import Format
@@ -464,13 +465,21 @@ class OutcomeRefused(DomainError):
     pass
 
 
+# An outcome saying the mission did not happen needs its reason (the admin form checks it too).
+OUTCOME_REASON_NEEDED = gettext_lazy("Dites pourquoi la mission ne s’est pas faite.")
+
+
+def outcome_reason_missing(outcome, reason):
+    return outcome in DID_NOT_HAPPEN and not (reason or "").strip()
+
+
 def record_outcome(application, *, outcome, reason="", by=None):
     """The coordinator records how an introduced mission ended (why, when it did not happen); both
     sides are then asked for one piece of feedback (once, whatever the corrections of the outcome)."""
     if outcome not in Outcome.values:
         raise OutcomeRefused(_("Choisissez l’issue de la mission."), field="outcome")
-    if outcome in DID_NOT_HAPPEN and not reason.strip():
-        raise OutcomeRefused(_("Dites pourquoi la mission ne s’est pas faite."), field="outcome_reason")
+    if outcome_reason_missing(outcome, reason):
+        raise OutcomeRefused(OUTCOME_REASON_NEEDED, field="outcome_reason")
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("mission").get(pk=application.pk)
         if application.status != ApplicationStatus.INTRODUCED:

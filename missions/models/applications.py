@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
 
 from missions.enums import (
     AWAITING_ANSWER,
@@ -16,7 +17,6 @@ from missions.enums import (
     Cause,
     DeclineReason,
     MissionRequestStatus,
-    MissionStatus,
     Outcome,
     Side,
 )
@@ -111,7 +111,7 @@ class Application(AnonymisableMixin, models.Model):
     @property
     def mission_stopped_recruiting(self):
         """Still undecided, on a mission filled or closed (the team chose not to decline it)."""
-        return self.status in UNDECIDED and self.mission.status != MissionStatus.OPEN
+        return self.status in UNDECIDED and self.mission.status not in RECRUITING
 
     @property
     def is_declined(self):
@@ -138,7 +138,7 @@ class Application(AnonymisableMixin, models.Model):
 
     def coordinator_name(self):
         user = self.mission.coordinator
-        return (user.get_full_name() or user.get_username()) if user is not None else "–"
+        return get_user_display_name(user) if user is not None else "–"
 
     def personal_identifiers(self):
         return [self.email, self.name, self.portfolio_url]

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
 
 from missions.enums import UNRESOLVED_CASES, CaseStatus, CheckinAnswer, Side, Urgency
 from webassoc.privacy import REDACTED
@@ -79,7 +80,7 @@ class FollowUpCase(models.Model):
 
     def handled_by_name(self):
         user = self.handled_by
-        return (user.get_full_name() or user.get_username()) if user is not None else "–"
+        return get_user_display_name(user) if user is not None else "–"
 
     def forget_text(self):
         self.description = REDACTED

@@ -24,7 +24,7 @@ from webassoc.errors import DomainError
 from webassoc.typography import with_de
 
 from .. import services
-from ..enums import DID_NOT_HAPPEN, UNDECIDED, ApplicationStatus, DeclineReason, MissionStatus, Outcome
+from ..enums import UNDECIDED, ApplicationStatus, DeclineReason, MissionStatus, Outcome
 from ..models import Application, Mission
 from .filters import MyMissionsFilter
 
@@ -95,8 +95,8 @@ class ApplicationAdminForm(WagtailAdminModelForm):
                 self.add_error("decline_detail", _("Précisez le motif « Autre »."))
         if cleaned.get("outcome") and cleaned.get("status") != ApplicationStatus.INTRODUCED:
             self.add_error("outcome", _("Seule une mise en relation a une issue."))
-        elif cleaned.get("outcome") in DID_NOT_HAPPEN and not (cleaned.get("outcome_reason") or "").strip():
-            self.add_error("outcome_reason", _("Dites pourquoi la mission ne s’est pas faite."))
+        elif services.outcome_reason_missing(cleaned.get("outcome"), cleaned.get("outcome_reason")):
+            self.add_error("outcome_reason", services.OUTCOME_REASON_NEEDED)
         return cleaned
 
 
