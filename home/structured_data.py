@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from webassoc import plain_text
 from webassoc.typography import french_text
 
 SCHEMA = "https://schema.org"
@@ -144,7 +143,7 @@ def news_article(article, request, *, image_url=""):
         "@context": SCHEMA,
         "@type": "NewsArticle",
         "headline": article.title[:110],
-        "description": plain_text.from_html(article.intro),
+        "description": article.intro,
         "url": article.get_full_url(request),
         "mainEntityOfPage": article.get_full_url(request),
         "datePublished": article.date.isoformat(),

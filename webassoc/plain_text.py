@@ -1,4 +1,4 @@
-"""Rich text (HTML) as plain text for feeds, structured data and e-mails: blocks keep their
+"""Rich text (HTML) as plain text, for the feeds' text: blocks keep their
 line breaks and list items their bullets, so that words of two paragraphs never run together
 ("…pour Instagram.Vous travaillerez…", as `strip_tags` alone gives)."""
 

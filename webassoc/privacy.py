@@ -289,7 +289,7 @@ PERSONAL_DATA = [
     PersonalData("missions.Association", "updated_at", "contacts d’associations", in_use="contact_in_use",
                  email_field="contact_email", masculine=True),
     # Alerts: kept while the person receives them (unsubscribing forgets the address at once);
-    # unconfirmed or stale ones 24 months after their last change.
+    # stale ones 24 months after their last change, never-confirmed ones after UNCONFIRMED_RETENTION_DAYS.
     PersonalData("alerts.Subscription", "updated_at", "abonnements aux alertes", in_use="in_use", masculine=True,
                  unconfirmed_field="confirmed_at"),
     # "Next session" requests: kept until the person is told, then 24 months after the request.
@@ -308,6 +308,7 @@ def retention_months(value=None):
 
 
 def unconfirmed_retention_days():
+    # Same bound as the e-mails' days: a number of days, at most a century.
     return _whole_number(settings.UNCONFIRMED_RETENTION_DAYS, "UNCONFIRMED_RETENTION_DAYS",
                          MAX_EMAIL_RETENTION_DAYS, gettext("jours"))
 

@@ -242,7 +242,7 @@ def test_the_confirmation_email_restates_the_chosen_skills_frequency_and_pool(cl
     for body in (message.body, html):
         assert "Accessibilité" in body and "Vidéo" in body
         assert "Un résumé par semaine" in body and "À distance" in body
-        assert "Vivier des bénévoles disponibles" in body and "oui" in body
+        assert "Vivier des bénévoles disponibles\u00a0: oui" in body or "Vivier des bénévoles disponibles&nbsp;: oui" in body
 
 
 def test_new_choices_of_a_confirmed_subscriber_are_restated_not_the_old_ones(client):

@@ -1,24 +1,14 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
-from home import roles
 from tests.factories import UserFactory
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator(client):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=roles.TRAINING_COORDINATORS))
-    client.force_login(user)
-    return user
 
 
 def test_coordinator_sees_registrations_with_the_session_fill_rate(client, coordinator):
