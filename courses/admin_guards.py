@@ -62,7 +62,8 @@ def warn_when_capacity_is_below_confirmed_seats(request, page):
 
 
 def keep_sessions_ordered_by_start(request, page):
-    """After a session is created or edited: its course lists its sessions by start (the admin's
-    default order for a course is the tree order)."""
+    """After a session is created, even as a draft: its course lists its sessions by start (the
+    admin's default order for a course is the tree order). Publications, from the admin or not,
+    reorder through the `page_published` signal (courses/signals.py)."""
     if isinstance(page.specific, TrainingSessionPage):
         services.order_sessions(page.get_parent())

@@ -25,4 +25,3 @@ hooks.register("before_bulk_action", admin_guards.refuse_bulk_deleting_pages_wit
 hooks.register("after_create_page", admin_guards.warn_when_capacity_is_below_confirmed_seats)
 hooks.register("after_edit_page", admin_guards.warn_when_capacity_is_below_confirmed_seats)
 hooks.register("after_create_page", admin_guards.keep_sessions_ordered_by_start)
-hooks.register("after_edit_page", admin_guards.keep_sessions_ordered_by_start)
