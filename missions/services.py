@@ -25,7 +25,6 @@ from . import emails
 from .enums import (
     AWAITING_ANSWER,
     DID_NOT_HAPPEN,
-    UNDECIDED,
     ApplicationStatus,
     CaseStatus,
     Cause,
@@ -322,7 +321,7 @@ def decline_undecided_applications(mission, *, by=None, reason=DeclineReason.FIL
     l’association" when it is closed), the applications to `mission` still waiting for a decision
     (each volunteer is told once, as for any decline). Returns them, with `emails_sent`."""
     declined = []
-    for application in mission.applications.filter(status__in=UNDECIDED).order_by("created_at"):
+    for application in mission.applications.undecided():
         declined.append(change_status(application, status=ApplicationStatus.DECLINED, by=by,
                                       decline_reason=reason))
     return declined

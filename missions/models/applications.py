@@ -33,6 +33,10 @@ class ApplicationQuerySet(models.QuerySet):
         still chooses among those who applied in time."""
         return self.filter(status__in=AWAITING_ANSWER, mission__status__in=RECRUITING)
 
+    def undecided(self):
+        """Still waiting for a decision (new or preselected), oldest first."""
+        return self.filter(status__in=UNDECIDED).order_by("created_at")
+
 
 class Application(AnonymisableMixin, models.Model):
     """A volunteer's application ("candidature") to a mission."""

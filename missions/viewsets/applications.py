@@ -24,9 +24,10 @@ from webassoc.errors import DomainError
 from webassoc.typography import with_de
 
 from .. import services
-from ..enums import UNDECIDED, ApplicationStatus, DeclineReason, MissionStatus, Outcome
+from ..enums import ApplicationStatus, DeclineReason, MissionStatus, Outcome
 from ..models import Application, Mission
 from .filters import MyMissionsFilter
+from .undecided import DeclineUndecidedForm
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -182,21 +183,12 @@ def mark_filled_url(application):
     return reverse("candidatures:action", args=[application.pk, MarkMissionFilled.name])
 
 
-class MarkFilledForm(forms.Form):
-    """Whether the applications still waiting for a decision are declined with "mission pourvue"."""
+class MarkFilledForm(DeclineUndecidedForm):
+    label = _("Décliner les autres candidatures en attente avec le motif « Mission pourvue »")
+    reason = DeclineReason.FILLED
 
-    decline_undecided = forms.BooleanField(
-        label=_("Décliner les autres candidatures en attente avec le motif « Mission pourvue »"),
-        help_text=_("Chaque personne reçoit l’e-mail de refus, avec d’autres missions proposées. Sinon, "
-                    "ces candidatures restent sans réponse, hors de la file de l’équipe et des rappels."),
-        required=False, initial=True,
-    )
-
-    def __init__(self, data=None, *, instance):
-        super().__init__(data)
-        self.undecided = list(instance.mission.applications.filter(status__in=UNDECIDED).order_by("created_at"))
-        if not self.undecided:
-            del self.fields["decline_undecided"]
+    def mission_of(self, application):
+        return application.mission
 
 
 class MarkMissionFilled(RecordAction):
@@ -214,19 +206,7 @@ class MarkMissionFilled(RecordAction):
     def run(self, request, application, form=None):
         services.mark_filled(application.mission, by=request.user)
         message = gettext("La mission « %(title)s » est marquée pourvue.") % {"title": application.mission.title}
-        if form.cleaned_data.get("decline_undecided"):
-            declined = services.decline_undecided_applications(application.mission, by=request.user)
-            message += " " + ngettext(
-                "%(count)s candidature déclinée (motif « Mission pourvue »), e-mail envoyé à %(emails)s.",
-                "%(count)s candidatures déclinées (motif « Mission pourvue »), e-mails envoyés à %(emails)s.",
-                len(declined),
-            ) % {"count": len(declined), "emails": ", ".join(item.email for item in declined if item.emails_sent)}
-        elif form.undecided:
-            message += " " + ngettext(
-                "%(count)s candidature reste sans réponse (hors de la file de l’équipe).",
-                "%(count)s candidatures restent sans réponse (hors de la file de l’équipe).", len(form.undecided),
-            ) % {"count": len(form.undecided)}
-        return message
+        return " ".join(part for part in (message, form.apply(request.user)) if part)
 
 
 class ApplicationIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):

@@ -3,12 +3,11 @@
 from urllib.parse import urlencode
 
 import django_filters
-from django import forms
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -23,10 +22,11 @@ from webassoc.admin.names import FEMININE, FrenchSnippetNamesMixin, SnippetDelet
 from webassoc.enums import Format
 
 from .. import services
-from ..enums import UNDECIDED, Cause, DeclineReason, MissionState, MissionStatus
+from ..enums import Cause, DeclineReason, MissionState, MissionStatus
 from ..forms import MissionAdminForm
 from ..models import Application, Association, Mission, MissionSkill, Skill
 from .filters import MyMissionsFilter
+from .undecided import DeclineUndecidedForm
 
 
 class AssociationFilterSet(WagtailFilterSet):
@@ -124,21 +124,9 @@ class MissionDeleteBulkAction(DeleteBulkAction):
         return [mission for mission in objects if mission.pk not in counts], {**extra, "missions_with_applications": kept}
 
 
-class CloseMissionForm(forms.Form):
-    """Whether the applications still waiting for a decision are declined (like "Marquer pourvue")."""
-
-    decline_undecided = forms.BooleanField(
-        label=_("Décliner les candidatures en attente avec le motif « Mission annulée par l’association »"),
-        help_text=_("Chaque personne reçoit l’e-mail de refus, avec d’autres missions proposées. Sinon, "
-                    "ces candidatures restent sans réponse, hors de la file de l’équipe et des rappels."),
-        required=False, initial=True,
-    )
-
-    def __init__(self, data=None, *, instance):
-        super().__init__(data)
-        self.undecided = list(instance.applications.filter(status__in=UNDECIDED).order_by("created_at"))
-        if not self.undecided:
-            del self.fields["decline_undecided"]
+class CloseMissionForm(DeclineUndecidedForm):
+    label = _("Décliner les candidatures en attente avec le motif « Mission annulée par l’association »")
+    reason = DeclineReason.CANCELLED
 
 
 class CloseMission(RecordAction):
@@ -160,22 +148,7 @@ class CloseMission(RecordAction):
     def run(self, request, instance, form=None):
         services.close_mission(instance, user=request.user)
         message = gettext("La mission « %(title)s » est clôturée.") % {"title": instance.title}
-        if form.cleaned_data.get("decline_undecided"):
-            declined = services.decline_undecided_applications(instance, by=request.user,
-                                                               reason=DeclineReason.CANCELLED)
-            message += " " + ngettext(
-                "%(count)s candidature déclinée (motif « Mission annulée par l’association »), "
-                "e-mail envoyé à %(emails)s.",
-                "%(count)s candidatures déclinées (motif « Mission annulée par l’association »), "
-                "e-mails envoyés à %(emails)s.",
-                len(declined),
-            ) % {"count": len(declined), "emails": ", ".join(item.email for item in declined if item.emails_sent)}
-        elif form.undecided:
-            message += " " + ngettext(
-                "%(count)s candidature reste sans réponse (hors de la file de l’équipe).",
-                "%(count)s candidatures restent sans réponse (hors de la file de l’équipe).", len(form.undecided),
-            ) % {"count": len(form.undecided)}
-        return message
+        return " ".join(part for part in (message, form.apply(request.user)) if part)
 
 
 class AssociationViewSet(FrenchSnippetNamesMixin, SnippetViewSet):
