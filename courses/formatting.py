@@ -2,12 +2,12 @@
 `session_dates` and `session_place` filters of `courses_tags`, and other apps' e-mails such as
 the alerts' "a session is announced"), and the label the team knows it by (`session_label`)."""
 
-import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from webassoc.addresses import split_address
 from webassoc.typography import french_date, french_datetime, french_time
 
 
@@ -48,12 +48,11 @@ def session_place(session):
 
 
 def session_town(session):
-    """« En ligne », or the town: the last line of the address without its postcode (the venue
+    """« En ligne », or the town: the last part of the address without its postcode (the venue
     when there is no address)."""
     if session.is_online:
         return _("En ligne")
-    lines = [line.strip() for line in session.address.splitlines() if line.strip()]
-    town = re.sub(r"^\d{4,5}\s+", "", lines[-1]) if lines else ""
+    _street, _postcode, town = split_address(session.address)
     return town or session.venue
 
 

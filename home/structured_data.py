@@ -7,12 +7,12 @@ Never personal data (contacts, registrants) and never a session's meeting link.
 """
 
 import json
-import re
 
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from webassoc.addresses import split_address
 from webassoc.typography import french_text
 
 SCHEMA = "https://schema.org"
@@ -83,20 +83,17 @@ def website(request):
     }
 
 
-_POSTCODE_AND_TOWN = re.compile(r"^(\d{5})\s+(\S.*)$")
-
-
 def postal_address(address):
-    """A French address as typed ("3 quai des Initiatives\n44000 Nantes", or on one line with
-    commas) as a PostalAddress: street, postal code and town apart when the last part has them."""
-    parts = [part.strip() for part in re.split(r"[\n,]", address) if part.strip()]
+    """A French address as typed (webassoc.addresses.split_address) as a PostalAddress: street,
+    postal code and town apart when the last part has them."""
+    street, postcode, town = split_address(address)
     data = {"@type": "PostalAddress"}
-    found = _POSTCODE_AND_TOWN.match(parts[-1]) if parts else None
-    if found:
-        data["postalCode"], data["addressLocality"] = found.groups()
-        parts = parts[:-1]
-    if parts:
-        data["streetAddress"] = ", ".join(parts)
+    if postcode:
+        data["postalCode"], data["addressLocality"] = postcode, town
+    else:
+        street = [*street, town] if town else street
+    if street:
+        data["streetAddress"] = ", ".join(street)
     data["addressCountry"] = "FR"
     return data
 

@@ -66,11 +66,7 @@ def sitemap_page(request):
             if page.depth == root.depth + 2 and page.path[: -Page.steplen] in sections:
                 sections[page.path[: -Page.steplen]]["children"].append(page)
         tree = list(sections.values())
-    from missions.models import Skill
-
-    skills = Skill.objects.in_use().order_by("name").only("name", "slug")
-    return render(request, "home/sitemap_page.html",
-                  {"root": root, "tree": tree, "skills": skills, "meta_title": _("Plan du site")})
+    return render(request, "home/sitemap_page.html", {"root": root, "tree": tree, "meta_title": _("Plan du site")})
 
 
 @require_GET

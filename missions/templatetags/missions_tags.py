@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from missions.models import Mission, MissionIndexPage
+from missions.models import Mission, MissionIndexPage, Skill
 
 register = template.Library()
 
@@ -63,3 +63,9 @@ def mission_links(context):
 def skill_url(links, skill):
     """`{{ links|skill_url:skill }}`: the page of a skill's missions (MissionLinks.skill)."""
     return links.skill(skill)
+
+
+@register.simple_tag
+def skills_in_use():
+    """The skills of open missions, by name (the site map page lists their pages)."""
+    return Skill.objects.in_use().order_by("name").only("name", "slug")
