@@ -229,6 +229,14 @@ def lock_times(log_path, session_pk):
     return held, awaited
 
 
+def wait_for_empty_queue(env, timeout=180):
+    """Wait until the worker has no task left from before (the demo's, the warm-up's), so that the
+    timed runs measure registrations and their own e-mails, not a backlog."""
+    deadline = time.monotonic() + timeout
+    while last_json_line(manage(env, "shell", "-c", BACKLOG).stdout)["ready"] and time.monotonic() < deadline:
+        time.sleep(1)
+
+
 def wait_for_emails(env, session_pks, expected, timeout=30):
     """The counts of each session once every registration's email is sent (or after `timeout`)."""
     deadline = time.monotonic() + timeout
@@ -306,8 +314,9 @@ def main():
         print("Préparation (migrations, fichiers statiques, contenu de démonstration)…")
         prepare(env)
     backlog = last_json_line(manage(env, "shell", "-c", BACKLOG).stdout)["ready"]
-    if backlog:
-        print(f"Attention : {backlog} tâches attendaient déjà dans la file (le worker les traitera d'abord).")
+    if backlog and not args.no_task_worker:
+        print(f"{backlog} tâches attendaient déjà dans la file (contenu de démonstration) : "
+              "le worker les traite avant les mesures.")
     plan = [("chauffe", 2)] + [(f"{phase}-{r}", args.capacity) for r in range(args.rounds)
                                for phase in ("file", "rafale")]
     sessions = last_json_line(manage(env, "shell", "-c", CREATE_SESSIONS.format(plan=plan, run=run)).stdout)
@@ -316,6 +325,8 @@ def main():
     with running_stack(env, worker=not args.no_task_worker, log_dir=LOG_DIR) as processes:
         # Warm-up: a small burst, so that every web thread has its database connection and templates.
         burst(people(args.port, sessions["chauffe"], 4 * args.workers * args.threads, 250, run, "chauffe"))
+        if not args.no_task_worker:
+            wait_for_empty_queue(env)
         with worker_paused(processes.get("worker") if args.pause_worker else None):
             for r in range(args.rounds):  # each round on its own sessions, from its own addresses
                 sequential.append(people(args.port, sessions[f"file-{r}"], args.clients, 2 * r, run, f"file{r}"))

@@ -6,7 +6,7 @@ lock is not kept for the course lookup, the URLs and the .ics.
 """
 
 from outbox.rendering import computed_when_rendered, later
-from outbox.services import absolute_url, queue_email
+from outbox.services import absolute_url, prepare_email, queue_email, replace_stored, send_stored, store_emails
 
 from .enums import RegistrationStatus
 from .formatting import other_date
@@ -53,6 +53,32 @@ def registration_received(registration):
         return queue_email(registration.email, "courses/registration_confirmed", later(email_context, registration),
                            attachments=_ics(registration.session))
     return queue_email(registration.email, "courses/registration_waitlisted", later(waitlist_context, registration))
+
+
+class RegistrationReceipt:
+    """The email answering a new registration, made ready before its session is locked.
+
+    `register()` creates it right after inserting the registration (on the waitlist): the
+    waitlist email is stored then, the confirmation prepared beside it. Under the lock,
+    `confirm()` turns the stored row into the confirmation (one UPDATE) if a seat was given, and
+    `send()` adds its sending task: the lock covers no email work but these two statements. All of
+    it is in the registration's transaction: the email exists if and only if the registration
+    does, and which one it is is decided under the lock.
+    """
+
+    def __init__(self, registration):
+        [self.email] = store_emails([prepare_email(
+            registration.email, "courses/registration_waitlisted", later(waitlist_context, registration))])
+        self._confirmation = prepare_email(
+            registration.email, "courses/registration_confirmed", later(email_context, registration),
+            attachments=_ics(registration.session))
+
+    def confirm(self):
+        replace_stored(self.email, self._confirmation)
+
+    def send(self):
+        send_stored([self.email])
+        return self.email
 
 
 def registration_promoted(registration):

@@ -88,11 +88,13 @@ def timed_session_lock(*, operation):
 def register(session, *, association_name, contact_name, email, attendees=1, phone="", message="", now=None):
     """Register for a session: confirmed if the attendees fit, waitlisted otherwise.
 
-    The registration is written first, on the waitlist, before the session is locked (the unique
-    constraint refuses a second active registration with the same address). Under the lock: the
-    checks, the count, the confirmation and the email row, whose rendering waits for the commit
-    (outbox). The lock is held a few milliseconds, so a burst of registrants waits in line
-    instead of being asked to retry.
+    Before the session is locked: the registration is written on the waitlist (the unique
+    constraint refuses a second active registration with the same address) and its email is
+    stored as the waitlist one (`emails.RegistrationReceipt`). Under the lock: the checks, then
+    one UPDATE that counts the seats and confirms if the attendees fit, the switch to the
+    confirmation email when they did, and the sending task. The email is rendered after the
+    commit. The lock is held for three or four statements, so a burst of registrants waits in
+    line a few milliseconds each instead of being asked to retry.
     """
     now = now or timezone.now()
     try:
@@ -109,6 +111,7 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
                 status=RegistrationStatus.WAITLISTED,
                 created_at=now,
             )
+            receipt = emails.RegistrationReceipt(registration)
             locked = lock(session.pk)
             registration.session = locked
             reason = locked.closed_reason(now)
@@ -119,15 +122,11 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
                     _("Une inscription compte au plus %(max)s participants pour cette session.")
                     % {"max": locked.max_attendees_per_registration}
                 )
-            if locked.count_seats_taken() + attendees <= locked.capacity:
+            # An UPDATE, not save(): save's signals (page cache, reference index) ran at the insert.
+            if Registration.objects.confirm_if_it_fits(registration, capacity=locked.capacity):
                 registration.status = RegistrationStatus.CONFIRMED
-                # update(), not save(): save's signals (page cache, reference index) ran at the insert.
-                Registration.objects.filter(pk=registration.pk).update(
-                    status=registration.status, updated_at=timezone.now()
-                )
-            # Queued in the same transaction: the email exists if and only if the registration does.
-            # Which email (confirmed or waitlisted) is decided here, under the lock.
-            emails.registration_received(registration)
+                receipt.confirm()
+            receipt.send()
     except IntegrityError as exc:  # the unique constraint: an active registration with this address
         raise AlreadyRegistered(duplicate_message()) from exc
     return registration

@@ -99,12 +99,37 @@ def prepare_email(to, template, context=None, *, attachments=(), reply_to=(), ta
 def queue_emails(emails):
     """Store many prepared emails in one INSERT and enqueue their sending tasks (a fan-out of
     alerts); same guarantees as queue_email(). Returns the stored emails."""
+    emails = store_emails(emails)
+    send_stored(emails)
+    return emails
+
+
+def store_emails(emails):
+    """The first half of queue_emails(): the rows, without their sending tasks. A service that
+    must decide under a lock which email it sends stores one before taking the lock, may
+    `replace_stored()` it under the lock, then calls `send_stored()` (courses.emails.RegistrationReceipt)."""
+    return Email.objects.bulk_create(emails)
+
+
+def send_stored(emails):
+    """The second half of queue_emails(): enqueue the sending task of each stored email."""
     from .tasks import send_email_task
 
-    emails = Email.objects.bulk_create(emails)
     for email in emails:
         send_email_task.enqueue(email.pk)
-    return emails
+
+
+REPLACEABLE_FIELDS = ("to", "reply_to", "template", "tag", "context", "attachments", "headers")
+
+
+def replace_stored(email, prepared):
+    """Make a stored, not yet rendered email the `prepared` one (from prepare_email()) instead,
+    in one UPDATE; it keeps its row and Message-ID."""
+    values = {name: getattr(prepared, name) for name in REPLACEABLE_FIELDS}
+    Email.objects.filter(pk=email.pk, rendered_at__isnull=True).update(**values)
+    for name, value in values.items():
+        setattr(email, name, value)
+    return email
 
 
 def render_email(email):

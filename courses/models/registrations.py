@@ -4,7 +4,7 @@ import secrets
 
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -59,6 +59,21 @@ def has_registrations(page):
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def confirm_if_it_fits(self, registration, *, capacity):
+        """Confirm `registration` if its attendees fit in `capacity` beside the seated ones: the
+        count and the confirmation in one UPDATE. True if it was confirmed. Only under the
+        session's lock (courses.services.register): the count is not safe without it."""
+        taken = (
+            Registration.objects.filter(session_id=OuterRef("session_id")).order_by()
+            .values("session_id").annotate(total=seats_taken()).values("total")
+        )
+        return bool(
+            self.filter(pk=registration.pk)
+            .alias(taken=Coalesce(Subquery(taken), 0))
+            .filter(taken__lte=capacity - registration.attendees)
+            .update(status=RegistrationStatus.CONFIRMED, updated_at=timezone.now())
+        )
+
     def active(self):
         return self.filter(status__in=ACTIVE)
 

@@ -74,3 +74,52 @@ def test_registration_logs_how_long_it_held_the_session_lock(caplog, monkeypatch
     assert record.levelno == logging.INFO
     assert f"session {session.pk} lock held " in record.getMessage()
     assert record.getMessage().endswith("(register)")
+
+
+def statements_under_the_lock(monkeypatch, register):
+    """The SQL statements `register()` runs between taking the session lock and the commit, each
+    as "VERB table" (the lock's own SELECT excluded)."""
+    from django.test.utils import CaptureQueriesContext
+
+    marks = {}
+    real_lock = services.lock_session
+
+    def lock_session(pk):
+        locked = real_lock(pk)
+        marks["locked"] = len(captured.captured_queries)
+        return locked
+
+    monkeypatch.setattr(services, "lock_session", lock_session)
+    with CaptureQueriesContext(connection) as captured:
+        register()
+    statements = []
+    for query in captured.captured_queries[marks["locked"]:]:
+        words = query["sql"].replace('"', "").split()
+        table = words[2] if words[0] in ("INSERT", "DELETE") else words[1]
+        statements.append(f"{words[0]} {table}")
+    return [statement for statement in statements if not statement.startswith(("SAVEPOINT", "RELEASE"))]
+
+
+@pytest.mark.django_db
+def test_under_the_session_lock_a_registration_runs_only_the_count_and_its_email_switch(settings, monkeypatch):
+    """The registration and its email are written before the lock; under it, one UPDATE counts
+    the seats and confirms, the seated registrant's email becomes the confirmation, and the
+    sending task is queued. Nothing else waits behind the lock."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # not sent yet
+    session = TrainingSessionPageFactory(capacity=1)
+
+    def register(name):
+        return lambda: services.register(session, association_name="A", contact_name=name,
+                                         email=f"{name.lower()}@example.org")
+
+    seated = statements_under_the_lock(monkeypatch, register("Premier"))
+    waiting = statements_under_the_lock(monkeypatch, register("Second"))
+
+    assert seated == ["UPDATE courses_registration", "UPDATE outbox_email",
+                      "INSERT django_tasks_database_dbtaskresult"]
+    assert waiting == ["UPDATE courses_registration", "INSERT django_tasks_database_dbtaskresult"]
+    sent = {email.to[0]: email.template for email in Email.objects.all()}
+    assert sent == {"premier@example.org": "courses/registration_confirmed",
+                    "second@example.org": "courses/registration_waitlisted"}
+    confirmation = Email.objects.get(template="courses/registration_confirmed")
+    assert confirmation.attachments[0]["filename"] == "formation-webassoc.ics"
