@@ -4,6 +4,7 @@ import os
 import pytest
 from django.core.cache import cache
 
+from tests import pg_snapshots
 from tests.factories import home_page as get_home_page
 
 
@@ -30,11 +31,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connection
 
     with django_db_blocker.unblock():
+        if pg_snapshots.is_postgresql():
+            pg_snapshots.delete_instead_of_truncate()
+            pg_snapshots.take("initial")
+            return
         data = json.loads(connection.creation.serialize_db_to_string())
     # Content types and permissions first: saving other rows may look them up.
     first = {"contenttypes.contenttype": 0, "auth.permission": 1}
     data.sort(key=lambda row: first.get(row["model"], 2))
     _INITIAL_DATA["default"] = json.dumps(data)
+
+
+def is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("transaction", False)
 
 
 @pytest.fixture(autouse=True)
@@ -44,19 +54,20 @@ def _restore_initial_data(request):
     Django's own `serialized_rollback` is not reliable here: Playwright runs the tests in
     another context than the one that set the database up, so it would not see the copy.
     """
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None or not marker.kwargs.get("transaction"):
+    if not is_transactional(request):
         return
     request.getfixturevalue("transactional_db")
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
     from wagtail.models import Site
 
     if not Site.objects.exists():
-        from django.contrib.contenttypes.models import ContentType
-
         # The flush re-created content types and permissions with new ids: the copy wins.
-        ContentType.objects.all().delete()
         ContentType.objects.clear_cache()
+        if pg_snapshots.is_postgresql():
+            pg_snapshots.restore("initial")
+            return
+        ContentType.objects.all().delete()
         connection.creation.deserialize_db_from_string(_INITIAL_DATA["default"])
 
 
@@ -97,7 +108,22 @@ _DEMO_SNAPSHOT = {}
 
 
 @pytest.fixture
-def demo_site(db):
+def demo_site(request, db):
+    from django.contrib.contenttypes.models import ContentType
+
+    if is_transactional(request) and pg_snapshots.is_postgresql():
+        # Committed rows: a server-side copy, taken once, restored in a fraction of a second.
+        if pg_snapshots.exists("demo"):
+            pg_snapshots.restore("demo")
+            ContentType.objects.clear_cache()
+            return
+        _load_demo_or_its_copy()
+        pg_snapshots.take("demo")
+        return
+    _load_demo_or_its_copy()
+
+
+def _load_demo_or_its_copy():
     from django.core.management import call_command
     from django.db import connection
 
