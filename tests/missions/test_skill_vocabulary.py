@@ -182,6 +182,18 @@ def test_editing_a_skill_slug_keeps_the_old_one(admin_client, index_page):
     assert "Film" in admin_client.get(index_page.url, {"competences": "video"}).content.decode()
 
 
+def test_saving_a_skill_with_its_slug_unchanged_keeps_no_former_slug(admin_client):
+    video = skill("video")
+    former_slugs = set(FormerSlug.objects.values_list("slug", "skill__slug"))
+
+    admin_client.post(reverse("competences:edit", args=[video.pk]), {
+        "name": "Vidéo et montage", "slug": "video", "aliases": video.aliases, "curated": "on", "description": "",
+    })
+
+    assert Skill.objects.get(pk=video.pk).name == "Vidéo et montage"
+    assert set(FormerSlug.objects.values_list("slug", "skill__slug")) == former_slugs
+
+
 def client_page_location(client, index_page, slug):
     response = client.get(f"{index_page.url}competences/{slug}/")
     assert response.status_code == 301
