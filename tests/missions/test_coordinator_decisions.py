@@ -1,12 +1,15 @@
 """The coordinator's side: one-step decisions in the admin that say which emails went out, the
 offer to mark a mission filled, reminders at 2 and 7 days (once), "mes missions"."""
 
+import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.html import escape
 
 from missions import services
 from missions.models import Application, Mission
@@ -182,6 +185,17 @@ def test_the_digest_goes_to_the_mission_coordinator_when_there_is_one(index_page
     assert services.send_application_reminders() == 2
 
     assert sorted(m.to[0] for m in mail.outbox) == ["alex@webassoc.example.org", "equipe@webassoc.localhost"]
+
+
+def test_the_digest_links_to_the_list_the_dashboard_panel_opens(index_page, admin_client):
+    ApplicationFactory(name="En attente", created_at=timezone.now() - timedelta(days=3))
+
+    assert services.send_application_reminders() == 1
+
+    queue_url = re.search(r"Toutes les candidatures nouvelles\u00a0: (\S+)", mail.outbox[-1].body).group(1)
+    link = urlsplit(queue_url)
+    assert f'href="{escape(f"{link.path}?{link.query}")}"' in admin_client.get("/admin/").content.decode()
+    assert link.query == "status=nouvelle&mission_status=ouverte&ordering=created_at"  # oldest first, as in the digest
 
 
 def test_answered_applications_are_not_reminded(index_page):
