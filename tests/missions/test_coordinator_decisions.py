@@ -337,3 +337,26 @@ def test_an_application_to_a_mission_past_its_deadline_is_still_reminded_and_fla
     body = mail.outbox[-1].body
     assert "Arrivée à temps" in body and "échéance passée\u00a0: choisissez, ou clôturez la mission" in body
     assert "mission_status=ouverte" in body
+
+
+def test_the_digest_flags_every_row_past_its_deadline_in_its_text_and_html_versions(index_page):
+    past = MissionFactory(apply_before=timezone.localdate() - timedelta(days=1))
+    coming = MissionFactory(apply_before=timezone.localdate() + timedelta(days=10))
+    now = timezone.now()
+    for name, mission, days in (("Retard passée", past, 8), ("Retard à venir", coming, 8),
+                                ("Attente passée", past, 3), ("Attente à venir", coming, 3)):
+        ApplicationFactory(mission=mission, name=name, created_at=now - timedelta(days=days))
+
+    assert services.send_application_reminders() == 1
+
+    message = mail.outbox[-1]
+    received = (now - timedelta(days=3)).strftime("%d/%m/%Y")
+    flag = ", échéance passée\u00a0: choisissez, ou clôturez la mission)"
+    for body in (message.body, message.alternatives[0][0]):
+        rows = {name: row for row in re.split(r"\n|<li>", body) for name in ("Retard passée", "Retard à venir",
+                                                                           "Attente passée", "Attente à venir")
+                if name in row}
+        assert flag in rows["Retard passée"] and flag in rows["Attente passée"]
+        assert "échéance" not in rows["Retard à venir"] and "échéance" not in rows["Attente à venir"]
+        assert f"(reçue le {received}{flag}" in rows["Attente passée"]
+        assert f"(reçue le {received})" in rows["Attente à venir"]
