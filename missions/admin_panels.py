@@ -91,9 +91,11 @@ def open_cases():
 class OpenCasesPanel(DashboardPanel):
     """The cases open or in progress, in a table (the template reads the cases themselves)."""
 
-    name = "open_followup_cases"
+    name = "open-followup-cases"  # its section is #open-followup-cases-section (tests, browser test)
     template_name = "missions/admin/open_cases_panel.html"
     order = 60
+    heading = _("Suivis ouverts après une mise en relation")
+    empty = _("Aucun suivi ouvert : tout va bien.")
     permission = "missions.change_followupcase"
     rows_shown = 10
 
