@@ -40,15 +40,6 @@ def _recent(now=None):
     return LoginFailure.objects.filter(created_at__gte=(now or timezone.now()) - WINDOW)
 
 
-def is_locked(request, username):
-    """Whether this login attempt must be refused without checking the password."""
-    recent = _recent()
-    return (
-        recent.filter(username=account_key(username)).count() >= ACCOUNT_LIMIT
-        or recent.filter(address=client_ip(request)).count() >= ADDRESS_LIMIT
-    )
-
-
 def begin_attempt(request, username):
     """Count this attempt *before* the password is checked; None when it must be refused (locked).
 

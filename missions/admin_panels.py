@@ -12,6 +12,13 @@ from .enums import AWAITING_ANSWER, RECRUITING, UNRESOLVED_CASES, MissionRequest
 from .models import Application, FollowUpCase, Mission, MissionRequest
 
 
+def waiting_applications_url():
+    """The admin list of the applications waiting for an answer on missions still recruiting, oldest
+    first: the link of this panel and of the coordinators' daily digest (missions/emails.py)."""
+    return filtered_url("candidatures:index", status=AWAITING_ANSWER, mission_status=RECRUITING,
+                        ordering="created_at")
+
+
 class WaitingApplicationsPanel(DashboardPanel):
     name = "waiting_applications"
     order = 10
@@ -28,8 +35,7 @@ class WaitingApplicationsPanel(DashboardPanel):
                 _("reçue %(ago)s") % {"ago": ago(application.created_at)})
 
     def list_url(self):
-        return filtered_url("candidatures:index", status=AWAITING_ANSWER, mission_status=RECRUITING,
-                            ordering="created_at")
+        return waiting_applications_url()
 
 
 class NewRequestsPanel(DashboardPanel):
@@ -85,9 +91,11 @@ def open_cases():
 class OpenCasesPanel(DashboardPanel):
     """The cases open or in progress, in a table (the template reads the cases themselves)."""
 
-    name = "open_followup_cases"
+    name = "open-followup-cases"  # its section is #open-followup-cases-section (tests, browser test)
     template_name = "missions/admin/open_cases_panel.html"
     order = 60
+    heading = _("Suivis ouverts après une mise en relation")
+    empty = _("Aucun suivi ouvert : tout va bien.")
     permission = "missions.change_followupcase"
     rows_shown = 10
 

@@ -147,9 +147,7 @@ def withdrawal_to_team(application, *, was_introduced):
 
 @computed_when_rendered
 def digest_context(due_ids, late_ids):
-    from webassoc.admin.dashboard import filtered_url
-
-    from .enums import AWAITING_ANSWER, RECRUITING
+    from .admin_panels import waiting_applications_url
     from .models.applications import Application
 
     def rows(ids):
@@ -159,8 +157,7 @@ def digest_context(due_ids, late_ids):
                  "past_deadline": a.mission.is_past_deadline} for a in applications]
 
     return {"due": rows(due_ids), "late": rows(late_ids),
-            "queue_url": absolute_url(filtered_url("candidatures:index", status=AWAITING_ANSWER,
-                                                   mission_status=RECRUITING))}
+            "queue_url": absolute_url(waiting_applications_url())}
 
 
 def reminder_digest(to, *, due, late):

@@ -43,7 +43,11 @@ class MissionLinks:
         return self.index + self.page.reverse_subpage("mission_detail", args=[mission.slug])
 
     def skill(self, skill):
-        return self.index + self.page.reverse_subpage("skill", args=[skill.slug])
+        return self.skill_slug(skill.slug)
+
+    def skill_slug(self, slug):
+        """The page of the skill with this slug (a former slug's redirect knows only the slug)."""
+        return self.index + self.page.reverse_subpage("skill", args=[slug])
 
     def skill_tags(self, mission):
         """A mission's skills for `components/tag_list.html`, each linking to its skill page."""
@@ -181,7 +185,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
             if slug == skill_slug:
                 raise Http404
             # A slug that changed (a merge, an edit): its old links still lead here.
-            return redirect(self.links(request).index + self.reverse_subpage("skill", args=[slug]), permanent=True)
+            return redirect(self.links(request).skill_slug(slug), permanent=True)
         page_obj = Mission.objects.open().matching(skills=[skill]).page(page_number(request), self.per_page)
         return self.render(request, template="missions/skill_page.html", context_overrides={
             "skill": skill,

@@ -99,8 +99,8 @@ class MissionDeleteView(SnippetDeleteView):
 
 
 def close_url(mission, back_url):
-    """The confirmation page of "Clôturer la mission" (None when it is closed already)."""
-    if mission.status == MissionStatus.CLOSED:
+    """The confirmation page of "Clôturer la mission" (None when the action does not apply: closed already)."""
+    if not CloseMission().applies(mission):
         return None
     url = reverse(Mission.snippet_viewset.get_url_name("action"), args=[mission.pk, CloseMission.name])
     return f"{url}?{urlencode({'next': back_url})}"

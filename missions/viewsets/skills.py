@@ -143,8 +143,9 @@ class SkillIndexView(RecordActionButtonsMixin, FrenchExportMixin, IndexView):
 
 class SkillEditView(RecordActionButtonsMixin, EditView):
     def save_instance(self):
-        """A changed slug is kept as a former one: links, bookmarks and feed URLs still reach the skill."""
-        former = Skill.objects.filter(pk=self.form.instance.pk).values_list("slug", flat=True).first()
+        """A changed slug is kept as a former one: links, bookmarks and feed URLs still reach the skill.
+        The slug it had is the form's initial value, read from the skill the view loaded (no query)."""
+        former = self.form.initial.get("slug")
         instance = super().save_instance()
         if former and former != instance.slug:
             services.keep_former_slug(former, instance)

@@ -171,6 +171,7 @@ def test_empty_panels_say_so(admin_client):
     assert "Aucun e-mail en échec." in html
     assert "Aucune session à venir." in html
     assert "Personne n’attend de nouvelle session pour le moment." in html
+    assert "Aucun suivi ouvert\u00a0: tout va bien." in html
 
 
 def test_the_dashboard_query_count_does_not_grow(admin_client):

@@ -1,12 +1,15 @@
 """The coordinator's side: one-step decisions in the admin that say which emails went out, the
 offer to mark a mission filled, reminders at 2 and 7 days (once), "mes missions"."""
 
+import re
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.html import escape
 
 from missions import services
 from missions.models import Application, Mission
@@ -184,6 +187,17 @@ def test_the_digest_goes_to_the_mission_coordinator_when_there_is_one(index_page
     assert sorted(m.to[0] for m in mail.outbox) == ["alex@webassoc.example.org", "equipe@webassoc.localhost"]
 
 
+def test_the_digest_links_to_the_list_the_dashboard_panel_opens(index_page, admin_client):
+    ApplicationFactory(name="En attente", created_at=timezone.now() - timedelta(days=3))
+
+    assert services.send_application_reminders() == 1
+
+    queue_url = re.search(r"Toutes les candidatures nouvelles\u00a0: (\S+)", mail.outbox[-1].body).group(1)
+    link = urlsplit(queue_url)
+    assert f'href="{escape(f"{link.path}?{link.query}")}"' in admin_client.get("/admin/").content.decode()
+    assert link.query == "status=nouvelle&mission_status=ouverte&ordering=created_at"  # oldest first, as in the digest
+
+
 def test_answered_applications_are_not_reminded(index_page):
     application = ApplicationFactory(created_at=timezone.now() - timedelta(days=3))
     services.change_status(application, status="preselectionnee")
@@ -323,3 +337,26 @@ def test_an_application_to_a_mission_past_its_deadline_is_still_reminded_and_fla
     body = mail.outbox[-1].body
     assert "Arrivée à temps" in body and "échéance passée\u00a0: choisissez, ou clôturez la mission" in body
     assert "mission_status=ouverte" in body
+
+
+def test_the_digest_flags_every_row_past_its_deadline_in_its_text_and_html_versions(index_page):
+    past = MissionFactory(apply_before=timezone.localdate() - timedelta(days=1))
+    coming = MissionFactory(apply_before=timezone.localdate() + timedelta(days=10))
+    now = timezone.now()
+    for name, mission, days in (("Retard passée", past, 8), ("Retard à venir", coming, 8),
+                                ("Attente passée", past, 3), ("Attente à venir", coming, 3)):
+        ApplicationFactory(mission=mission, name=name, created_at=now - timedelta(days=days))
+
+    assert services.send_application_reminders() == 1
+
+    message = mail.outbox[-1]
+    received = (now - timedelta(days=3)).strftime("%d/%m/%Y")
+    flag = ", échéance passée\u00a0: choisissez, ou clôturez la mission)"
+    for body in (message.body, message.alternatives[0][0]):
+        rows = {name: row for row in re.split(r"\n|<li>", body) for name in ("Retard passée", "Retard à venir",
+                                                                           "Attente passée", "Attente à venir")
+                if name in row}
+        assert flag in rows["Retard passée"] and flag in rows["Attente passée"]
+        assert "échéance" not in rows["Retard à venir"] and "échéance" not in rows["Attente à venir"]
+        assert f"(reçue le {received}{flag}" in rows["Attente passée"]
+        assert f"(reçue le {received})" in rows["Attente à venir"]

@@ -12,6 +12,7 @@ from wagtail.contrib.redirects.models import Redirect
 from missions import services
 from missions.forms import ApplicationForm, MissionAdminForm, MissionFilterForm, MissionRequestForm
 from missions.models import Application, FormerSlug, Mission, MissionRequest, Skill
+from missions.models.skills import current_slug, current_slugs
 from tests.factories import SuperUserFactory
 
 from .factories import ApplicationFactory, MissionFactory, MissionRequestFactory, skill
@@ -159,6 +160,19 @@ def test_after_a_merge_the_old_slug_still_filters_the_list_the_feed_the_catalogu
         r'<input[^>]*value="medias-sociaux"[^>]*checked', alert_form)
 
 
+def test_current_slugs_is_the_one_reading_of_old_slugs_for_every_filter(django_assert_num_queries):
+    """The mission list, the catalogue's theme and the alert form all read a slug through it."""
+    video, social = skill("video"), skill("medias-sociaux")
+    services.merge_skills(video, into=social)
+    FormerSlug.objects.create(slug="collecte", skill=social)  # a stale former slug that a skill has again
+
+    with django_assert_num_queries(1):
+        slugs = current_slugs(["video", "search", "collecte", "inconnue", "medias-sociaux"])
+
+    assert slugs == ["medias-sociaux", "referencement", "collecte", "inconnue", "medias-sociaux"]
+    assert current_slug("video") == "medias-sociaux"
+
+
 def test_a_skill_merged_twice_hands_its_former_slugs_over(client, index_page):
     MissionFactory(title="Audit SEO", skills=["referencement"])
 
@@ -180,6 +194,18 @@ def test_editing_a_skill_slug_keeps_the_old_one(admin_client, index_page):
     assert Skill.objects.get(pk=video.pk).slug == "videos"
     assert client_page_location(admin_client, index_page, "video").endswith("competences/videos/")
     assert "Film" in admin_client.get(index_page.url, {"competences": "video"}).content.decode()
+
+
+def test_saving_a_skill_with_its_slug_unchanged_keeps_no_former_slug(admin_client):
+    video = skill("video")
+    former_slugs = set(FormerSlug.objects.values_list("slug", "skill__slug"))
+
+    admin_client.post(reverse("competences:edit", args=[video.pk]), {
+        "name": "Vidéo et montage", "slug": "video", "aliases": video.aliases, "curated": "on", "description": "",
+    })
+
+    assert Skill.objects.get(pk=video.pk).name == "Vidéo et montage"
+    assert set(FormerSlug.objects.values_list("slug", "skill__slug")) == former_slugs
 
 
 def client_page_location(client, index_page, slug):
