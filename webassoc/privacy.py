@@ -24,7 +24,9 @@ Anonymising a record also erases its copies (`erase_copies`):
   forgotten values replace the old ones, and the person's name, address and any French phone
   number are redacted from the rest;
 - for missions and associations, the contact's name, address and phone numbers in their own
-  texts (title, summary, description), which the search index then re-reads; likewise in an
+  texts (title, summary, description, an association's name copied from a request: "Association
+  de [effacé]", numbered when another association has that name), which the search index then
+  re-reads; likewise in an
   association request's title and association name, and a mission's slug made from a title naming
   the contact is made again from the redacted title.
 
