@@ -141,3 +141,24 @@ def test_two_associations_named_after_their_forgotten_contacts_keep_distinct_nam
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.name, second.name) == ("Les amis de [effacé]", "Les amis de [effacé] (2)")
+
+
+def test_erasing_a_contact_forgets_what_they_wrote_and_their_name_in_the_volunteers_words(db):
+    from missions import services
+    from missions.models import Feedback, FollowUpCase
+
+    mission = MissionFactory(contact_name="Sacha Contact", contact_email=ADDRESS)
+    application = services.introduce(ApplicationFactory(mission=mission, name="Lou", email="lou@example.org"))
+    services.open_case(application, side="association", description="Lou ne répond plus.")
+    services.open_case(application, side="benevole", description="Sacha Contact ne répond plus.")
+    services.record_outcome(application, outcome="realisee")
+    services.give_feedback(application, side="association", rating=5, comment="Merci Lou.")
+    services.give_feedback(application, side="benevole", rating=4, comment="Merci à sacha contact.")
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    cases = dict(FollowUpCase.objects.values_list("side", "description"))
+    comments = dict(Feedback.objects.values_list("side", "comment"))
+    assert cases == {"association": "[effacé]", "benevole": "[effacé] ne répond plus."}
+    assert comments == {"association": "", "benevole": "Merci à [effacé]."}
+    assert dict(Feedback.objects.values_list("side", "rating")) == {"association": 5, "benevole": 4}
