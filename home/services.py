@@ -12,7 +12,7 @@ the set of counted signatures changes (a confirmation, a moderation, an admin ed
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -45,13 +45,19 @@ def may_email(signature, now=None):
     """
     now = now or timezone.now()
     locked = Signature.objects.select_for_update().only("pk", "emails_sent_at").get(pk=signature.pk)
-    recent = [moment for moment in map(datetime.fromisoformat, locked.emails_sent_at or [])
+    recent, allowed = _claim(locked, now)
+    if allowed:
+        Signature.objects.filter(pk=signature.pk).update(emails_sent_at=recent)
+    return allowed
+
+
+def _claim(signature, now):
+    """(the send times to store, whether one more email fits the cap now) for a locked row."""
+    recent = [moment for moment in map(datetime.fromisoformat, signature.emails_sent_at or [])
               if now - moment < timedelta(days=1)]
     if len(recent) >= EMAILS_PER_DAY or (recent and now - max(recent) < EMAIL_INTERVAL):
-        return False
-    recent.append(now)
-    Signature.objects.filter(pk=signature.pk).update(emails_sent_at=[moment.isoformat() for moment in recent])
-    return True
+        return signature.emails_sent_at, False
+    return [moment.isoformat() for moment in [*recent, now]], True
 
 
 @transaction.atomic
@@ -61,15 +67,6 @@ def send_confirmation(signature):
         return False
     emails.manifesto_confirmation(signature, token=CONFIRM.make(signature.pk), valid_days=CONFIRM.days)
     Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
-    return True
-
-
-@transaction.atomic
-def send_already_signed(signature):
-    """Tell a signer whose signature counts already that signing again changes nothing (within the cap)."""
-    if not may_email(signature):
-        return False
-    emails.manifesto_already_signed(signature)
     return True
 
 
@@ -87,34 +84,52 @@ def sign(page, *, first_name, last_name, email, profession, organisation="", cit
     Only called with the signer's consent (the public form's required box). A second signature
     with the same address changes nothing and returns the first one, whose signer is emailed
     instead (the link again if unconfirmed, an "already signed" note otherwise, both within the
-    cap): the answer on the page is the same. Waiting too long for another signature with the
-    same address raises TryAgainLater.
+    cap): the answer on the page is the same. So is the work, which would otherwise tell who
+    signed by the time it takes: every signing runs the insert (the database skips a duplicate),
+    locks the row, writes it once and queues one email (none when the cap holds). Waiting too
+    long for another signature with the same address raises TryAgainLater.
     """
     email = email.strip()
-    try:
-        with transaction.atomic():
-            existing = find(page, email)
-            if existing is None:
-                signature = Signature.objects.create(
-                    page=page, first_name=first_name.strip(), last_name=last_name.strip(), email=email,
-                    profession=profession.strip(), organisation=organisation.strip(), city=city.strip(),
-                    show_publicly=show_publicly, consent=True,
-                )
-                send_confirmation(signature)
-                return signature
-    except IntegrityError:  # the same email signed at the same instant: the other one won
-        existing = find(page, email)
-        if existing is None:
-            raise
-    return _answer_duplicate(existing)
-
-
-def _answer_duplicate(signature):
-    if signature.is_confirmed or signature.is_hidden:
-        send_already_signed(signature)
-    else:
-        send_confirmation(signature)
+    with transaction.atomic():
+        _insert_unless_signed(Signature(
+            page=page, first_name=first_name.strip(), last_name=last_name.strip(), email=email,
+            profession=profession.strip(), organisation=organisation.strip(), city=city.strip(),
+            show_publicly=show_publicly, consent=True,
+        ))
+        # The new row, or the first one with this address (waiting for a simultaneous insert).
+        signature = Signature.objects.select_for_update().get(page=page, email__iexact=email)
+        signature.page = page  # the emails name it
+        _email_signer(signature)
     return signature
+
+
+def _insert_unless_signed(signature):
+    """Insert the signature unless its address signed already: one statement either way
+    (`ON CONFLICT DO NOTHING` on the unique constraint; it waits for a simultaneous insert of the
+    same address, then does nothing). Nothing is flushed from the page cache: no public page
+    shows an unconfirmed signature."""
+    Signature.objects.bulk_create([signature], ignore_conflicts=True)
+
+
+def _email_signer(signature, now=None):
+    """The one answer to a signing, on the locked row: the confirmation link (a new signature, or
+    one never confirmed) or the "already signed" note, within the cap; the row is written once
+    either way (the send times, and when the link was sent)."""
+    now = now or timezone.now()
+    sent_at, allowed = _claim(signature, now)
+    link = not (signature.is_confirmed or signature.is_hidden)
+    signature.emails_sent_at = sent_at
+    if allowed and link:
+        signature.confirmation_sent_at = now
+    Signature.objects.filter(pk=signature.pk).update(emails_sent_at=signature.emails_sent_at,
+                                                    confirmation_sent_at=signature.confirmation_sent_at)
+    if not allowed:
+        return False
+    if link:
+        emails.manifesto_confirmation(signature, token=CONFIRM.make(signature.pk), valid_days=CONFIRM.days)
+    else:
+        emails.manifesto_already_signed(signature)
+    return True
 
 
 def resend_confirmation(page, *, email):

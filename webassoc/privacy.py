@@ -24,7 +24,9 @@ Anonymising a record also erases its copies (`erase_copies`):
   forgotten values replace the old ones, and the person's name, address and any French phone
   number are redacted from the rest;
 - for missions and associations, the contact's name, address and phone numbers in their own
-  texts (title, summary, description), which the search index then re-reads; likewise in an
+  texts (title, summary, description, an association's name copied from a request: "Association
+  de [effacé]", numbered when another association has that name), which the search index then
+  re-reads; likewise in an
   association request's title and association name, and a mission's slug made from a title naming
   the contact is made again from the redacted title.
 
@@ -432,10 +434,8 @@ def export_of(email):
     if not ADDRESS.fullmatch(email) or is_anonymous_email(email):
         raise ValueError(gettext("« %(value)s » n’est pas une adresse e-mail.") % {"value": email})
     export = {}
-    for entry, rows in records_of(email).items():
-        export[entry.label] = [_row_dict(row) for row in rows]
-        for label, fields, written in _written_by_the_person(rows):
-            export[label] = [_row_dict(row, fields=fields) for row in written]
+    for label, fields, rows in everything_of(email):
+        export.setdefault(label, []).extend(_row_dict(row, fields=fields) for row in rows)
     Email = apps.get_model("outbox", "Email")
     pks = StoredEmails().about([email])
     emails = Email.objects.filter(pk__in=pks).order_by("created_at")
@@ -457,12 +457,11 @@ def readable_records_of(email):
     French and local time, lists joined with ", ", kinds of e-mail in words. (The file given to
     the person keeps export_of()'s raw values and ISO dates.)"""
     shown = {}
-    for entry, rows in records_of(email).items():
-        related = [field.name for field in rows[0]._meta.concrete_fields if field.is_relation]
-        prefetch_related_objects(rows, *related)  # one query per relation, whatever the rows
-        shown[entry.label] = [_readable_row(row) for row in rows]
-        for label, fields, written in _written_by_the_person(rows):
-            shown[label] = [_readable_row(row, fields=fields) for row in written]
+    for label, fields, rows in everything_of(email):
+        if fields is None:
+            related = [field.name for field in rows[0]._meta.concrete_fields if field.is_relation]
+            prefetch_related_objects(rows, *related)  # one query per relation, whatever the rows
+        shown.setdefault(label, []).extend(_readable_row(row, fields=fields) for row in rows)
     Email = apps.get_model("outbox", "Email")
     emails = Email.objects.filter(pk__in=StoredEmails().about([email])).order_by("created_at")
     if emails:
@@ -470,12 +469,19 @@ def readable_records_of(email):
     return shown
 
 
-def _written_by_the_person(rows):
-    """(label, fields, rows) of what the people of `rows` wrote in other models, when there is some."""
-    for label, fields, queryset in type(rows[0]).written_by_the_person(rows):
-        written = list(queryset)
-        if written:
-            yield label, fields, written
+def everything_of(email):
+    """(label, fields, rows) of what the site holds about `email`, stored emails aside: each kind
+    of record holding the address (`fields` None: every field), then what the people of those
+    records wrote in other models (`written_by_the_person`: an application's help requests and
+    feedback, those a mission's contact wrote for the association), when there is some. The export
+    (`export_of`, `readable_records_of`) lists these rows; `forget()` anonymises the records, whose
+    `forget_personal_data()` forgets what they wrote: both cover the same rows."""
+    for entry, rows in records_of(email).items():
+        yield entry.label, None, rows
+        for label, fields, queryset in type(rows[0]).written_by_the_person(rows):
+            written = list(queryset)
+            if written:
+                yield label, fields, written
 
 
 def _readable_row(row, fields=None):
@@ -521,7 +527,7 @@ def readable_value(value):
 def _row_dict(row, fields=None):
     values = {}
     for field in row._meta.concrete_fields:
-        if fields is not None and field.name not in fields:
+        if fields is not None and field.name not in fields and not field.primary_key:  # ids kept
             continue
         if fields is None and field.name in ("latest_revision", "live_revision", "locked_by", "locked_at"):
             continue

@@ -4,6 +4,7 @@ of several sizes (their texts in data.py), a few applications."""
 import datetime
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from home.demo.images import demo_logo
 from home.demo.pages import bullet_list, child_page, home_page
@@ -19,6 +20,40 @@ OPEN = MissionStatus.OPEN
 # them (nobody edited it) gets its own texts, as a new demo would.
 OLD_SUMMARY_MARK = ") recherche de l'aide : "
 OLD_DESCRIPTION_MARK = "au rythme qui vous convient. L'équipe Webassoc reste tiers de confiance pendant toute la mission."
+
+
+# The demo's volunteers: credible people (their addresses on the reserved example.org domain).
+VOLUNTEERS = [
+    ("Camille Martin", "camille@example.org", ApplicationStatus.NEW),
+    ("Yanis Benali", "yanis@example.org", ApplicationStatus.SHORTLISTED),
+    ("Léa Dubois", "lea@example.org", ApplicationStatus.INTRODUCED),
+    ("Hugo Petit", "hugo@example.org", ApplicationStatus.DECLINED),
+]
+CASE_DESCRIPTION = "Nous n'arrivons pas à fixer un premier rendez-vous."
+# What the first demo wrote on its applications to say they were invented, taken off where still there.
+OLD_NAME_LABELS = (" (fictive)", " (fictif)")
+OLD_PORTFOLIO_URL = "https://www.linkedin.com/in/exemple-fictif"
+OLD_CASE_MARK = "Exemple fictif : "
+
+
+def portfolio_url(name):
+    """A profile on a reserved domain (RFC 2606), like the demo's addresses."""
+    return f"https://linkedin.example/in/{slugify(name)}"
+
+
+def relabel_old_applications():
+    """The applications of the first demo, untouched since: their people's names without
+    "(fictive)", a profile of their own, the help request without "Exemple fictif". Returns whether
+    something changed."""
+    changed = 0
+    for name, email, _status in VOLUNTEERS:
+        old_names = [name + label for label in OLD_NAME_LABELS]
+        changed += Application.objects.filter(email=email, name__in=old_names).update(name=name)
+        changed += Application.objects.filter(email=email, portfolio_url=OLD_PORTFOLIO_URL).update(
+            portfolio_url=portfolio_url(name))
+    old_case = OLD_CASE_MARK + CASE_DESCRIPTION[0].lower() + CASE_DESCRIPTION[1:]
+    changed += FollowUpCase.objects.filter(description=old_case).update(description=CASE_DESCRIPTION)
+    return bool(changed)
 
 
 def description(mission):
@@ -148,15 +183,9 @@ def load(stdout=None):
         stdout.write(f"  - {rewritten} missions de la première démonstration réécrites")
 
     if not Application.objects.exists():
-        volunteers = [
-            ("Camille Martin (fictive)", "camille@example.org", ApplicationStatus.NEW),
-            ("Yanis Benali (fictif)", "yanis@example.org", ApplicationStatus.SHORTLISTED),
-            ("Léa Dubois (fictive)", "lea@example.org", ApplicationStatus.INTRODUCED),
-            ("Hugo Petit (fictif)", "hugo@example.org", ApplicationStatus.DECLINED),
-        ]
         missions = list(Mission.objects.filter(live=True, status=OPEN).order_by("pk")[:4])
         now = timezone.now()
-        for number, ((name, email, status), mission) in enumerate(zip(volunteers, missions, strict=False)):
+        for number, ((name, email, status), mission) in enumerate(zip(VOLUNTEERS, missions, strict=False)):
             # Received a few days ago, answered (introduced, declined…) a day or two later.
             received = now - datetime.timedelta(days=6 - number, hours=3)
             answered = received + datetime.timedelta(days=1 + number % 2, hours=2)
@@ -164,7 +193,7 @@ def load(stdout=None):
                 mission=mission, name=name, email=email, status=status, consent=True, created_at=received,
                 message="Bonjour, j’aurais plaisir à aider votre association sur ce sujet que je connais.",
                 availability="Quelques heures par semaine, le soir.",
-                portfolio_url="https://www.linkedin.com/in/exemple-fictif",
+                portfolio_url=portfolio_url(name),
                 matched_at=answered if status == ApplicationStatus.INTRODUCED else None,
                 first_answered_at=None if status == ApplicationStatus.NEW else answered,
                 decline_reason=DeclineReason.PROFILE if status == ApplicationStatus.DECLINED else "",
@@ -178,7 +207,9 @@ def load(stdout=None):
             if status == ApplicationStatus.INTRODUCED:
                 FollowUpCase.objects.create(
                     application=application, side=Side.ASSOCIATION, urgency=Urgency.MEDIUM,
-                    description="Exemple fictif : nous n'arrivons pas à fixer un premier rendez-vous.",
+                    description=CASE_DESCRIPTION,
                 )
         if stdout:
             stdout.write("  - quelques candidatures")
+    elif relabel_old_applications() and stdout:
+        stdout.write("  - candidatures de la première démonstration sans mention « fictif »")

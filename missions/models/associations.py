@@ -82,7 +82,23 @@ class Association(AnonymisableMixin, index.Indexed, models.Model):
         return [self.contact_email, self.contact_name]
 
     def forget_personal_data(self):
-        """Forget the contact person, also where their name or address was written in the description."""
-        self.description = redact(self.description, self.personal_identifiers())
+        """Forget the contact person, also where their name or address was written in the name
+        (copied from a request: "Association de [effacé]") and the description."""
+        identifiers = self.personal_identifiers()
+        name = redact(self.name, identifiers)
+        if name != self.name:
+            self.name = self._free_name(name)
+        self.description = redact(self.description, identifiers)
         self.contact_name = ""
         self.contact_email = ""
+
+    def _free_name(self, name):
+        """`name`, or `name (2)`, `(3)`… when another association has it (names are unique),
+        within the column's length."""
+        taken = Association.objects.exclude(pk=self.pk)
+        limit = self._meta.get_field("name").max_length
+        candidate, n = name[:limit], 2
+        while taken.filter(name__iexact=candidate).exists():
+            suffix = f" ({n})"
+            candidate, n = name[:limit - len(suffix)] + suffix, n + 1
+        return candidate

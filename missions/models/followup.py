@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import get_user_display_name
 
 from missions.enums import UNRESOLVED_CASES, CaseStatus, CheckinAnswer, Side, Urgency
-from webassoc.privacy import REDACTED
+from webassoc.privacy import REDACTED, redact
 
 
 class Checkin(models.Model):
@@ -86,6 +86,13 @@ class FollowUpCase(models.Model):
         self.description = REDACTED
         self.note = ""
         self.save(update_fields=["description", "note"])
+
+    def redact_text(self, identifiers):
+        """Someone else is forgotten: their name, address and phone leave the description and the note."""
+        description, note = redact(self.description, identifiers), redact(self.note, identifiers)
+        if (description, note) != (self.description, self.note):
+            self.description, self.note = description, note
+            self.save(update_fields=["description", "note"])
 
 
 class Feedback(models.Model):

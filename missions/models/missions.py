@@ -29,7 +29,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from missions.enums import COMMITMENT_HOURS, Commitment, MissionSort, MissionState, MissionStatus
+from missions.enums import COMMITMENT_HOURS, Commitment, MissionSort, MissionState, MissionStatus, Side
 from missions.places import place_pattern
 from webassoc.enums import Format
 from webassoc.forms import search_words
@@ -37,6 +37,7 @@ from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
 from webassoc.typography import french_date, french_datetime
 
+from .followup import Feedback, FollowUpCase
 from .skills import Skill
 
 # Sub-paths of the mission index page that a mission slug must not take.
@@ -395,12 +396,40 @@ class Mission(
     def personal_identifiers(self):
         return [self.contact_email, self.contact_name]
 
+    @classmethod
+    def written_by_the_person(cls, rows):
+        """After an introduction, what the mission's contact wrote for the association (the side its
+        check-in and feedback e-mails go to): its help requests and feedback (the volunteer's are
+        the volunteer's)."""
+        return [
+            ("demandes d’aide de l’association après la mise en relation",
+             ("application", "side", "description", "urgency", "status", "created_at", "resolved_at"),
+             FollowUpCase.objects.filter(application__mission__in=rows, side=Side.ASSOCIATION)
+             .select_related("application__mission").order_by("created_at", "pk")),
+            ("avis de l’association après la mise en relation",
+             ("application", "side", "rating", "comment", "answered_at"),
+             Feedback.objects.filter(application__mission__in=rows, side=Side.ASSOCIATION, answered_at__isnull=False)
+             .select_related("application__mission").order_by("answered_at", "pk")),
+        ]
+
     def forget_personal_data(self):
         """Forget the contact person, also where their name or address was written in the mission's
-        texts (a converted request copies its description)."""
+        texts (a converted request copies its description). What they wrote for the association
+        after an introduction (`written_by_the_person`) is forgotten; the volunteer's words about
+        it lose the contact's name, address and phone."""
         identifiers = self.personal_identifiers()
         for name in ("title", "summary", "description", "location"):
             setattr(self, name, redact(getattr(self, name), identifiers))
+        for case in FollowUpCase.objects.filter(application__mission=self):
+            if case.side == Side.ASSOCIATION:
+                case.forget_text()
+            else:
+                case.redact_text(identifiers)
+        for feedback in Feedback.objects.filter(application__mission=self).exclude(comment=""):
+            comment = "" if feedback.side == Side.ASSOCIATION else redact(feedback.comment, identifiers)
+            if comment != feedback.comment:
+                feedback.comment = comment
+                feedback.save(update_fields=["comment"])
         if self.slug and self._slug_names(identifiers):
             # Its address was made from a title naming the contact ("site-pour-jeanne-martin"): a
             # new one from the redacted title; the old address answers 404 (a redirect would keep it).

@@ -209,6 +209,45 @@ def test_the_cap_covers_the_new_link_form_too(client, manifesto):
     assert "au plus un e-mail toutes les 10 minutes" in response.content.decode()
 
 
+# --- The time it takes does not tell who signed -------------------------------------------------
+
+def statements(queries):
+    """Each statement as its kind and the tables it names (values left out)."""
+    shapes = []
+    for query in queries:
+        sql = query["sql"]
+        tables = re.findall(r'(?:FROM|INTO|UPDATE|JOIN)\s+"?(\w+)"?', sql)
+        shapes.append((sql.split()[0].upper(), *tables))
+    return shapes
+
+
+def test_signing_anew_and_signing_again_run_the_same_statements(manifesto, settings):
+    """The answer is the same, and so is the work (a timing side channel would tell who signed):
+    the same queries, the same writes and one email queued, whether the address is new or signed
+    before (confirmed or not; the last email to it an hour ago), as in production, where the email is
+    a queued task."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    an_hour_ago = (services.timezone.now() - timedelta(hours=1))
+    SignatureFactory(page=manifesto, email="en-attente@exemple.org", emails_sent_at=[an_hour_ago.isoformat()])
+    SignatureFactory(page=manifesto, email="confirmee@exemple.org", confirmed=True,
+                     emails_sent_at=[an_hour_ago.isoformat()])
+    services.sign(manifesto, **{**SIGNER, "email": "premiere@exemple.org"})  # the site's URLs looked up once
+    work = {}
+    for email in ("nouvelle@exemple.org", "En-Attente@exemple.org", "confirmee@exemple.org"):
+        emails_before = Email.objects.count()
+        with CaptureQueriesContext(connection) as queries:
+            services.sign(manifesto, **{**SIGNER, "email": email})
+        work[email] = statements(queries.captured_queries)
+        assert Email.objects.count() == emails_before + 1, email
+
+    assert work["En-Attente@exemple.org"] == work["nouvelle@exemple.org"]
+    assert work["confirmee@exemple.org"] == work["nouvelle@exemple.org"]
+    assert Signature.objects.count() == 4
+
+
 def test_the_database_refuses_two_signatures_with_the_same_email_in_any_case(manifesto):
     from django.db import IntegrityError, transaction
 

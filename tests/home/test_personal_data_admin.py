@@ -111,6 +111,39 @@ def test_what_the_volunteer_wrote_after_the_introduction_is_shown_and_exported(a
     assert "Avis de l’association." not in as_csv.content.decode("utf-8-sig")
 
 
+def test_what_an_association_contact_wrote_after_an_introduction_is_shown_and_exported(admin_client, person):
+    """The association side of an introduction is the mission's contact: their own help requests
+    and feedback are theirs to receive (the volunteer's words are not)."""
+    from missions import services as missions_services
+    from tests.missions.factories import MissionFactory
+
+    contact = "contact.asso@example.org"
+    application = missions_services.introduce(
+        ApplicationFactory(mission=MissionFactory(contact_email=contact), name="Lou", email="lou@example.org"))
+    missions_services.open_case(application, side="association", description="Lou ne répond plus.", urgency="haute")
+    missions_services.open_case(application, side="benevole", description="Texte du bénévole.")
+    missions_services.record_outcome(application, outcome="realisee")
+    missions_services.give_feedback(application, side="association", rating=5, comment="Un grand merci.")
+    missions_services.give_feedback(application, side="benevole", rating=4, comment="Avis du bénévole.")
+
+    html = search(admin_client, contact).content.decode()
+    data = json.loads(admin_client.post(reverse("personal_data"), {"email": contact, "action": "json"}).content)
+    as_csv = admin_client.post(reverse("personal_data"), {"email": contact, "action": "csv"})
+    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+
+    assert "Demandes d’aide de l’association après la mise en relation (1)" in html
+    assert "Lou ne répond plus." in html
+    assert "Avis de l’association après la mise en relation (1)" in html and "Un grand merci." in html
+    [case] = data["donnees"]["demandes d’aide de l’association après la mise en relation"]
+    [feedback] = data["donnees"]["avis de l’association après la mise en relation"]
+    assert (case["ce qui se passe"], case["urgence"]) == ("Lou ne répond plus.", "haute")
+    assert (feedback["note"], feedback["commentaire"]) == (5, "Un grand merci.")
+    assert ["avis de l’association après la mise en relation", "1", "commentaire", "Un grand merci."] in rows
+    records = {label: rows for label, rows in data["donnees"].items() if not label.startswith("e-mails")}
+    assert "Texte du bénévole." not in str(records) and "Avis du bénévole." not in str(records)
+    assert "Avis du bénévole." not in html
+
+
 def test_the_csv_export_gives_commas_on_request_and_never_a_formula(admin_client, person):
     ApplicationFactory(email=EMAIL, name="=HYPERLINK(\"http://evil.example\")")
 

@@ -9,7 +9,7 @@ from wagtail.models import Revision
 from missions.demo import OLD_DESCRIPTION_MARK
 from missions.demo.data import ASSOCIATIONS, MISSIONS
 from missions.enums import Commitment
-from missions.models import Association, Mission
+from missions.models import Application, Association, FollowUpCase, Mission
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,47 @@ def test_load_demo_rewrites_the_first_demos_boilerplate_missions_once(demo_site)
     assert old.live_revision.content["summary"] == old.summary  # published, not only saved
     assert edited.summary == "Un résumé écrit par l'équipe."  # an edited mission is left alone
     assert Revision.objects.count() == revisions  # the second run changes nothing
+
+
+# What a first demo wrote to say its people were invented; "par exemple" is plain French.
+FICTIONAL_LABEL = re.compile(r"fictif|fictive|démonstration|\bdémo\b|(?<!par )\bexemple\b", re.I)
+
+
+def application_texts():
+    texts = []
+    for application in Application.objects.all():
+        texts += [application.name, application.email, application.message, application.availability,
+                  application.portfolio_url, application.note]
+    texts += list(FollowUpCase.objects.values_list("description", flat=True))
+    return texts
+
+
+def test_demo_applications_read_like_real_ones_without_a_fictional_label(demo_site):
+    texts = application_texts()
+
+    assert Application.objects.count() == 4 and FollowUpCase.objects.exists()
+    assert [text for text in texts if FICTIONAL_LABEL.search(text)] == []
+
+
+def test_load_demo_takes_the_first_demos_labels_off_its_applications_once(demo_site):
+    """A demo database of the first version: "(fictive)" after the names, "Exemple fictif" in a help request."""
+    first = Application.objects.order_by("pk").first()
+    name = first.name
+    Application.objects.filter(pk=first.pk).update(name=f"{name} (fictive)",
+                                                   portfolio_url="https://www.linkedin.com/in/exemple-fictif")
+    case = FollowUpCase.objects.get()
+    description = case.description
+    FollowUpCase.objects.filter(pk=case.pk).update(
+        description="Exemple fictif : nous n'arrivons pas à fixer un premier rendez-vous.")  # as first written
+    edited = Application.objects.order_by("pk")[1]
+    Application.objects.filter(pk=edited.pk).update(name="Un nom écrit par l'équipe (fictif, à garder)")
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    first.refresh_from_db()
+    case.refresh_from_db()
+    edited.refresh_from_db()
+    assert first.name == name and "fictif" not in first.portfolio_url
+    assert case.description == description
+    assert edited.name == "Un nom écrit par l'équipe (fictif, à garder)"  # not a demo name: left alone

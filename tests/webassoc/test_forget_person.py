@@ -105,3 +105,60 @@ def test_a_mission_whose_address_names_its_contact_gets_a_new_one(home_page):
     other.refresh_from_db()
     assert (mission.title, mission.slug) == ("Site pour [effacé]", "site-pour-efface")
     assert other.slug == "refaire-le-site"
+
+
+def test_erasing_a_contact_redacts_their_name_inside_the_association_name(home_page):
+    """A small association named after its contact: the name copied from the request into the
+    association loses the contact's name (any case), the rest is kept."""
+    from missions import services
+    from missions.models import Association
+    from tests.missions.factories import MissionIndexPageFactory
+
+    MissionIndexPageFactory()
+
+    mission_request = MissionRequestFactory(email=ADDRESS, contact_name="Camille Martin",
+                                            association_name="Association de CAMILLE MARTIN")
+    services.convert_request(mission_request)
+    association = Association.objects.get(contact_email=ADDRESS)
+    assert association.name == "Association de CAMILLE MARTIN"
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    association.refresh_from_db()
+    assert association.name == "Association de [effacé]"
+    assert (association.contact_name, association.contact_email) == ("", "")
+
+
+def test_two_associations_named_after_their_forgotten_contacts_keep_distinct_names(db):
+    from tests.missions.factories import AssociationFactory
+
+    first = AssociationFactory(name="Les amis de Camille", contact_name="Camille", contact_email=ADDRESS)
+    second = AssociationFactory(name="Les amis de Léa", contact_name="Léa", contact_email="lea@asso.example.org")
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+    call_command("forget_person", "lea@asso.example.org", stdout=StringIO())
+
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.name, second.name) == ("Les amis de [effacé]", "Les amis de [effacé] (2)")
+
+
+def test_erasing_a_contact_forgets_what_they_wrote_and_their_name_in_the_volunteers_words(db):
+    from missions import services
+    from missions.models import Feedback, FollowUpCase
+
+    mission = MissionFactory(contact_name="Sacha Contact", contact_email=ADDRESS)
+    application = services.introduce(ApplicationFactory(mission=mission, name="Lou", email="lou@example.org"))
+    services.open_case(application, side="association", description="Lou ne répond plus.")
+    services.open_case(application, side="benevole", description="Sacha Contact ne répond plus.")
+    services.record_outcome(application, outcome="realisee")
+    services.give_feedback(application, side="association", rating=5, comment="Merci Lou.")
+    services.give_feedback(application, side="benevole", rating=4, comment="Merci à sacha contact.")
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    cases = dict(FollowUpCase.objects.values_list("side", "description"))
+    comments = dict(Feedback.objects.values_list("side", "comment"))
+    assert cases == {"association": "[effacé]", "benevole": "[effacé] ne répond plus."}
+    assert comments == {"association": "", "benevole": "Merci à [effacé]."}
+    assert dict(Feedback.objects.values_list("side", "rating")) == {"association": 5, "benevole": 4}
