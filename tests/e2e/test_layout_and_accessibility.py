@@ -66,20 +66,21 @@ def axe_with_best_practices():
     return check
 
 
+# One test per width: each walks every page type (about 20 s), and the widths run in parallel.
+@pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_type_at_every_width_has_no_horizontal_scroll_a_compact_header_and_no_axe_violation(
-    page, live_server, demo_site, axe_with_best_practices
+    page, live_server, demo_site, axe_with_best_practices, width
 ):
     problems = []
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        for _label, path in PAGE_TYPES:
-            open_page(page, live_server, path)
-            if page.evaluate(HORIZONTAL_SCROLL):
-                problems.append(f"{width}px {path}: défilement horizontal")
-            height = page.evaluate(HEADER_HEIGHT)
-            if height > HEADER_LIMIT[width]:
-                problems.append(f"{width}px {path}: en-tête de {height:.0f}px")
-            problems += [f"{width}px {path}: {violation}" for violation in axe_with_best_practices(page)]
+    page.set_viewport_size({"width": width, "height": 800})
+    for _label, path in PAGE_TYPES:
+        open_page(page, live_server, path)
+        if page.evaluate(HORIZONTAL_SCROLL):
+            problems.append(f"{width}px {path}: défilement horizontal")
+        height = page.evaluate(HEADER_HEIGHT)
+        if height > HEADER_LIMIT[width]:
+            problems.append(f"{width}px {path}: en-tête de {height:.0f}px")
+        problems += [f"{width}px {path}: {violation}" for violation in axe_with_best_practices(page)]
 
     assert problems == []
 
