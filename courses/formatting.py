@@ -17,8 +17,9 @@ def session_dates(session):
     start, end = timezone.localtime(session.start), timezone.localtime(session.end)
     day = french_date(start, "l j F Y")
     if start.date() == end.date():
-        # No-break spaces around the dash: "14 h – 17 h 30" never wraps in the middle.
-        return _("%(day)s, %(start)s – %(end)s") % {
+        # No-break spaces around the dash, and a word joiner (U+2060) after it: browsers may break
+        # after a dash even before a no-break space; "14 h – 17 h 30" never wraps in the middle.
+        return _("%(day)s, %(start)s –⁠ %(end)s") % {
             "day": day, "start": french_time(start), "end": french_time(end)}
     return _("du %(start)s au %(end)s") % {
         "start": _("%(day)s, %(time)s") % {"day": day, "time": french_time(start)},

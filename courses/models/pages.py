@@ -399,6 +399,8 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
             # No seat here: the course's other dates that have some, or the next-session alert.
             "other_dates": other_dates, "offer_next_session": no_seat_here and not other_dates,
             "registered": just_sent(request, tag=REGISTERED), "resend_form": resend_form,
+            # On the waitlist: no calendar invitation for a seat not given (yet).
+            "waitlisted": just_sent(request, tag=WAITLISTED),
             **sharing_context(self.get_full_url(request), self.get_meta_title(), self.course.summary),
         })
         return form_response(request, response, status)
@@ -425,6 +427,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
 
 
 REGISTERED = "registered"  # the tag of the message shown after registering (confirmed or waitlisted)
+WAITLISTED = "waitlisted"  # and its second tag when the registration is on the waitlist
 
 
 def tell_registrant(request, registration):
@@ -437,7 +440,7 @@ def tell_registrant(request, registration):
         messages.warning(request, gettext("Il ne reste pas assez de places : vous êtes sur la liste d’attente. Nous "
                                           "vous écrirons à %(email)s dès que les places libérées suffiront pour "
                                           "votre groupe (par ordre d’arrivée).") % {"email": registration.email},
-                         extra_tags=REGISTERED)
+                         extra_tags=f"{REGISTERED} {WAITLISTED}")
 
 
 def themes_of(courses):

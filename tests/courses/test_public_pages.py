@@ -149,6 +149,7 @@ def test_registration_form_confirms_and_redirects_with_a_message(client):
     assert registration.status == "confirmed" and registration.attendees == 2
     assert response.redirect_chain[0][1] == 302
     assert "Votre inscription est confirmée" in response.content.decode()
+    assert "Ajouter la session à mon agenda" in response.content.decode()
     confirmation = mail.outbox[-1]
     assert confirmation.to == ["camille@jardins.example.org"]
     assert "https://visio.example.org/salle-secrete" in confirmation.body
@@ -164,6 +165,9 @@ def test_registration_on_a_full_session_says_waitlist_in_the_message_and_the_ema
     response = client.post(session.url, registration_data(), follow=True)
 
     assert "vous êtes sur la liste d" in response.content.decode()
+    # Next steps without a calendar invitation: no seat was given.
+    assert "Ce qui se passe maintenant" in response.content.decode()
+    assert "Ajouter la session à mon agenda" not in response.content.decode()
     assert mail.outbox[-1].subject.startswith("Liste d’attente")
     assert "salle-secrete" not in mail.outbox[-1].body
 
