@@ -12,7 +12,9 @@ LINKEDIN_SHARE = "https://www.linkedin.com/sharing/share-offsite/?"
 
 
 def share_links(*, url, text, subject):
-    """(label, address) pairs to share `url` with `text` by email, Mastodon, Bluesky and LinkedIn."""
+    """(label, address) pairs to share `url` with `text` by email, Mastodon, Bluesky and LinkedIn.
+    The shared words get French typography, as on the page (’, no-break space before « ? »)."""
+    text, subject = french_text(str(text)), french_text(str(subject))
     email_body = urlencode({"subject": subject, "body": f"{text}\n{url}"}, quote_via=quote)
     return [
         (_("Envoyer par e-mail"), "mailto:?" + email_body),
@@ -23,9 +25,8 @@ def share_links(*, url, text, subject):
 
 
 def sharing_context(url, title, text=""):
-    """The context of `components/share_links.html` for a page at `url` (absolute). The shared
-    words get French typography, as on the page (’, no-break space before « : »)."""
-    title, text = french_text(str(title)), french_text(str(text))
+    """The context of `components/share_links.html` for a page at `url` (absolute)."""
+    title = str(title)
     return {
         "share_links": share_links(url=url, text=f"{title} – {text}" if text else title, subject=title),
         "share_url": url,

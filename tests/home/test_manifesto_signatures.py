@@ -504,6 +504,19 @@ def test_share_block_uses_plain_links_and_no_script(client, manifesto):
     assert "<script" not in share
 
 
+def test_the_manifesto_share_text_gets_french_typography_like_the_page(client, manifesto):
+    from urllib.parse import unquote
+
+    manifesto.share_text = "J'ai signé le Manifeste des 1000. Et vous ?"
+    manifesto.save_revision().publish()
+
+    html = client.get(manifesto.url).content.decode()
+    share = unquote(html.split('id="share-title"')[1].split("</section>")[0].replace("+", " "))
+
+    assert "J’ai signé le Manifeste des 1000. Et vous\u00a0?" in share
+    assert "J'ai" not in share and "vous ?" not in share
+
+
 def test_anonymising_keeps_the_signature_counted_but_forgets_the_person(manifesto):
     signature = SignatureFactory(page=manifesto, confirmed=True, email="camille@exemple.org")
 
