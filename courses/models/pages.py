@@ -164,7 +164,9 @@ class TrainingPage(BasePage):
             return SessionMode.ON_SITE.label
         if modes:
             return _("En ligne et sur place")
-        return self.get_format_display()
+        # The course's format in the catalogue's words ("En ligne", as the sessions and the filter say).
+        return {Format.REMOTE: SessionMode.REMOTE.label, Format.ON_SITE: SessionMode.ON_SITE.label}.get(
+            self.format, self.get_format_display())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from tests.courses.factories import TrainingPageFactory, TrainingSessionPageFact
 from tests.factories import StandardPageFactory
 from tests.missions.factories import MissionFactory, MissionIndexPageFactory
 from webassoc import accessibility_checks
+from webassoc.enums import Format
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +99,16 @@ def test_a_course_says_where_it_happens_from_its_sessions(client, modes, label):
 
     assert f"<dt>Format</dt><dd>{label}</dd>" in html
     assert f"· {label}</p>" in catalogue
+
+
+@pytest.mark.parametrize(("course_format", "label"), [(Format.REMOTE, "En ligne"), (Format.ON_SITE, "Sur place")])
+def test_a_course_without_sessions_says_where_it_happens_in_the_catalogues_words(client, course_format, label):
+    course = TrainingPageFactory(title="Mesurer son audience", format=course_format)
+
+    catalogue = client.get(course.get_parent().url).content.decode()
+
+    assert f"· {label}</p>" in catalogue
+    assert "À distance" not in catalogue.split("Mesurer son audience")[1].split("</section>")[0]
 
 
 def test_the_demo_tells_the_story_and_states_its_accessibility_checks(client, demo_site):
