@@ -164,6 +164,8 @@ def wait_for_session(request, course_id):
     sent = just_sent(request)
     response = TemplateResponse(request, "alerts/wait_for_session.html", context={
         "course": course, "form": None if sent else form, "sent": sent,
+        # "No session at all" or "no seat left": the first line says which.
+        "has_upcoming_session": course.upcoming_sessions().filter(cancelled=False).exists(),
         "meta_title": _("Prévenez-moi de la prochaine session"),
     })
     return form_response(request, response, form.http_status)

@@ -164,3 +164,15 @@ def test_the_waitlist_wording_promises_arrival_order_only_as_far_as_freed_places
     assert "par ordre d’arrivée, dès qu’elles suffisent pour votre groupe" in page
     assert "dès que les places libérées suffiront pour votre groupe" in after
     assert "si une place se libère" not in after
+
+
+def test_the_next_session_form_says_whether_no_session_is_planned_or_none_has_a_seat(client):
+    empty = TrainingPageFactory(title="Mesurer son audience")
+    all_full = TrainingPageFactory(title="Réussir sa collecte")
+    full_session(all_full)
+
+    nothing_planned = client.get(f"/alertes/prochaine-session/{empty.pk}/").content.decode()
+    no_seat = client.get(f"/alertes/prochaine-session/{all_full.pk}/").content.decode()
+
+    assert "n’est programmée pour le moment" in nothing_planned and "Aucune place disponible" not in nothing_planned
+    assert "Aucune place disponible pour" in no_seat and "n’est programmée" not in no_seat
