@@ -14,6 +14,9 @@ from .ratelimit import is_rate_limited
 
 HONEYPOT_FIELD = "site_web_entreprise"
 POSTS_PER_HOUR = 10
+# Every post, valid or not, counts against this many times the limit: a person correcting their
+# own mistakes is not locked out, a flood of junk still is.
+ATTEMPTS_PER_ACCEPTED_POST = 4
 # The site's one wording for each of these, on every public form (PublicFormMixin sets them).
 REQUIRED = _("Ce champ est obligatoire.")
 # An unticked consent box: "required" would not say what is missing (ConsentField).
@@ -105,13 +108,19 @@ class PublicFormMixin:
         return cleaned
 
     def accept(self, request, *, scope, limit=POSTS_PER_HOUR):
-        """Count this post for the client; True when it is under the limit and the form is valid."""
-        if is_rate_limited(request, scope, limit):
-            self.is_valid()  # keep what was typed, with its errors
+        """True when the form is valid and the client under the limits (per hour and `scope`):
+        `limit` valid posts (those that write a record or send an e-mail), and
+        ATTEMPTS_PER_ACCEPTED_POST × `limit` posts in all. Over either, the form keeps what was
+        typed and says RATE_LIMITED with a 429."""
+        over = is_rate_limited(request, f"{scope}:attempts", limit * ATTEMPTS_PER_ACCEPTED_POST)
+        valid = self.is_valid()  # keeps what was typed, with its errors, in every case
+        if not over and valid:
+            over = is_rate_limited(request, scope, limit)
+        if over:
             self.add_error(None, RATE_LIMITED)
             self.http_status = 429
             return False
-        return self.is_valid()
+        return valid
 
     def add_domain_error(self, error):
         """Show a service's refusal (webassoc.errors.DomainError) on its field or on the form."""

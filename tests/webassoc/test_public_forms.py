@@ -138,3 +138,41 @@ def test_every_link_of_the_error_summary_leads_to_an_element_of_the_form(form_cl
     assert targets, "the summary lists the errors"
     for target in targets:
         assert target and f'id="{target}"' in html, target
+
+
+def test_correcting_ones_own_mistakes_does_not_use_up_the_rate_limit(settings):
+    """Only valid posts count against the limit; every post counts against four times as many."""
+    from courses.forms import RegistrationForm
+    from tests.courses.factories import TrainingSessionPageFactory, registration_data
+
+    settings.RATELIMIT_ENABLED = True
+    session = TrainingSessionPageFactory()
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.8")
+
+    def post(**data):
+        return RegistrationForm(data=registration_data(**data), session=session)
+
+    for _ in range(5):  # five attempts with a mistake (attempts in all: at most 4 × 2)
+        assert post(email="pas-une-adresse").accept(request, scope="test-mistakes", limit=2) is False
+    assert post().accept(request, scope="test-mistakes", limit=2) is True
+    assert post().accept(request, scope="test-mistakes", limit=2) is True
+    third = post()
+    assert third.accept(request, scope="test-mistakes", limit=2) is False  # over the 2 valid posts
+    assert third.non_field_errors() == [str(RATE_LIMITED)] and third.http_status == 429
+    assert third["email"].value() == "camille@jardins.example.org"  # what was typed is kept
+
+
+def test_a_flood_of_invalid_posts_is_still_refused(settings):
+    from courses.forms import RegistrationForm
+    from tests.courses.factories import TrainingSessionPageFactory, registration_data
+
+    settings.RATELIMIT_ENABLED = True
+    session = TrainingSessionPageFactory()
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
+    for _ in range(8):  # 4 × the limit of 2
+        RegistrationForm(data=registration_data(email="x"), session=session).accept(request, scope="t-flood", limit=2)
+
+    valid = RegistrationForm(data=registration_data(), session=session)
+
+    assert valid.accept(request, scope="t-flood", limit=2) is False
+    assert valid.http_status == 429
