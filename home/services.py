@@ -3,7 +3,8 @@
 Each operation does one job inside a transaction and returns the Signature; what the person
 must be told instead (a bad link) is a webassoc.signed_links.LinkRefused with a French message. Signing answers the
 same way whether or not the address has signed already (the page must not reveal who signed):
-the email tells the difference. Emails to one signer are capped (EMAIL_INTERVAL, EMAILS_PER_DAY),
+the email tells the difference; so does asking for a new link, which also does the same work
+whoever asks (`resend_confirmation`). Emails to one signer are capped (EMAIL_INTERVAL, EMAILS_PER_DAY),
 so re-signing in a loop cannot flood an inbox. The
 counter and the public list are cached under a per-manifesto version number, bumped whenever
 the set of counted signatures changes (a confirmation, a moderation, an admin edit or deletion).

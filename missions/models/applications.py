@@ -45,7 +45,7 @@ class ApplicationQuerySet(models.QuerySet):
         their name, address and phone leave the team's texts about these applications (internal
         note, decline detail, outcome reason, the steps' remarks), the follow-up cases (the team's
         note and the side's description) and the admin log entries (labelled with the mission's
-        title); the texts are kept otherwise. Five reads, and one UPDATE per row that named them."""
+        title); the texts are kept otherwise. A few reads, and one UPDATE per row that named them."""
         from webassoc.privacy import redact_log_entries
 
         applications = list(self.only("pk", *self.TEAM_TEXTS))
