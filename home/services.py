@@ -3,7 +3,8 @@
 Each operation does one job inside a transaction and returns the Signature; what the person
 must be told instead (a bad link) is a webassoc.signed_links.LinkRefused with a French message. Signing answers the
 same way whether or not the address has signed already (the page must not reveal who signed):
-the email tells the difference. Emails to one signer are capped (EMAIL_INTERVAL, EMAILS_PER_DAY),
+the email tells the difference; so does asking for a new link, which also does the same work
+whoever asks (`resend_confirmation`). Emails to one signer are capped (EMAIL_INTERVAL, EMAILS_PER_DAY),
 so re-signing in a loop cannot flood an inbox. The
 counter and the public list are cached under a per-manifesto version number, bumped whenever
 the set of counted signatures changes (a confirmation, a moderation, an admin edit or deletion).
@@ -23,6 +24,7 @@ from webassoc.signed_links import AlreadyUsed, LinkInvalid, SignedLink
 
 from . import emails
 from .models.signatures import Signature
+from .tasks import send_new_link_task
 
 # The confirmation link of a signature (its lifetime is written in the email and on the pages).
 CONFIRM = SignedLink("home.manifesto.signature", timedelta(days=7))
@@ -37,20 +39,6 @@ def already_confirmed():
     return AlreadyUsed(_("Votre signature est déjà confirmée"))
 
 
-def may_email(signature, now=None):
-    """Claim one email to this signer under the cap; True when it may be sent (and is counted).
-
-    Runs inside the caller's transaction, with the signer's row locked, so two simultaneous
-    posts cannot both take the last slot.
-    """
-    now = now or timezone.now()
-    locked = Signature.objects.select_for_update().only("pk", "emails_sent_at").get(pk=signature.pk)
-    recent, allowed = _claim(locked, now)
-    if allowed:
-        Signature.objects.filter(pk=signature.pk).update(emails_sent_at=recent)
-    return allowed
-
-
 def _claim(signature, now):
     """(the send times to store, whether one more email fits the cap now) for a locked row."""
     recent = [moment for moment in map(datetime.fromisoformat, signature.emails_sent_at or [])
@@ -58,16 +46,6 @@ def _claim(signature, now):
     if len(recent) >= EMAILS_PER_DAY or (recent and now - max(recent) < EMAIL_INTERVAL):
         return signature.emails_sent_at, False
     return [moment.isoformat() for moment in [*recent, now]], True
-
-
-@transaction.atomic
-def send_confirmation(signature):
-    """Email the confirmation link, within the cap; whether it was sent."""
-    if not may_email(signature):
-        return False
-    emails.manifesto_confirmation(signature, token=CONFIRM.make(signature.pk), valid_days=CONFIRM.days)
-    Signature.objects.filter(pk=signature.pk).update(confirmation_sent_at=timezone.now())
-    return True
 
 
 # --- Operations ------------------------------------------------------------------------------
@@ -132,13 +110,45 @@ def _email_signer(signature, now=None):
     return True
 
 
+@polite_lock_timeouts
 def resend_confirmation(page, *, email):
-    """Send a fresh link to an unconfirmed signature (within the cap); None when there is nothing to confirm."""
-    signature = find(page, email)
-    if signature is None or signature.is_confirmed or signature.is_anonymised:
-        return None
-    send_confirmation(signature)
-    return signature
+    """The "nouveau lien" form: a fresh link to a signature never confirmed, within the cap; the
+    signature when a link goes, None otherwise.
+
+    The page answers the same whoever asks, and the work is the same too (its time would tell who
+    signed): one locked read that finds the row or nothing, the cap's bookkeeping written by one
+    UPDATE (of no row for an unknown address; of the same values when nothing goes), and one task
+    queued (`send_new_link`: the e-mail, or nothing when there is no link to send).
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        signature = (Signature.objects.select_for_update().filter(page=page, email__iexact=email.strip())
+                     .only("pk", "confirmed_at", "anonymised_at", "emails_sent_at", "confirmation_sent_at")
+                     .first())
+        row = signature or Signature(emails_sent_at=[])
+        wanted = signature is not None and not (signature.is_confirmed or signature.is_anonymised)
+        sent_at, allowed = _claim(row, now)
+        send = wanted and allowed
+        Signature.objects.filter(pk=row.pk).update(
+            emails_sent_at=sent_at if send else row.emails_sent_at,
+            confirmation_sent_at=now if send else row.confirmation_sent_at,
+        )
+        send_new_link_task.enqueue(signature.pk if send else None)
+    return signature if send else None
+
+
+def send_new_link(signature_id):
+    """The task behind `resend_confirmation`: queue the link of a signature still unconfirmed
+    (confirmed or anonymised since: nothing); whether it was queued. None: nothing to send."""
+    if signature_id is None:
+        return False
+    with transaction.atomic():
+        signature = Signature.objects.select_related("page").filter(
+            pk=signature_id, confirmed_at__isnull=True, anonymised_at__isnull=True).first()
+        if signature is None:
+            return False
+        emails.manifesto_confirmation(signature, token=CONFIRM.make(signature.pk), valid_days=CONFIRM.days)
+    return True
 
 
 def check_token(page, token):

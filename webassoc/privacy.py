@@ -28,7 +28,12 @@ Anonymising a record also erases its copies (`erase_copies`):
   de [effacé]", numbered when another association has that name), which the search index then
   re-reads; likewise in an
   association request's title and association name, and a mission's slug made from a title naming
-  the contact is made again from the redacted title.
+  the contact is made again from the redacted title;
+- for a mission's or an association's contact, the team's texts about the applications to its
+  missions (internal notes, decline details, outcome reasons, the steps' remarks, the follow-up
+  cases' notes) and their admin log entries: the contact's name, address and phone are redacted,
+  the texts kept (`ApplicationQuerySet.redact_team_texts`). A volunteer's own application forgets
+  the team's texts about it whole.
 
 Stored emails are deleted EMAIL_RETENTION_DAYS (30 by default) after they were sent or
 abandoned, and never kept longer than the retention period itself (`--months 0` keeps none).
@@ -234,10 +239,7 @@ def erase_copies(instance, identifiers, forgotten, stored_emails):
 
     deleted = stored_emails.delete_about(identifiers)
     patterns = _patterns(identifiers)
-    for entry in ModelLogEntry.objects.for_instance(instance).only("pk", "label", "data"):
-        label, data = _redact(entry.label, patterns), _redact(entry.data, patterns)
-        if (label, data) != (entry.label, entry.data):
-            ModelLogEntry.objects.filter(pk=entry.pk).update(label=label, data=data)
+    _redact_log_entries(ModelLogEntry.objects.for_instance(instance), patterns)
     if isinstance(instance, RevisionMixin):
         for revision in Revision.objects.for_instance(instance).only("pk", "content", "object_str"):
             content = dict(revision.content)
@@ -255,6 +257,30 @@ def erase_copies(instance, identifiers, forgotten, stored_emails):
             if comment != task_state.comment:
                 TaskState.objects.filter(pk=task_state.pk).update(comment=comment)
     return deleted
+
+
+def _redact_log_entries(entries, patterns):
+    from wagtail.models import ModelLogEntry
+
+    for entry in entries.only("pk", "label", "data"):
+        label, data = _redact(entry.label, patterns), _redact(entry.data, patterns)
+        if (label, data) != (entry.label, entry.data):
+            ModelLogEntry.objects.filter(pk=entry.pk).update(label=label, data=data)
+
+
+def redact_log_entries(model, pks, identifiers):
+    """Redact `identifiers` from the admin log entries of other records (`model` rows `pks`) that
+    may name the person: an application's entries are labelled with its mission's title, which may
+    name the mission's contact."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    pks = [str(pk) for pk in pks]
+    if not pks:
+        return
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    _redact_log_entries(ModelLogEntry.objects.filter(content_type=content_type, object_id__in=pks),
+                        _patterns(identifiers))
 
 
 # --- the list and the purge -------------------------------------------------------------------

@@ -2,13 +2,16 @@
 
 Dates are relative to the day the demo is loaded, so the catalogue always has upcoming sessions,
 except for one course whose sessions are all past: its page offers "Prévenez-moi de la prochaine
-session". Idempotent: an existing page (by slug) is left alone, except for the labels the first
-demo put on trainers and venues ("(bénévole fictive)"), which are taken off.
+session". Registrations read like real ones (fictional people of fictional associations, with
+their messages). Idempotent: an existing page (by slug) is left alone, except for the labels the
+first demo put on trainers and venues ("(bénévole fictive)") and on its registrations
+("– exemple", "Inscription de démonstration."), which are taken off.
 """
 
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 from courses.enums import RegistrationStatus, SessionMode
 from courses.forms import derived_session_title
@@ -119,7 +122,23 @@ ASSOCIATIONS = [
     "Les Jardins Partagés du Rhône", "Solidarité Vélo", "Amis des Bibliothèques Rurales", "Eau Vive Sahel",
     "Collectif Logement Digne", "Repair Café de Belleville", "Forêts Vivantes", "Écoute Seniors",
 ]
-FIRST_NAMES = ["Nadia", "Julien", "Amandine", "Samuel", "Fatou", "Hugo", "Élodie", "Marc"]
+# The person who registers for each association above (same position), and what they write.
+CONTACTS = ["Nadia Haddad", "Julien Roussel", "Amandine Faure", "Samuel Lefebvre", "Fatou Diallo",
+            "Hugo Marchand", "Élodie Garnier", "Marc Lemoine"]
+MESSAGES = [
+    "Je m'occupe du site du jardin depuis peu : nous voulons qu'il soit lisible par tous nos adhérents.",
+    "Nous venons de refaire notre site et aimerions savoir ce qui coince encore.",
+    "Notre trésorière viendra aussi si la session n'est pas complète.",
+    "Première formation pour nous : nous partons de zéro, merci de votre patience !",
+    "Nous préparons une campagne de dons pour la rentrée, cette formation tombe à pic.",
+    "Pouvez-vous nous dire s'il faut installer un logiciel avant la session ?",
+    "Deux bénévoles de l'accueil téléphonique publient aussi sur notre page : ils seront là.",
+    "",
+]
+# What the first demo wrote on its registrations to say they were invented, taken off where still there.
+OLD_CONTACT_LABEL = " – exemple"
+OLD_MESSAGE = "Inscription de démonstration."
+OLD_EMAIL_DOMAIN = "@asso-demo.example.org"
 
 
 def load(stdout=None):
@@ -183,8 +202,11 @@ def load(stdout=None):
         session.save_revision().publish()
         add_demo_registrations(session, groups, past=days < 0)
         created += 1
+    relabelled = relabel_old_registrations()
     if stdout:
         stdout.write(f"  formations : {len(courses)} formations, {created} sessions créées")
+        if relabelled:
+            stdout.write("  - inscriptions de la première démonstration sans mention « exemple »")
 
 
 def unlabel_venue(session):
@@ -199,9 +221,7 @@ def add_demo_registrations(session, groups, past):
     """Rows as the services would have written them, without sending demo emails."""
     seats = 0
     for position, attendees in enumerate(groups):
-        association = ASSOCIATIONS[(session.pk + position) % len(ASSOCIATIONS)]
-        contact = FIRST_NAMES[(session.pk + position) % len(FIRST_NAMES)]
-        email = f"{contact.lower()}.{position}@asso-demo.example.org"
+        number = (session.pk + position) % len(ASSOCIATIONS)
         if past:
             status = RegistrationStatus.ATTENDED
         elif seats + attendees <= session.capacity:
@@ -211,9 +231,31 @@ def add_demo_registrations(session, groups, past):
         seats += attendees if status != RegistrationStatus.WAITLISTED else 0
         # In the past, in arrival order (the waitlist follows it).
         when = min(timezone.now(), session.start - timedelta(days=10)) - timedelta(minutes=len(groups) - position)
-        # "– exemple", not "(fictif)": one wording that agrees with every first name.
         Registration.objects.create(
-            session=session, association_name=association, contact_name=f"{contact} – exemple",
-            email=email, attendees=attendees, status=status, message="Inscription de démonstration.",
+            session=session, association_name=ASSOCIATIONS[number], contact_name=CONTACTS[number],
+            email=contact_email(number), attendees=attendees, status=status, message=MESSAGES[number],
             created_at=when, consent_at=when,
         )
+
+
+def contact_email(number):
+    """A credible address on the reserved example.org domain (RFC 2606): prenom.nom@example.org."""
+    return slugify(CONTACTS[number]).replace("-", ".") + "@example.org"
+
+
+def relabel_old_registrations():
+    """The registrations of the first demo, untouched since ("Nadia – exemple",
+    "Inscription de démonstration.", nadia.0@asso-demo.example.org): the person's full name, their
+    message and address, as a new demo would write them. Returns how many changed."""
+    old = Registration.objects.filter(contact_name__endswith=OLD_CONTACT_LABEL, message=OLD_MESSAGE,
+                                      email__endswith=OLD_EMAIL_DOMAIN)
+    first_names = [contact.split()[0] for contact in CONTACTS]
+    changed = 0
+    for registration in old.only("pk", "contact_name"):
+        first_name = registration.contact_name.removesuffix(OLD_CONTACT_LABEL)
+        if first_name not in first_names:
+            continue
+        number = first_names.index(first_name)
+        changed += Registration.objects.filter(pk=registration.pk).update(
+            contact_name=CONTACTS[number], message=MESSAGES[number], email=contact_email(number))
+    return changed

@@ -39,7 +39,7 @@ class Signature(AnonymisableMixin, models.Model):
     confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True, db_index=True)
     confirmation_sent_at = models.DateTimeField(_("lien envoyé le"), null=True, blank=True)
     # When the last emails to this signer were queued (ISO dates, last 24 hours): the cap on
-    # confirmation emails (home.services.may_email).
+    # confirmation emails (home.services._claim).
     emails_sent_at = models.JSONField(_("derniers e-mails envoyés"), default=list, blank=True, editable=False)
     hidden_at = models.DateTimeField(
         _("masquée le"), null=True, blank=True,

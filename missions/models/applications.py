@@ -37,6 +37,34 @@ class ApplicationQuerySet(models.QuerySet):
         """Still waiting for a decision (new or preselected), oldest first."""
         return self.filter(status__in=UNDECIDED).order_by("created_at")
 
+    # The team's own texts about an application and its introduction: kept as the team's history.
+    TEAM_TEXTS = ("note", "decline_detail", "outcome_reason")
+
+    def redact_team_texts(self, identifiers):
+        """Someone other than the volunteer is forgotten (a mission's or an association's contact):
+        their name, address and phone leave the team's texts about these applications (internal
+        note, decline detail, outcome reason, the steps' remarks), the follow-up cases (the team's
+        note and the side's description) and the admin log entries (labelled with the mission's
+        title); the texts are kept otherwise. A few reads, and one UPDATE per row that named them."""
+        from webassoc.privacy import redact_log_entries
+
+        applications = list(self.only("pk", *self.TEAM_TEXTS))
+        for application in applications:
+            changes = {name: redact(getattr(application, name), identifiers) for name in self.TEAM_TEXTS}
+            changes = {name: value for name, value in changes.items() if value != getattr(application, name)}
+            if changes:  # update(): the application's "last change" stays what it was
+                type(application).objects.filter(pk=application.pk).update(**changes)
+        steps = ApplicationStep.objects.filter(application__in=applications).exclude(note="").only("pk", "note")
+        for step in steps:
+            note = redact(step.note, identifiers)
+            if note != step.note:
+                ApplicationStep.objects.filter(pk=step.pk).update(note=note)
+        cases = list(FollowUpCase.objects.filter(application__in=applications))
+        for case in cases:
+            case.redact_text(identifiers)
+        redact_log_entries(Application, [application.pk for application in applications], identifiers)
+        redact_log_entries(FollowUpCase, [case.pk for case in cases], identifiers)
+
 
 class Application(AnonymisableMixin, models.Model):
     """A volunteer's application ("candidature") to a mission."""

@@ -83,8 +83,10 @@ class Association(AnonymisableMixin, index.Indexed, models.Model):
 
     def forget_personal_data(self):
         """Forget the contact person, also where their name or address was written in the name
-        (copied from a request: "Association de [effacé]") and the description."""
+        (copied from a request: "Association de [effacé]"), the description, and the team's texts
+        about the applications to its missions (`ApplicationQuerySet.redact_team_texts`)."""
         identifiers = self.personal_identifiers()
+        apps.get_model("missions", "Application").objects.filter(mission__association=self).redact_team_texts(identifiers)
         name = redact(self.name, identifiers)
         if name != self.name:
             self.name = self._free_name(name)

@@ -416,15 +416,14 @@ class Mission(
         """Forget the contact person, also where their name or address was written in the mission's
         texts (a converted request copies its description). What they wrote for the association
         after an introduction (`written_by_the_person`) is forgotten; the volunteer's words about
-        it lose the contact's name, address and phone."""
+        it and the team's texts about its applications (notes, decline details, outcome reasons,
+        steps, follow-up notes: `redact_team_texts`) lose the contact's name, address and phone."""
         identifiers = self.personal_identifiers()
         for name in ("title", "summary", "description", "location"):
             setattr(self, name, redact(getattr(self, name), identifiers))
-        for case in FollowUpCase.objects.filter(application__mission=self):
-            if case.side == Side.ASSOCIATION:
-                case.forget_text()
-            else:
-                case.redact_text(identifiers)
+        for case in FollowUpCase.objects.filter(application__mission=self, side=Side.ASSOCIATION):
+            case.forget_text()
+        self.applications.all().redact_team_texts(identifiers)
         for feedback in Feedback.objects.filter(application__mission=self).exclude(comment=""):
             comment = "" if feedback.side == Side.ASSOCIATION else redact(feedback.comment, identifiers)
             if comment != feedback.comment:

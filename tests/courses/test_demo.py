@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db.models import F
@@ -34,11 +36,41 @@ def test_demo_has_varied_trainings_and_missions_that_respect_their_own_rules(dem
     assert not Application.objects.filter(matched_at__lt=F("created_at")).exists()
 
 
-def test_demo_registrations_name_their_contacts_with_a_wording_that_agrees_with_any_first_name(demo_site):
-    names = set(Registration.objects.values_list("contact_name", flat=True))
+# What the first demo wrote on its registrations to say they were invented.
+DEMO_LABEL = re.compile(r"fictif|fictive|démonstration|\bdémo\b|\bdemo\b|\bexemple\b", re.I)
 
-    assert names and all(name.endswith(" – exemple") for name in names)
-    assert not any("fictif" in name for name in names)
+
+def test_demo_registrations_read_like_real_ones_with_no_demo_label(demo_site):
+    """Visible in the admin: a person's first and last names, their own message (or none), an
+    address like any other on the reserved example.org domain; no "– exemple" nor "Inscription de
+    démonstration."."""
+    rows = list(Registration.objects.values_list("contact_name", "message", "email", "association_name"))
+    names = {name for name, _message, _email, _association in rows}
+    messages = [message for _name, message, _email, _association in rows]
+
+    assert rows
+    assert all(len(name.split()) == 2 for name in names), names
+    assert len({message for message in messages if message}) >= 5, "messages of their own"
+    assert [row for row in rows if any(DEMO_LABEL.search(text) for text in row)] == []
+    assert all(email.endswith("@example.org") for _name, _message, email, _association in rows)
+
+
+def test_load_demo_relabels_the_first_demos_untouched_registrations(demo_site):
+    registration, edited = Registration.objects.order_by("pk")[:2]
+    Registration.objects.filter(pk=registration.pk).update(
+        contact_name="Nadia – exemple", message="Inscription de démonstration.",
+        email="nadia.0@asso-demo.example.org")
+    # One the team edited since keeps what it says.
+    Registration.objects.filter(pk=edited.pk).update(
+        contact_name="Marc – exemple", message="Rappeler avant la session.", email="marc.1@asso-demo.example.org")
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+    registration.refresh_from_db()
+    edited.refresh_from_db()
+    assert (registration.contact_name, registration.email) == ("Nadia Haddad", "nadia.haddad@example.org")
+    assert registration.message and not DEMO_LABEL.search(registration.message)
+    assert (edited.contact_name, edited.message) == ("Marc – exemple", "Rappeler avant la session.")
 
 
 def test_one_demo_course_has_only_past_sessions_and_offers_to_be_told_of_the_next(client, demo_site):

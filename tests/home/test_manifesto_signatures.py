@@ -248,6 +248,46 @@ def test_signing_anew_and_signing_again_run_the_same_statements(manifesto, setti
     assert Signature.objects.count() == 4
 
 
+def test_asking_for_a_new_link_runs_the_same_statements_whoever_asks(manifesto, settings):
+    """The "nouveau lien" form answers the same whoever asks, and does the same work (a timing side
+    channel would tell who signed): the same statements for an address that never signed, one that
+    signed without confirming (a link goes), one whose last email is too recent (the cap holds)
+    and a confirmed one, as in production, where the email is queued by a task."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    now = services.timezone.now()
+    an_hour_ago, a_minute_ago = (now - timedelta(hours=1)).isoformat(), (now - timedelta(minutes=1)).isoformat()
+    SignatureFactory(page=manifesto, email="en-attente@exemple.org", emails_sent_at=[an_hour_ago])
+    SignatureFactory(page=manifesto, email="plafond@exemple.org", emails_sent_at=[a_minute_ago])
+    SignatureFactory(page=manifesto, email="confirmee@exemple.org", confirmed=True, emails_sent_at=[an_hour_ago])
+    services.resend_confirmation(manifesto, email="premiere@exemple.org")  # warm-up
+    work, sent = {}, {}
+    for email in ("inconnue@exemple.org", "En-Attente@exemple.org", "plafond@exemple.org", "confirmee@exemple.org"):
+        tasks_before = DBTaskResult.objects.count()
+        with CaptureQueriesContext(connection) as queries:
+            sent[email] = services.resend_confirmation(manifesto, email=email) is not None
+        work[email] = statements(queries.captured_queries)
+        assert DBTaskResult.objects.count() == tasks_before + 1, email
+
+    assert sent == {"inconnue@exemple.org": False, "En-Attente@exemple.org": True, "plafond@exemple.org": False,
+                    "confirmee@exemple.org": False}
+    assert work["En-Attente@exemple.org"] == work["inconnue@exemple.org"]
+    assert work["plafond@exemple.org"] == work["inconnue@exemple.org"]
+    assert work["confirmee@exemple.org"] == work["inconnue@exemple.org"]
+    # One locked read, the cap's bookkeeping, the task (in a transaction).
+    assert [shape for shape in work["inconnue@exemple.org"] if shape[0] not in ("SAVEPOINT", "RELEASE")] == [
+        ("SELECT", "home_signature"), ("UPDATE", "home_signature"), ("INSERT", "django_tasks_database_dbtaskresult")]
+    # The task then queues the one email, to the signature that asked for it.
+    pending = Signature.objects.get(email="en-attente@exemple.org")
+    assert pending.confirmation_sent_at is not None and len(pending.emails_sent_at) == 2
+    for result in DBTaskResult.objects.order_by("enqueued_at"):
+        result.task.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
+    assert [message.to for message in Email.objects.all()] == [["en-attente@exemple.org"]]
+
+
 def test_the_database_refuses_two_signatures_with_the_same_email_in_any_case(manifesto):
     from django.db import IntegrityError, transaction
 

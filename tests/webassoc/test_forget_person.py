@@ -162,3 +162,52 @@ def test_erasing_a_contact_forgets_what_they_wrote_and_their_name_in_the_volunte
     assert cases == {"association": "[effacé]", "benevole": "[effacé] ne répond plus."}
     assert comments == {"association": "", "benevole": "Merci à [effacé]."}
     assert dict(Feedback.objects.values_list("side", "rating")) == {"association": 5, "benevole": 4}
+
+
+def test_erasing_a_contact_redacts_them_from_the_teams_texts_about_the_applications_and_keeps_the_rest(db):
+    """The team's own history of the applications to the contact's mission (internal notes,
+    decline details, outcome reasons, the steps' remarks, the follow-up cases' notes) may name the
+    contact: their name, address and phone leave it, the rest of each text stays."""
+    from missions import services
+    from missions.models import Application, ApplicationStep, FollowUpCase
+
+    mission = MissionFactory(contact_name="Sacha Contact", contact_email=ADDRESS)
+    introduced = ApplicationFactory(mission=mission, name="Lou", email="lou@example.org")
+    services.change_status(introduced, status="preselectionnee",
+                           note=f"Rappeler Sacha Contact ({ADDRESS}) au 06 12 34 56 78 avant vendredi.")
+    introduced = services.introduce(introduced)
+    services.record_outcome(introduced, outcome="abandonnee", reason="Sacha Contact a changé de poste, sans suite.")
+    case = services.open_case(introduced, side="benevole", description="Plus de nouvelles.")
+    services.update_case(case, status="en_cours", note="Laissé un message à sacha contact.")
+    ApplicationStep.objects.create(application=introduced, status="mise_en_relation",
+                                   note="Présentés par Sacha Contact.")
+    declined = ApplicationFactory(mission=mission, name="Noé", email="noe@example.org")
+    services.change_status(declined, status="declinee", decline_reason="autre",
+                           decline_detail="Sacha Contact préfère quelqu’un sur place.")
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    introduced.refresh_from_db()
+    declined.refresh_from_db()
+    assert introduced.note == "Rappeler [effacé] ([effacé]) au [effacé] avant vendredi."
+    assert introduced.outcome_reason == "[effacé] a changé de poste, sans suite."
+    assert declined.decline_detail == "[effacé] préfère quelqu’un sur place."
+    assert FollowUpCase.objects.get(pk=case.pk).note == "Laissé un message à [effacé]."
+    assert list(introduced.steps.exclude(note="").values_list("note", flat=True)) == ["Présentés par [effacé]."]
+    # The volunteers are not the ones forgotten.
+    assert set(Application.objects.values_list("name", flat=True)) == {"Lou", "Noé"}
+
+
+def test_erasing_an_associations_contact_redacts_them_from_the_teams_notes_on_its_missions(db):
+    from missions.models import Application
+    from tests.missions.factories import AssociationFactory
+
+    association = AssociationFactory(contact_name="Camille Martin", contact_email=ADDRESS)
+    application = ApplicationFactory(mission=MissionFactory(association=association),
+                                     note="Camille Martin confirme la date.")
+    other = ApplicationFactory(note="Camille Martin confirme la date.")
+
+    call_command("forget_person", ADDRESS, stdout=StringIO())
+
+    assert Application.objects.get(pk=application.pk).note == "[effacé] confirme la date."
+    assert Application.objects.get(pk=other.pk).note == "Camille Martin confirme la date."

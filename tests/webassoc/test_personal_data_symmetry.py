@@ -64,7 +64,9 @@ def one_of_each(home_page):
 
     mission = missions_services.convert_request(
         MissionRequestFactory(email=EMAIL, contact_name="Sacha Contact", association_name="Les amis de Sacha Contact"))
-    as_contact = introduce(ApplicationFactory(mission=mission, email="lou@example.org", name="Lou Bénévole"))
+    # The team's note about that introduction names the person.
+    as_contact = introduce(ApplicationFactory(mission=mission, email="lou@example.org", name="Lou Bénévole",
+                                              note="Rappeler Sacha Contact avant vendredi."))
     missions_services.open_case(as_contact, side=Side.ASSOCIATION, description=WRITTEN[2])
     missions_services.give_feedback(as_contact, side=Side.ASSOCIATION, rating=4, comment=WRITTEN[3])
     # The volunteer's own words stay theirs.
@@ -93,10 +95,13 @@ def test_the_export_and_the_erasure_of_an_address_cover_the_same_records(one_of_
         application=one_of_each["as_volunteer"], side=Side.ASSOCIATION)}
     other_side |= {("missions.Feedback", feedback.pk) for feedback in Feedback.objects.filter(
         application=one_of_each["as_volunteer"], side=Side.ASSOCIATION)}
+    # The team's note naming the person on another volunteer's application: redacted, not exported
+    # (it is the team's, about someone else).
+    team_texts = {("missions.Application", one_of_each["as_contact"].pk)}
     assert exported <= erased
     # The only records erased without being exported: the other side's words on the person's own
-    # introduction (they may name the person, but they are not the person's).
-    assert erased - exported == other_side
+    # introduction (they may name the person, but they are not the person's), and the team's text.
+    assert erased - exported == other_side | team_texts
     assert emails_before - set(Email.objects.values_list("pk", flat=True)) == exported_emails
 
 
@@ -114,4 +119,5 @@ def test_what_the_person_wrote_is_in_their_export_and_gone_after_their_erasure(o
     assert [text for text in WRITTEN if text in kept] == []
     assert "Lou demande de l’aide" in kept and "Lou a trouvé ça long" in kept
     assert Association.objects.get(missions=one_of_each["as_contact"].mission).name == "Les amis de [effacé]"
-    assert Application.objects.get(email="lou@example.org").name == "Lou Bénévole"
+    lou = Application.objects.get(email="lou@example.org")
+    assert (lou.name, lou.note) == ("Lou Bénévole", "Rappeler [effacé] avant vendredi.")

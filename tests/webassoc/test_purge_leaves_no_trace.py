@@ -24,7 +24,7 @@ from outbox.services import deliver
 from tests.courses.factories import TrainingSessionPageFactory
 from tests.factories import SuperUserFactory
 from tests.home.factories import ManifestoPageFactory
-from tests.missions.factories import MissionIndexPageFactory, skill
+from tests.missions.factories import ApplicationFactory, MissionIndexPageFactory, skill
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,46 @@ def test_dry_run_counts_exactly_what_the_purge_then_does(one_person_everywhere):
     emails_before = counts(done).pop()
     assert counts(done)[:6] == [1, 1, 1, 1, 1, 1]
     assert emails_before >= 8 and Email.objects.count() == 0
+
+
+@pytest.fixture
+def named_in_the_teams_texts(one_person_everywhere, client, django_capture_on_commit_callbacks):
+    """Another volunteer was introduced to the person's mission: the team's texts about that
+    introduction (note, outcome reason, follow-up note, a step's remark, the admin log) name the
+    person, their address and phone."""
+    from missions.models import Application, ApplicationStep
+
+    mission = Mission.objects.get(contact_email=EMAIL)
+    client.force_login(SuperUserFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        other = ApplicationFactory(mission=mission, name="Lou Bénévole", email="lou@example.org")
+        edit_in_admin(client, "candidatures:edit", other.pk, {
+            "status": "preselectionnee", "note": f"Voir avec {NAME} ({EMAIL}, {PHONE}) avant de répondre."})
+        other = missions_services.introduce(Application.objects.get(pk=other.pk))
+        missions_services.record_outcome(other, outcome="abandonnee", reason=f"{FIRST_NAME} {LAST_NAME} a déménagé.")
+        case = missions_services.open_case(other, side="benevole", description="Plus de nouvelles.")
+        missions_services.update_case(case, status="en_cours", note=f"Appelé {NAME} au {PHONE}.")
+        ApplicationStep.objects.create(application=other, status="mise_en_relation", note=f"Présentés par {NAME}.")
+    for email in Email.objects.filter(status=EmailStatus.PENDING):
+        deliver(email.pk)
+    client.logout()
+    return other
+
+
+def test_after_forgetting_the_address_no_table_holds_the_person(named_in_the_teams_texts):
+    before = rows_holding(traces())
+    assert {("missions_application", "note"), ("missions_application", "outcome_reason"),
+            ("missions_applicationstep", "note"), ("missions_followupcase", "note")} <= set(before), before
+
+    call_command("forget_person", EMAIL, stdout=StringIO())
+
+    # Left: the emails sent to the other volunteer that quote the mission's former title ("Site
+    # pour Maëlys Quéméner") without the person's address; they go with the emails' retention
+    # period (EMAIL_RETENTION_DAYS), as the purge test above shows.
+    assert {table for table, _column in rows_holding(traces())} <= {"outbox_email"}
+    quoting = Email.objects.filter(subject__contains=FIRST_NAME) | Email.objects.filter(body_text__contains=FIRST_NAME)
+    assert {address for email in quoting for address in email.to} == {"lou@example.org"}
+    other = named_in_the_teams_texts
+    other.refresh_from_db()
+    assert other.name == "Lou Bénévole"
+    assert other.outcome_reason == "[effacé] a déménagé."
