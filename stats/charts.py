@@ -54,7 +54,7 @@ def chart_geometry(chart, months, month_labels):
                 colour=colour, label=f"{month_labels[position]}\u00a0: {french_number(value)}",
             ))
     ticks = [{"y": round(MARGIN_TOP + plot_height * (1 - share), 1), "label": _tick(top * share)}
-             for share in (0, 0.5, 1)]
+             for share in tick_shares(chart.kind, top)]
     every = max(1, len(months) // 12)
     x_labels = [{"x": round(MARGIN_LEFT + position * group + group / 2, 1), "label": month.strftime("%m/%y")}
                 for position, month in enumerate(months) if position % every == 0]
@@ -62,6 +62,15 @@ def chart_geometry(chart, months, month_labels):
               for index, series in enumerate(chart.series)]
     return {"bars": bars, "ticks": ticks, "x_labels": x_labels, "legend": legend, "width": WIDTH, "height": HEIGHT,
             "axis_y": HEIGHT - MARGIN_BOTTOM, "left": MARGIN_LEFT, "label_y": HEIGHT - 8}
+
+
+def tick_shares(kind, top):
+    """Where the axis is marked, as shares of its top: the bottom, the middle and the top, except
+    that a count is never marked between two whole numbers (no "0,5" nor "2,5" person: the middle
+    mark is left out when the top is odd). Rates, delays and averages may be fractional."""
+    if kind == "count" and top % 2:
+        return (0, 1)
+    return (0, 0.5, 1)
 
 
 def _tick(value):

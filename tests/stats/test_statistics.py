@@ -213,3 +213,27 @@ def test_the_csv_export_writes_decimal_commas_like_the_other_french_exports(clie
     column = "délai médian (jours)"
     assert [row[column] for row in rows] == ["0,8", "0", "0"]
     assert [row[column] for row in rows_with_commas] == ["0,8", "0", "0"]
+
+
+@pytest.mark.parametrize(("largest", "marks"), [(1, ["0", "1"]), (2, ["0", "1", "2"]), (3, ["0", "5"]),
+                                                (7, ["0", "5", "10"]), (40, ["0", "25", "50"])])
+def test_an_axis_of_counts_is_marked_with_whole_numbers_only(largest, marks):
+    from stats.charts import chart_geometry
+    from stats.figures import Chart, Series
+
+    months = [date(2026, 3, 1), date(2026, 4, 1)]
+    chart = Chart("Candidatures", [Series("applications", "Candidatures", {months[0]: largest})])
+
+    ticks = chart_geometry(chart, months, ["mars 2026", "avril 2026"])["ticks"]
+
+    assert sorted((tick["label"] for tick in ticks), key=int) == marks
+
+
+def test_an_axis_of_delays_may_still_be_marked_with_a_half():
+    from stats.charts import chart_geometry
+    from stats.figures import Chart, Series
+
+    months = [date(2026, 3, 1)]
+    chart = Chart("Délai", [Series("median_answer_days", "Délai", {months[0]: 0.8}, kind="days")], kind="days")
+
+    assert [tick["label"] for tick in chart_geometry(chart, months, ["mars 2026"])["ticks"]] == ["0", "0,5", "1"]
