@@ -41,16 +41,24 @@ def cancel_registration(request, token):
             return redirect(request.path)
     # Someone on the waitlist holds no seats: they leave the list, they free nothing.
     leaving_waitlist = registration.is_waitlisted or just_sent(request, tag=LEFT_WAITLIST)
+    just_cancelled = just_sent(request)  # the success message says it all: no state block under it
     response = TemplateResponse(request, "courses/cancel_registration.html", context={
         "registration": registration,
         "session": session,
         "course": session.course,
         "past": past,
         "leaving_waitlist": leaving_waitlist,
-        "just_cancelled": just_sent(request),  # the success message says it all: no state block under it
-        "meta_title": _("Quitter la liste d’attente") if leaving_waitlist else _("Annuler une inscription"),
+        "just_cancelled": just_cancelled,
+        "meta_title": cancel_page_title(leaving_waitlist=leaving_waitlist, done=just_cancelled),
     })
     return form_response(request, response, status)
+
+
+def cancel_page_title(*, leaving_waitlist, done):
+    """The page's heading: what it asks, then, after the POST, what is done."""
+    if done:
+        return _("Vous avez quitté la liste d’attente") if leaving_waitlist else _("Inscription annulée")
+    return _("Quitter la liste d’attente") if leaving_waitlist else _("Annuler une inscription")
 
 
 LEFT_WAITLIST = "left-waitlist"  # the success message's extra tag: the page after it still says "liste d’attente"

@@ -149,13 +149,22 @@ def test_after_cancelling_the_page_says_only_that_the_seats_are_freed_in_the_rig
         assert "déjà annulée" not in text and "Oui, annuler" not in text
 
 
+def test_after_cancelling_the_heading_says_the_registration_is_cancelled(client):
+    response = client.post(RegistrationFactory().get_cancel_url(), follow=True)
+
+    text = main_text(response)
+    assert "<h1>Inscription annulée</h1>" in text
+    assert "<title>Inscription annulée" in response.content.decode()
+    assert "Annuler une inscription" not in response.content.decode()
+
+
 def test_cancelling_from_the_waitlist_frees_no_seat_and_says_so(client):
     waiting = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status="waitlisted", attendees=2)
 
     text = main_text(client.post(waiting.get_cancel_url(), follow=True))
 
     assert "Vous avez quitté la liste d’attente. Merci de nous avoir prévenus." in text
-    assert "<h1>Quitter la liste d’attente</h1>" in text
+    assert "<h1>Vous avez quitté la liste d’attente</h1>" in text  # done, no longer a question
     assert "places sont libérées" not in text and "déjà annulée" not in text
 
 
