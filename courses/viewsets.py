@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
+from webassoc.admin.columns import FrenchDateTimeColumnsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.errors import DomainError
@@ -80,9 +81,13 @@ def session_fill_annotations(session_field="session"):
 
 
 def fill_label(seats, capacity, waitlist):
-    return _("%(seats)s/%(capacity)s places · %(waitlist)s en attente") % {
-        "seats": seats, "capacity": capacity, "waitlist": waitlist,
-    }
+    """"6/6 places · 5 personnes en attente": seats and the waitlist both count people (attendees),
+    wherever a session's fill is shown (list, edit view, dashboard)."""
+    return ngettext(
+        "%(seats)s/%(capacity)s places · %(waitlist)s personne en attente",
+        "%(seats)s/%(capacity)s places · %(waitlist)s personnes en attente",
+        waitlist,
+    ) % {"seats": seats, "capacity": capacity, "waitlist": waitlist}
 
 
 # --- record actions ---------------------------------------------------------------------------
@@ -235,7 +240,7 @@ class RegistrationAdminForm(WagtailAdminModelForm):
         return email
 
 
-class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchExportMixin, IndexView):
+class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchDateTimeColumnsMixin, FrenchExportMixin, IndexView):
     attendance_url_name = None
 
     def get_base_queryset(self):
@@ -398,7 +403,11 @@ class RegistrationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
         FillColumn("fill", label=gettext_lazy("Remplissage de la session")),
         "created_at",
     ]
-    search_fields = ["association_name", "contact_name", "email"]
+    # The ORM's icontains on each (Registration is not in the search index): the people, the
+    # session's place and title, and the course's title (the list's own annotation): "Lyon" finds
+    # the registrations to the Lyon sessions, in the list's one query.
+    search_fields = ["association_name", "contact_name", "email", "session__title", "session__venue",
+                     "session__address", "course_title"]
     list_export = [
         "session_label", "association_name", "contact_name", "email", "phone", "attendees", "get_status_display",
         "message", "created_at", "promoted_at", "cancelled_at", "get_cancelled_by_display", "reminder_sent_at",

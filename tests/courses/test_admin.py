@@ -21,7 +21,75 @@ def test_coordinator_sees_registrations_with_the_session_fill_rate(client, coord
     html = response.content.decode()
     assert response.status_code == 200
     assert "Les Jardins" in html
-    assert "3/4 places · 1 en attente" in html
+    assert "3/4 places · 2 personnes en attente" in html  # people, as the places: one group of 2
+
+
+def test_the_waitlist_of_a_session_counts_people_as_its_places_do(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=6)
+    RegistrationFactory(session=session, attendees=6)
+    for attendees in (2, 2, 1):
+        RegistrationFactory(session=session, status="waitlisted", attendees=attendees)
+
+    html = client.get(reverse("courses_registrations:index")).content.decode()
+
+    assert "6/6 places · 5 personnes en attente" in html
+    assert "3 en attente" not in html
+
+
+def test_a_waitlist_of_one_person_is_written_in_the_singular(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=1)
+    RegistrationFactory(session=session)
+    RegistrationFactory(session=session, status="waitlisted", attendees=1)
+
+    assert "1/1 places · 1 personne en attente" in client.get(reverse("courses_registrations:index")).content.decode()
+
+
+def test_the_list_writes_when_a_registration_was_made_as_the_site_does(client, coordinator):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    RegistrationFactory(created_at=datetime(2026, 11, 26, 14, 45, tzinfo=ZoneInfo("UTC")))
+
+    html = client.get(reverse("courses_registrations:index")).content.decode()
+
+    assert "26 novembre 2026 à 15\u00a0h\u00a045" in html  # Paris time
+    assert "15:45" not in html
+
+
+@pytest.mark.parametrize("typed", ["Lyon", "lyon", "Canva", "Maison des associations"])
+def test_searching_the_list_finds_registrations_by_their_session_place_and_course(client, coordinator, typed):
+    from courses.enums import SessionMode
+
+    from .factories import TrainingPageFactory
+
+    canva = TrainingPageFactory(title="Atelier Canva")
+    lyon = TrainingSessionPageFactory(parent=canva, title="Session du 5 décembre", mode=SessionMode.ON_SITE,
+                                      venue="Maison des associations",
+                                      address="12 rue de la République\n69002 Lyon")
+    RegistrationFactory(session=lyon, association_name="Les Jardins")
+    RegistrationFactory(session=TrainingSessionPageFactory(title="En ligne"), association_name="Vélo Solidaire")
+
+    html = client.get(reverse("courses_registrations:index"), {"q": typed}).content.decode()
+
+    assert "Les Jardins" in html
+    assert "Vélo Solidaire" not in html
+
+
+def test_searching_the_list_costs_the_same_queries_whatever_the_rows(client, coordinator):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("courses_registrations:index")
+    RegistrationFactory(session=TrainingSessionPageFactory(venue="Lyon"))
+    client.get(url, {"q": "Lyon"})
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, {"q": "Lyon"})
+    for _ in range(10):
+        RegistrationFactory(session=TrainingSessionPageFactory(venue="Lyon"))
+    with CaptureQueriesContext(connection) as many:
+        client.get(url, {"q": "Lyon"})
+
+    assert len(many) == len(few)
 
 
 def test_registration_list_filters_by_session_status_and_period(client, coordinator):
@@ -195,6 +263,15 @@ def test_admin_dashboard_lists_the_next_sessions_with_their_fill_rate(client, co
     assert "50&nbsp;%" in html
 
 
+def test_the_dashboard_counts_the_people_waiting_as_the_list_does(client, coordinator):
+    session = TrainingSessionPageFactory(capacity=6)
+    RegistrationFactory(session=session, attendees=6)
+    for attendees in (2, 2, 1):
+        RegistrationFactory(session=session, status="waitlisted", attendees=attendees)
+
+    assert "6/6 places · 5 personnes en attente" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_editors_can_open_the_course_and_session_edit_forms(client):
     from tests.factories import SuperUserFactory
 
@@ -318,7 +395,7 @@ def test_session_pages_listings_and_admin_count_the_same_seats(client, coordinat
     row = Registration.objects.annotate(**session_fill_annotations()).filter(session=session).first()
 
     assert session.count_seats_taken() == annotated.seats_taken == row.fill_seats == 6
-    assert annotated.waitlist_length == row.fill_waitlist == 1
+    assert annotated.waitlist_length == row.fill_waitlist == 5  # people waiting, as seats count people
 
 
 def test_deleting_a_course_with_registrations_names_the_sessions_concerned(client):

@@ -36,7 +36,7 @@ def test_the_edit_page_summarises_the_registration_and_its_session(client, coord
     assert summary["Session"].startswith(f"Atelier Canva – {session.start:%d/%m/%Y} à 9\u00a0h – En ligne")
     assert summary["Statut"] == "Liste d’attente – position 2 sur la liste d’attente"
     assert summary["Participants"] == "2"
-    assert summary["Remplissage de la session"] == "3/4 places · 2 en attente"
+    assert summary["Remplissage de la session"] == "3/4 places · 3 personnes en attente"  # 1 + 2 people
     assert summary["Sortie de la liste d’attente"] == (
         f"Pas assez de places libres{NBSP}: 1 place libre pour 2 participants.")
     assert "Inscrite le" in summary and "Modifiée le" in summary
