@@ -69,6 +69,9 @@ def test_a_duplicate_is_offered_its_confirmation_again_and_it_goes_to_that_addre
                                    {"renvoi-email": "camille@jardins.example.org"}, follow=True))
 
     assert "Me renvoyer l’e-mail de confirmation" in refused
+    # Set apart from the form, with a secondary button (the form's own submit stays the main one).
+    assert 'class="form form--inline resend-link"' in refused
+    assert '<button class="button button--secondary" type="submit">Me renvoyer' in refused
     assert "Si une inscription à cette session correspond à cette adresse" in answer
     assert [message.to for message in mail.outbox] == [["camille@jardins.example.org"]]
     assert mail.outbox[0].subject.startswith("Inscription confirmée")

@@ -116,3 +116,30 @@ def test_full_sessions_leaving_the_waitlist_and_the_waitlist_email_have_no_axe_v
     assert "other-dates" not in email.body_html and "encore des places" in email.body_html
     page.set_content(email.body_html)
     assert axe(page) == []
+
+
+def test_on_a_phone_the_offer_to_resend_the_confirmation_is_set_apart_and_secondary(page, live_server, demo_site):
+    """After a duplicate, "Me renvoyer l’e-mail de confirmation" sits apart from the form it follows
+    and is a secondary (white) button: the form's own submit stays the main one."""
+    from tests.courses.factories import RegistrationFactory
+
+    session = open_session()
+    RegistrationFactory(session=session, email="nora@ateliers.example.org")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + session.url)
+    page.fill("[name=association_name]", "Les Ateliers du Quartier")
+    page.fill("[name=contact_name]", "Nora Haddad")
+    page.fill("[name=email]", "nora@ateliers.example.org")
+    page.check("[name=consent]")
+    page.get_by_role("button", name="Envoyer mon inscription").click()
+
+    resend = page.get_by_role("button", name="Me renvoyer l’e-mail de confirmation")
+    resend.wait_for()
+    submit = page.get_by_role("button", name="Envoyer mon inscription")
+    background = "element => getComputedStyle(element).backgroundColor"
+    gap = resend.locator("xpath=ancestor::form").bounding_box()["y"] - (
+        submit.bounding_box()["y"] + submit.bounding_box()["height"])
+
+    assert resend.evaluate(background) == "rgb(255, 255, 255)"
+    assert submit.evaluate(background) != "rgb(255, 255, 255)"
+    assert gap >= 24  # px: at least --space-4 between the two forms
