@@ -155,7 +155,8 @@ def _personal_data_file(request, email, file_format):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         # The spreadsheet is for the person to read: the admin screen's French values (Oui/Non,
-        # labels, names of related records, local dates); the JSON keeps the raw, portable values.
+        # labels, names of related records, local dates); the JSON has the same labels and names,
+        # with JSON numbers, true/false and ISO dates.
         rows = ([label, number, field, text]
                 for label, records in privacy.readable_records_of(email).items()
                 for number, record in enumerate(records, start=1)

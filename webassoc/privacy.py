@@ -455,12 +455,16 @@ def records_of(email):
 
 def export_of(email):
     """Everything the site holds about `email` (RGPD article 15): {label: [row dicts]}, records then
-    the stored emails mentioning it. Values are strings, dates in ISO format; ids kept."""
+    the stored emails mentioning it. Values read as in the CSV and on the screen where words are
+    at stake: choices by their French label ("Annulée"), related records by their name ("05/12/2026
+    – En ligne"), kinds of e-mail in words; numbers, true/false and null stay JSON values, dates
+    and times ISO 8601 (a program reading the file gets them unambiguous); ids kept."""
     email = (email or "").strip()
     if not ADDRESS.fullmatch(email) or is_anonymous_email(email):
         raise ValueError(gettext("« %(value)s » n’est pas une adresse e-mail.") % {"value": email})
     export = {}
     for label, fields, rows in everything_of(email):
+        _prefetch_relations(rows, fields)
         export.setdefault(label, []).extend(_row_dict(row, fields=fields) for row in rows)
     Email = apps.get_model("outbox", "Email")
     pks = StoredEmails().about([email])
@@ -481,18 +485,23 @@ def readable_records_of(email):
     """The same records as export_of(), as the team reads them on the admin screen: {label:
     [[(field label, text)]]}: Oui/Non, choice labels, related records by their name, dates in
     French and local time, lists joined with ", ", kinds of e-mail in words. (The file given to
-    the person keeps export_of()'s raw values and ISO dates.)"""
+    the person's JSON has the same words, with ISO dates and JSON numbers.)"""
     shown = {}
     for label, fields, rows in everything_of(email):
-        if fields is None:
-            related = [field.name for field in rows[0]._meta.concrete_fields if field.is_relation]
-            prefetch_related_objects(rows, *related)  # one query per relation, whatever the rows
+        _prefetch_relations(rows, fields)
         shown.setdefault(label, []).extend(_readable_row(row, fields=fields) for row in rows)
     Email = apps.get_model("outbox", "Email")
     emails = Email.objects.filter(pk__in=StoredEmails().about([email])).order_by("created_at")
     if emails:
         shown[EMAILS_LABEL] = [_readable_row(message, fields=EMAIL_FIELDS_SHOWN) for message in emails]
     return shown
+
+
+def _prefetch_relations(rows, fields):
+    """The related records shown by name, one query per relation whatever the rows."""
+    related = [field.name for field in rows[0]._meta.concrete_fields
+               if field.is_relation and not field.primary_key and (fields is None or field.name in fields)]
+    prefetch_related_objects(rows, *related)
 
 
 def everything_of(email):
@@ -551,6 +560,10 @@ def readable_value(value):
 
 
 def _row_dict(row, fields=None):
+    """A row for the JSON file: readable_value()'s words for choices, related records and kinds of
+    e-mail (what the CSV shows), JSON values for the rest, dates in ISO 8601."""
+    from outbox.kinds import email_kind
+
     values = {}
     for field in row._meta.concrete_fields:
         if fields is not None and field.name not in fields and not field.primary_key:  # ids kept
@@ -558,6 +571,14 @@ def _row_dict(row, fields=None):
         if fields is None and field.name in ("latest_revision", "live_revision", "locked_by", "locked_at"):
             continue
         value = getattr(row, field.attname)
+        if value is None or field.primary_key:
+            pass
+        elif field.name == "template" and row._meta.label == "outbox.Email":
+            value = email_kind(value)
+        elif field.choices:
+            value = getattr(row, f"get_{field.name}_display")()
+        elif field.is_relation:
+            value = getattr(row, field.name)
         if hasattr(value, "isoformat"):
             value = value.isoformat()
         elif value is not None and not isinstance(value, (bool, int, float, list, dict)):

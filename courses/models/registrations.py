@@ -99,7 +99,9 @@ class Registration(AnonymisableMixin, models.Model):
     consent_at = models.DateTimeField(_("consentement donné le"), null=True, blank=True)
 
     status = models.CharField(_("statut"), max_length=20, choices=RegistrationStatus.choices, db_index=True)
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The key of the cancel link sent in the e-mails: the person's own, so in their export.
+    token = models.CharField(_("jeton du lien d’annulation"), max_length=64, unique=True, default=new_token,
+                             editable=False)
     created_at = models.DateTimeField(_("inscrite le"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
     promoted_at = models.DateTimeField(_("sortie de liste d’attente le"), null=True, blank=True)

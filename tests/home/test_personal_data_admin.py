@@ -82,6 +82,42 @@ def test_json_and_csv_exports_hold_the_records_and_are_logged(admin_client, pers
     assert ModelLogEntry.objects.filter(action="home.personal_data_export").count() == 6  # 3 records × 2
 
 
+def test_the_json_export_reads_in_the_same_french_words_as_the_csv(admin_client, person):
+    registration = person["registration"]
+    Registration.objects.filter(pk=registration.pk).update(status="cancelled")
+
+    data = json.loads(admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"}).content)
+    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"})
+    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+    in_csv = {row[2]: row[3] for row in rows[1:] if row[0] == "inscriptions aux formations"}
+    [in_json] = data["donnees"]["inscriptions aux formations"]
+
+    assert in_json["statut"] == in_csv["statut"] == "Annulée"
+    assert in_json["session"] == in_csv["session"] == str(registration.session)  # by its name, not its id
+    assert in_json["participants"] == 1 and isinstance(in_json["ID"], int)  # numbers stay numbers
+    [application] = data["donnees"]["candidatures aux missions"]
+    assert application["mission"] == person["application"].mission.title
+    assert application["consentement"] is True
+    from webassoc.privacy import EMAILS_LABEL
+
+    stored = data["donnees"][EMAILS_LABEL]
+    assert stored and not [e for e in stored if "/" in e["modèle"] or e["statut"] in ("pending", "sent")]
+
+
+def test_the_link_key_of_a_registration_is_labelled_in_french_everywhere(admin_client, person):
+    token = person["registration"].token
+
+    html = search(admin_client, EMAIL).content.decode()
+    data = json.loads(admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"}).content)
+    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"}).content.decode("utf-8-sig")
+
+    [in_json] = data["donnees"]["inscriptions aux formations"]
+    assert in_json["jeton du lien d’annulation"] == token  # the person's own key to their cancel link
+    assert "token" not in in_json
+    assert f"jeton du lien d’annulation;{token}" in as_csv
+    assert "Token" not in html and "token" not in as_csv
+
+
 def test_what_the_volunteer_wrote_after_the_introduction_is_shown_and_exported(admin_client, person):
     from missions import services as missions_services
 
@@ -104,7 +140,7 @@ def test_what_the_volunteer_wrote_after_the_introduction_is_shown_and_exported(a
     assert "Avis de l’association." not in html  # the association's own words are not the volunteer's
     [case] = data["donnees"]["demandes d’aide après la mise en relation"]
     [feedback] = data["donnees"]["avis après la mise en relation"]
-    assert case["ce qui se passe"] == "Je n’ai plus de nouvelles de Lou." and case["urgence"] == "haute"
+    assert case["ce qui se passe"] == "Je n’ai plus de nouvelles de Lou." and case["urgence"] == "Urgent"
     assert (feedback["note"], feedback["commentaire"]) == (4, "Une belle équipe.")
     assert ["avis après la mise en relation", "1", "commentaire", "Une belle équipe."] in rows
     assert ["demandes d’aide après la mise en relation", "1", "urgence", "Urgent"] in rows
@@ -136,7 +172,7 @@ def test_what_an_association_contact_wrote_after_an_introduction_is_shown_and_ex
     assert "Avis de l’association après la mise en relation (1)" in html and "Un grand merci." in html
     [case] = data["donnees"]["demandes d’aide de l’association après la mise en relation"]
     [feedback] = data["donnees"]["avis de l’association après la mise en relation"]
-    assert (case["ce qui se passe"], case["urgence"]) == ("Lou ne répond plus.", "haute")
+    assert (case["ce qui se passe"], case["urgence"]) == ("Lou ne répond plus.", "Urgent")
     assert (feedback["note"], feedback["commentaire"]) == (5, "Un grand merci.")
     assert ["avis de l’association après la mise en relation", "1", "commentaire", "Un grand merci."] in rows
     records = {label: rows for label, rows in data["donnees"].items() if not label.startswith("e-mails")}
