@@ -14,7 +14,7 @@ from webassoc.errors import TryAgainLater
 from webassoc.forms import form_response, just_sent
 
 from . import services
-from .enums import SEATED
+from .enums import SEATED, RegistrationStatus
 from .models import Registration
 
 
@@ -49,7 +49,10 @@ def cancel_registration(request, token):
         "past": past,
         "leaving_waitlist": leaving_waitlist,
         "just_cancelled": just_cancelled,
-        "meta_title": cancel_page_title(leaving_waitlist=leaving_waitlist, done=just_cancelled),
+        # Cancelled now or earlier (the link visited again): the heading says it is done.
+        "meta_title": cancel_page_title(
+            leaving_waitlist=leaving_waitlist,
+            done=just_cancelled or registration.status == RegistrationStatus.CANCELLED),
     })
     return form_response(request, response, status)
 

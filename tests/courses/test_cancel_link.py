@@ -43,6 +43,7 @@ def test_already_cancelled_registration_gets_a_clear_message(client):
 
     assert "déjà annulée" in html
     assert "Oui, annuler" not in html
+    assert "<h1>Inscription annulée</h1>" in html  # not "Annuler une inscription"
 
 
 def test_past_session_cannot_be_cancelled(client):
