@@ -21,7 +21,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
-from webassoc.admin.columns import FrenchDateTimeColumnsMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.errors import DomainError
@@ -240,7 +239,7 @@ class RegistrationAdminForm(WagtailAdminModelForm):
         return email
 
 
-class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchDateTimeColumnsMixin, FrenchExportMixin, IndexView):
+class RegistrationIndexView(RegistrationActionButtonsMixin, FrenchExportMixin, IndexView):
     attendance_url_name = None
 
     def get_base_queryset(self):

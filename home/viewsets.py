@@ -5,9 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from webassoc.admin.columns import FrenchDateTimeColumn
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 
@@ -93,7 +94,7 @@ class SignatureViewSet(FrenchNamesMixin, ModelViewSet):
         Column("status", label=_("Statut"), accessor="status_label"),
         Column("show_publicly", label=_("Nom affiché publiquement"), accessor="show_publicly_label",
                sort_key="show_publicly"),
-        DateColumn("created_at", label=_("Signée le")),
+        FrenchDateTimeColumn("created_at", label=_("Signée le"), sort_key="created_at"),
     ]
     filterset_class = SignatureFilterSet
     search_fields = ["first_name", "last_name", "email", "profession", "organisation", "city"]

@@ -20,6 +20,8 @@ from wagtail.admin.utils import get_latest_str
 from wagtail.admin.views import generic
 from wagtail.snippets.views import snippets
 
+from .columns import FrenchDateTimeColumnsMixin
+
 FEMININE = "feminine"
 MASCULINE = "masculine"
 # A masculine noun starting with a vowel takes "cet", "nouvel" ("cet avis", "nouvel abonnement").
@@ -188,7 +190,8 @@ class FrenchUnpublishMixin:
         return french_message("unpublished", self.model, self.gender, self.object)
 
 
-class IndexView(FrenchIndexMixin, generic.IndexView):
+# Every list of the project: its date-time fields read as the site writes them (columns.py).
+class IndexView(FrenchDateTimeColumnsMixin, FrenchIndexMixin, generic.IndexView):
     pass
 
 
@@ -208,7 +211,7 @@ class DeleteView(FrenchDeleteMixin, generic.DeleteView):
     pass
 
 
-class SnippetIndexView(FrenchIndexMixin, snippets.IndexView):
+class SnippetIndexView(FrenchDateTimeColumnsMixin, FrenchIndexMixin, snippets.IndexView):
     pass
 
 
