@@ -325,8 +325,8 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("format") in WITH_A_PLACE and not cleaned.get("city", "").strip() and "city" not in self.errors:
-            message = (_("Indiquez la ville : la mission se fait sur place.") if cleaned["format"] == Format.ON_SITE
-                       else _("Indiquez la ville : la mission se fait en partie sur place."))
+            message = (_("Indiquez la ville, puisque la mission se fait sur place.") if cleaned["format"] == Format.ON_SITE
+                       else _("Indiquez la ville, puisque la mission se fait en partie sur place."))
             self.add_error("city", forms.ValidationError(message, code="city_needed"))
         return cleaned
 
@@ -334,7 +334,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
         deadline = self.cleaned_data.get("deadline")
         if deadline and deadline < timezone.localdate():
             raise forms.ValidationError(
-                _("L’échéance souhaitée est déjà passée : indiquez une date à venir, ou laissez le champ vide."),
+                _("Cette date est déjà passée ; indiquez une date à venir ou laissez le champ vide."),
                 code="past_deadline",
             )
         return deadline

@@ -95,3 +95,24 @@ def test_the_thank_you_page_shows_no_empty_form_and_the_next_visit_does(client, 
 
     assert "message--success" in thanks and form_marker not in thanks
     assert "message--success" not in next_visit and form_marker in next_visit
+
+
+def error_summary_lines(html):
+    import re
+    from html import unescape
+
+    summary = re.search(r'<ul class="error-summary__list">(.*?)</ul>', html, re.S).group(1)
+    return [unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", summary, re.S)]
+
+
+@pytest.mark.parametrize("format_", ["sur_place", "hybride"])
+def test_each_line_of_the_request_form_error_summary_reads_as_one_sentence_with_one_colon(
+        client, index_page, format_):
+    response = client.post("/missions/proposer/", {**REQUEST, "format": format_, "city": "", "deadline": "2020-01-01"})
+
+    lines = error_summary_lines(response.content.decode())
+    assert len(lines) == 2
+    for line in lines:
+        assert line.count(":") == 1, line
+    assert "Échéance souhaitée\u00a0: cette date est déjà passée\u00a0; indiquez une date à venir ou laissez le " \
+           "champ vide." in lines

@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(("format_", "message"), [
-    ("sur_place", "Indiquez la ville\u00a0: la mission se fait sur place."),
-    ("hybride", "Indiquez la ville\u00a0: la mission se fait en partie sur place."),
+    ("sur_place", "Indiquez la ville, puisque la mission se fait sur place."),
+    ("hybride", "Indiquez la ville, puisque la mission se fait en partie sur place."),
 ])
 def test_an_on_site_or_hybrid_request_without_a_town_is_refused_on_the_town_field(client, index_page, format_, message):
     response = client.post("/missions/proposer/", {**REQUEST, "format": format_, "city": "  "})
