@@ -133,7 +133,7 @@ def test_second_application_with_the_same_email_gets_a_polite_message(client, in
     response = post(client, mission, email="CAMILLE@example.org")
 
     assert response.status_code == 200
-    assert "Vous avez déjà candidaté à cette mission avec cette adresse e-mail\u00a0: merci\u00a0!" in (
+    assert "Vous avez déjà candidaté à cette mission avec cette adresse e-mail. Merci\u00a0!" in (
         response.content.decode().replace("&#x27;", "'")
     )
     assert Application.objects.count() == 1
