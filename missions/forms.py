@@ -282,9 +282,9 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
     class Meta:
         model = MissionRequest
         fields = [
-            "association_name", "cause", "website", "city", "contact_name", "email", "phone",
-            "title", "description", "skills", "format", "deadline",
-        ]
+            "association_name", "cause", "website", "contact_name", "email", "phone",
+            "title", "description", "skills", "format", "city", "deadline",
+        ]  # the format first: it says whether the town is needed
         labels = {
             "association_name": _("Nom de l’association"),
             "contact_name": _("Votre nom"),

@@ -4,6 +4,7 @@ request gives everything needed to call the association back: place and format, 
 import pytest
 from django.core import mail
 
+from missions.forms import MissionRequestForm
 from missions.models import MissionRequest
 
 from .test_pages import REQUEST
@@ -68,3 +69,10 @@ def test_the_team_email_says_when_no_website_nor_phone_was_given(client, index_p
     assert "Site web\u00a0: non indiqué" in text
     assert "Téléphone\u00a0: non indiqué" in text
     assert "Format et lieu\u00a0: À distance – Nantes" in text
+
+
+def test_the_format_comes_before_the_town_it_makes_required(client, index_page):
+    html = client.get("/missions/proposer/").content.decode()
+
+    assert html.index('name="format"') < html.index('name="city"')
+    assert list(MissionRequestForm().fields).index("city") == list(MissionRequestForm().fields).index("format") + 1
