@@ -253,9 +253,16 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mission, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].queryset = Skill.objects.in_use().order_by("name")
+        # The skills this mission asks for, and only those: they tell the team which of them the
+        # volunteer brings (every skill in use made a long list, mostly beside the point). None
+        # asked: no question.
+        asked = sorted({tagged.tag_id for tagged in mission.tagged_items.all()})
+        if asked:
+            self.fields["skills"].queryset = Skill.objects.filter(pk__in=asked).order_by("name")
+        else:
+            del self.fields["skills"]
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["portfolio_url"].widget.attrs["autocomplete"] = "url"

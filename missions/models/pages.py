@@ -235,7 +235,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         and what happens next replace the form; a duplicate is offered its follow link again."""
         mission = get_object_or_404(Mission.objects.published().for_listing(), slug=mission_slug)
         links = self.links(request)
-        form = ApplicationForm(request.POST if request.method == "POST" else None)
+        form = ApplicationForm(request.POST if request.method == "POST" else None, mission=mission)
         resend_form, notice = None, ""
         if request.method == "POST" and mission.accepts_applications and form.accept(request, scope="mission-application"):
             try:
@@ -283,5 +283,6 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 "Si une candidature à cette mission correspond à cette adresse, le lien pour la suivre vient "
                 "d’y être envoyé (au plus un envoi toutes les 10 minutes). Pensez à regarder dans les indésirables."
             ),
-            limited_response=lambda form: self.mission_response(request, mission, links, ApplicationForm(), form),
+            limited_response=lambda form: self.mission_response(
+                request, mission, links, ApplicationForm(mission=mission), form),
         )
