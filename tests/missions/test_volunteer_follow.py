@@ -311,3 +311,14 @@ def test_the_follow_page_says_an_undone_decision_is_under_study_again_and_the_ad
     assert labels == ["Présélectionnée", "Déclinée", "De nouveau à l’étude", "Mise en relation"]
     assert list(application.steps.values_list("status", flat=True)) == [
         "preselectionnee", "declinee", "nouvelle", "mise_en_relation"]  # the team's history, exact
+
+
+def test_after_withdrawing_the_thanks_are_said_once(client, index_page):
+    mission = MissionFactory()
+    apply(client, mission)
+    path = follow_path_in(mail.outbox[0].body).replace("/suivi/", "/retrait/")
+
+    html = client.post(path, follow=True).content.decode()
+
+    assert html.count("Merci de nous avoir prévenus") == 1
+    assert "Vous avez retiré cette candidature." in html
