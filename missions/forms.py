@@ -253,9 +253,16 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 6}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, mission, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].queryset = Skill.objects.in_use().order_by("name")
+        # The skills this mission asks for, and only those: they tell the team which of them the
+        # volunteer brings (every skill in use made a long list, mostly beside the point). None
+        # asked: no question.
+        asked = sorted({tagged.tag_id for tagged in mission.tagged_items.all()})
+        if asked:
+            self.fields["skills"].queryset = Skill.objects.filter(pk__in=asked).order_by("name")
+        else:
+            del self.fields["skills"]
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["portfolio_url"].widget.attrs["autocomplete"] = "url"
@@ -282,9 +289,9 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
     class Meta:
         model = MissionRequest
         fields = [
-            "association_name", "cause", "website", "city", "contact_name", "email", "phone",
-            "title", "description", "skills", "format", "deadline",
-        ]
+            "association_name", "cause", "website", "contact_name", "email", "phone",
+            "title", "description", "skills", "format", "city", "deadline",
+        ]  # the format first: it says whether the town is needed
         labels = {
             "association_name": _("Nom de l’association"),
             "contact_name": _("Votre nom"),
@@ -325,8 +332,8 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("format") in WITH_A_PLACE and not cleaned.get("city", "").strip() and "city" not in self.errors:
-            message = (_("Indiquez la ville : la mission se fait sur place.") if cleaned["format"] == Format.ON_SITE
-                       else _("Indiquez la ville : la mission se fait en partie sur place."))
+            message = (_("Indiquez la ville, puisque la mission se fait sur place.") if cleaned["format"] == Format.ON_SITE
+                       else _("Indiquez la ville, puisque la mission se fait en partie sur place."))
             self.add_error("city", forms.ValidationError(message, code="city_needed"))
         return cleaned
 
@@ -334,7 +341,7 @@ class MissionRequestForm(PublicFormMixin, forms.ModelForm):
         deadline = self.cleaned_data.get("deadline")
         if deadline and deadline < timezone.localdate():
             raise forms.ValidationError(
-                _("L’échéance souhaitée est déjà passée : indiquez une date à venir, ou laissez le champ vide."),
+                _("Cette date est déjà passée ; indiquez une date à venir ou laissez le champ vide."),
                 code="past_deadline",
             )
         return deadline

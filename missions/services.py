@@ -54,12 +54,17 @@ class MissionClosed(DomainError):
         super().__init__(_("Cette mission ne prend plus de candidatures."))
 
 
-class DuplicateApplication(DomainError):
+class AlreadyReceived(DomainError):
+    """What the person sends was received already: refused politely, so the page shows it as
+    information, with the values typed kept, never as an error to correct."""
+
+
+class DuplicateApplication(AlreadyReceived):
     field = "email"
 
     def __init__(self):
         super().__init__(_(
-            "Vous avez déjà candidaté à cette mission avec cette adresse e-mail : merci ! "
+            "Vous avez déjà candidaté à cette mission avec cette adresse e-mail. Merci ! "
             "L’équipe a bien votre candidature et reviendra vers vous."
         ))
 
@@ -79,7 +84,7 @@ def resend_follow_link(mission, *, email):
     return application
 
 
-class ApplicationAlreadyAnswered(DomainError):
+class ApplicationAlreadyAnswered(AlreadyReceived):
     """The team has already answered (declined) this address's application to the mission."""
 
     field = "email"
@@ -87,14 +92,14 @@ class ApplicationAlreadyAnswered(DomainError):
     def __init__(self):
         super().__init__(_(
             "Vous avez déjà candidaté à cette mission avec cette adresse e-mail, et l’équipe vous a "
-            "répondu par e-mail : pour en reparler, répondez à son message."
+            "répondu par e-mail. Pour en reparler, répondez à son message."
         ))
 
 
-class DuplicateRequest(DomainError):
+class DuplicateRequest(AlreadyReceived):
     def __init__(self):
         super().__init__(_(
-            "Nous avons déjà reçu cette demande avec cette adresse e-mail : merci ! "
+            "Nous avons déjà reçu cette demande avec cette adresse e-mail. Merci ! "
             "L’équipe l’examine et reviendra vers vous."
         ))
 

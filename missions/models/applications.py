@@ -324,6 +324,13 @@ class ApplicationStep(models.Model):
         """The volunteer applied again after withdrawing: the application is new once more."""
         return self.status == ApplicationStatus.NEW and self.previous_status == ApplicationStatus.WITHDRAWN
 
+    @property
+    def is_reconsideration(self):
+        """The team undid a decision (shortlist, decline): the application is back under study.
+        The volunteer's follow page says so; the admin history keeps the status ("Nouvelle")."""
+        return (self.status == ApplicationStatus.NEW and bool(self.previous_status)
+                and self.previous_status != ApplicationStatus.WITHDRAWN)
+
     def emailed_label(self):
         """Who was e-mailed at this step: an introduction goes to both sides."""
         if not self.emailed:

@@ -204,9 +204,12 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
     def request_route(self, request):
         links = self.links(request)
         form = MissionRequestForm(request.POST if request.method == "POST" else None)
+        notice = ""
         if request.method == "POST" and form.accept(request, scope="mission-request"):
             try:
                 services.submit_request(**form.submitted(), consent=form.cleaned_data["consent"])
+            except services.AlreadyReceived as received:  # information, not an error: the form is kept
+                notice = received.message
             except DomainError as error:
                 form.add_domain_error(error)
             else:
@@ -219,6 +222,7 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         response = self.render(request, template="missions/mission_request.html", context_overrides={
             "form": None if sent else form,
             "sent": sent,
+            "notice": notice,
             "links": links,
             "meta_title": gettext("Proposer une mission"),
             "breadcrumb_ancestors": self.breadcrumb_ancestors(),
@@ -231,14 +235,16 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
         and what happens next replace the form; a duplicate is offered its follow link again."""
         mission = get_object_or_404(Mission.objects.published().for_listing(), slug=mission_slug)
         links = self.links(request)
-        form = ApplicationForm(request.POST if request.method == "POST" else None)
-        resend_form = None
+        form = ApplicationForm(request.POST if request.method == "POST" else None, mission=mission)
+        resend_form, notice = None, ""
         if request.method == "POST" and mission.accepts_applications and form.accept(request, scope="mission-application"):
             try:
                 application = services.apply(mission, **form.submitted(), consent=form.cleaned_data["consent"])
-            except DomainError as error:
-                if isinstance(error, services.DuplicateApplication):
+            except services.AlreadyReceived as received:  # information, not an error: the form is kept
+                notice = received.message
+                if isinstance(received, services.DuplicateApplication):
                     resend_form = ResendLinkForm(initial={"email": form.cleaned_data["email"]})
+            except DomainError as error:
                 form.add_domain_error(error)
             else:
                 messages.success(request, gettext(
@@ -248,15 +254,16 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 request.session[FOLLOW_SESSION_KEY] = follow_path(application)  # for the thank-you page only
                 # Straight to the "Candidater" panel: the follow link and what happens next are there.
                 return redirect(links.mission(mission) + "#candidater")
-        return self.mission_response(request, mission, links, form, resend_form)
+        return self.mission_response(request, mission, links, form, resend_form, notice)
 
-    def mission_response(self, request, mission, links, form, resend_form=None):
+    def mission_response(self, request, mission, links, form, resend_form=None, notice=""):
         accepts, sent = mission.accepts_applications, just_sent(request)
         response = self.render(request, template="missions/mission_detail.html", context_overrides={
             **self.detail_context(mission, links), "form": form if accepts and not sent else None, "sent": sent,
             **sharing_context(request.build_absolute_uri(links.mission(mission)), mission.title, mission.summary),
             "follow_url": pop_from_session(request, FOLLOW_SESSION_KEY) if sent else "",
             "resend_form": resend_form,
+            "notice": notice,
             "resend_url": links.index + self.reverse_subpage("resend_follow_link", args=[mission.slug]),
         })
         answered = resend_form if resend_form is not None and resend_form.is_bound else form
@@ -276,5 +283,6 @@ class MissionIndexPage(RoutablePageMixin, BasePage):
                 "Si une candidature à cette mission correspond à cette adresse, le lien pour la suivre vient "
                 "d’y être envoyé (au plus un envoi toutes les 10 minutes). Pensez à regarder dans les indésirables."
             ),
-            limited_response=lambda form: self.mission_response(request, mission, links, ApplicationForm(), form),
+            limited_response=lambda form: self.mission_response(
+                request, mission, links, ApplicationForm(mission=mission), form),
         )

@@ -24,7 +24,7 @@ from webassoc.errors import DomainError
 from webassoc.typography import with_de
 
 from .. import services
-from ..enums import ApplicationStatus, DeclineReason, MissionStatus, Outcome
+from ..enums import TRANSITIONS, ApplicationStatus, DeclineReason, MissionStatus, Outcome
 from ..models import Application, Mission
 from .filters import MyMissionsFilter
 from .undecided import DeclineUndecidedForm
@@ -46,6 +46,33 @@ class ApplicationFilterSet(WagtailFilterSet):
         fields = ["mes_missions", "status", "mission", "mission_status", "outcome"]
 
 
+# What each status offered in the list does, said only when the list offers it (status_help_text).
+STATUS_HELP = {
+    ApplicationStatus.SHORTLISTED: _("« Présélectionnée » prévient le bénévole par e-mail."),
+    ApplicationStatus.DECLINED: _("« Déclinée » prévient le bénévole par e-mail, avec le motif."),
+    ApplicationStatus.INTRODUCED: _("« Mise en relation » envoie l’introduction au bénévole et au contact de "
+                                    "l’association."),
+    ApplicationStatus.NEW: _("« Nouvelle » annule une décision prise par erreur, sans e-mail sauf si vous cochez "
+                             "la case ci-dessous."),
+    ApplicationStatus.WITHDRAWN: _("« Retirée » enregistre que le bénévole n’est plus disponible, sans e-mail."),
+}
+# Why an application in this status can move to no other decision.
+STATUS_FINAL = {
+    ApplicationStatus.INTRODUCED: _("Une mise en relation ne peut pas être annulée : le bénévole et le contact de "
+                                    "l’association ont déjà reçu les coordonnées l’un de l’autre."),
+    ApplicationStatus.WITHDRAWN: _("Le bénévole a retiré sa candidature : son statut ne change plus."),
+}
+
+
+def status_help_text(status):
+    """The help of the status list: what each status it offers does (TRANSITIONS from `status`),
+    and why an introduction cannot be undone."""
+    parts = [STATUS_HELP[allowed] for allowed in ApplicationStatus if allowed in TRANSITIONS.get(status, ())]
+    if status in STATUS_FINAL:
+        parts.insert(0, STATUS_FINAL[status])
+    return " ".join(str(part) for part in parts)
+
+
 class ApplicationAdminForm(WagtailAdminModelForm):
     """The decision: status (the transitions allowed from the current one), the reason of a
     decline, whether to email the volunteer again, the internal note."""
@@ -63,11 +90,7 @@ class ApplicationAdminForm(WagtailAdminModelForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in ApplicationStatus.choices if value in allowed
             ]
-            self.fields["status"].help_text = _(
-                "« Présélectionnée » et « Déclinée » préviennent le bénévole par e-mail ; « Mise en relation » "
-                "envoie l’introduction au bénévole et au contact de l’association. « Nouvelle » annule une "
-                "décision prise par erreur, sans e-mail sauf si vous cochez la case ci-dessous."
-            )
+            self.fields["status"].help_text = status_help_text(self.instance.status)
         if self.instance.status != ApplicationStatus.INTRODUCED and not self.instance.outcome:
             for name in ("outcome", "outcome_reason"):  # only an introduction has an outcome
                 self.fields.pop(name, None)

@@ -127,8 +127,11 @@ def test_on_a_phone_the_results_come_before_the_filters_which_open_with_the_keyb
     assert not page.locator("input[name=competences][value=video]").is_visible()
     assert axe(page) == []
 
+    summary = page.locator("summary.filters__summary")
+    assert summary.inner_text().strip().endswith("Afficher les filtres")
     tab_to(page, selector="summary.filters__summary")
     page.keyboard.press("Enter")
+    assert summary.inner_text().strip() == "Masquer les filtres"  # says what it does once open
     tab_to(page, selector="input[name=competences][value=video]")
     page.keyboard.press("Space")
     tab_to(page, selector=".mission-filters button[type=submit]")

@@ -144,3 +144,16 @@ def test_chips_and_hints_cost_no_query(client, index_page):
     one_hint = count_queries(client, "/missions/?competences=video&format=sur_place")
     four_hints = "/missions/?competences=video&competences=collecte&format=sur_place&lieu=Marseille"
     assert count_queries(client, four_hints) == one_hint
+
+
+def test_the_filters_summary_carries_a_label_for_each_state_and_the_css_shows_one(client, index_page):
+    from django.contrib.staticfiles import finders
+
+    soup = BeautifulSoup(client.get("/missions/").content, "html.parser")
+    summary = soup.select_one("summary.filters__summary")
+    css = open(finders.find("css/missions.css"), encoding="utf-8").read()
+
+    assert summary.select_one(".filters__when-closed").get_text() == "Afficher les filtres"
+    assert summary.select_one(".filters__when-open").get_text() == "Masquer les filtres"
+    assert ".filters__details[open] > .filters__summary .filters__when-closed" in css
+    assert ".filters__details:not([open]) > .filters__summary .filters__when-open" in css

@@ -133,7 +133,7 @@ def test_second_application_with_the_same_email_gets_a_polite_message(client, in
     response = post(client, mission, email="CAMILLE@example.org")
 
     assert response.status_code == 200
-    assert "Vous avez déjà candidaté à cette mission avec cette adresse e-mail\u00a0: merci\u00a0!" in (
+    assert "Vous avez déjà candidaté à cette mission avec cette adresse e-mail. Merci\u00a0!" in (
         response.content.decode().replace("&#x27;", "'")
     )
     assert Application.objects.count() == 1
@@ -214,3 +214,22 @@ def test_lock_timeout_while_applying_keeps_the_answers_and_says_when_to_try_agai
     assert "réessayer dans quelques secondes" in response.content.decode()
     assert 'value="Camille Bénévole"' in response.content.decode()
     assert not Application.objects.exists()
+
+
+def test_the_application_form_asks_about_the_skills_of_this_mission_only(client, index_page):
+    mission = MissionFactory(skills=["video", "accessibilite"])
+    MissionFactory(skills=["collecte"])  # another open mission's skill is not offered here
+
+    form = client.get(f"/missions/{mission.slug}/").context["form"]
+
+    assert {skill.slug for skill in form.fields["skills"].queryset} == {"video", "accessibilite"}
+
+
+def test_a_mission_without_skills_asks_no_skill_question(client, index_page):
+    mission = MissionFactory()
+    MissionFactory(skills=["collecte"])
+
+    response = client.get(f"/missions/{mission.slug}/")
+
+    assert "skills" not in response.context["form"].fields
+    assert 'name="skills"' not in response.content.decode()

@@ -360,3 +360,40 @@ def test_the_digest_flags_every_row_past_its_deadline_in_its_text_and_html_versi
         assert "échéance" not in rows["Retard à venir"] and "échéance" not in rows["Attente à venir"]
         assert f"(reçue le {received}{flag}" in rows["Attente passée"]
         assert f"(reçue le {received})" in rows["Attente à venir"]
+
+
+def status_field(admin_client, application):
+    response = admin_client.get(f"{APPLICATIONS_URL}edit/{application.pk}/")
+    assert response.status_code == 200
+    field = response.context["form"].fields["status"]
+    return [value for value, _label in field.choices], str(field.help_text).replace("\u00a0", " ")
+
+
+def test_the_status_help_of_an_introduction_says_why_it_cannot_be_undone_and_offers_no_undo(admin_client):
+    application = ApplicationFactory(status="mise_en_relation")
+
+    choices, help_text = status_field(admin_client, application)
+
+    assert choices == ["mise_en_relation", "retiree"]
+    assert "ne peut pas être annulée" in help_text
+    assert "ont déjà reçu les coordonnées l’un de l’autre" in help_text
+    assert "« Nouvelle »" not in help_text and "« Déclinée »" not in help_text
+    assert "« Retirée »" in help_text
+
+
+def test_the_status_help_of_a_decline_explains_the_undo_it_offers(admin_client):
+    application = ApplicationFactory(status="declinee", decline_reason="profil")
+
+    choices, help_text = status_field(admin_client, application)
+
+    assert set(choices) == {"declinee", "nouvelle", "preselectionnee"}
+    assert "« Nouvelle » annule une décision prise par erreur" in help_text
+    assert "« Présélectionnée »" in help_text
+    assert "« Mise en relation »" not in help_text and "ne peut pas être annulée" not in help_text
+
+
+def test_the_status_help_of_a_new_application_names_each_decision_and_no_undo(admin_client):
+    choices, help_text = status_field(admin_client, ApplicationFactory())
+
+    assert "« Présélectionnée »" in help_text and "« Déclinée »" in help_text and "« Mise en relation »" in help_text
+    assert "« Nouvelle » annule" not in help_text

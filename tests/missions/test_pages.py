@@ -126,7 +126,7 @@ def test_request_form_refuses_a_deadline_in_the_past(client, index_page):
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert "L’échéance souhaitée est déjà passée" in html
+    assert "Cette date est déjà passée\u00a0; indiquez une date à venir ou laissez le champ vide." in html
     assert 'value="Les Amis du Canal"' in html
     assert not MissionRequest.objects.exists()
 

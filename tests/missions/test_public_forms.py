@@ -52,14 +52,22 @@ def test_both_forms_say_the_one_rate_limit_message_with_a_429(client, index_page
     assert Application.objects.count() + MissionRequest.objects.count() == 10
 
 
-def test_a_duplicate_application_is_refused_by_the_service_on_the_email_field(client, index_page):
+def test_a_duplicate_application_is_refused_by_the_service_and_said_as_information_not_as_an_error(
+        client, index_page):
     mission = MissionFactory()
     client.post(f"/missions/{mission.slug}/", APPLICATION)
 
-    response = client.post(f"/missions/{mission.slug}/", APPLICATION)
+    response = client.post(f"/missions/{mission.slug}/", {**APPLICATION, "message": "Je peux encore aider."})
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert response.context["form"].errors["email"][0].startswith("Vous avez déjà candidaté à cette mission")
+    assert response.context["notice"].startswith("Vous avez déjà candidaté à cette mission")
+    assert not response.context["form"].errors
+    assert "error-summary__" not in html and "Le formulaire contient" not in html
+    assert 'class="message message--info" role="status"' in html
+    assert "Je peux encore aider." in html and 'value="camille@example.org"' in html  # the values typed are kept
+    assert "Me renvoyer le lien de suivi" in html
+    assert Application.objects.count() == 1
     with pytest.raises(services.DuplicateApplication):
         services.apply(mission, name="Camille", email=" CAMILLE@example.org", message="Encore", consent=True)
 
@@ -95,3 +103,37 @@ def test_the_thank_you_page_shows_no_empty_form_and_the_next_visit_does(client, 
 
     assert "message--success" in thanks and form_marker not in thanks
     assert "message--success" not in next_visit and form_marker in next_visit
+
+
+def error_summary_lines(html):
+    import re
+    from html import unescape
+
+    summary = re.search(r'<ul class="error-summary__list">(.*?)</ul>', html, re.S).group(1)
+    return [unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", summary, re.S)]
+
+
+@pytest.mark.parametrize("format_", ["sur_place", "hybride"])
+def test_each_line_of_the_request_form_error_summary_reads_as_one_sentence_with_one_colon(
+        client, index_page, format_):
+    response = client.post("/missions/proposer/", {**REQUEST, "format": format_, "city": "", "deadline": "2020-01-01"})
+
+    lines = error_summary_lines(response.content.decode())
+    assert len(lines) == 2
+    for line in lines:
+        assert line.count(":") == 1, line
+    assert "Échéance souhaitée\u00a0: cette date est déjà passée\u00a0; indiquez une date à venir ou laissez le " \
+           "champ vide." in lines
+
+
+def test_a_duplicate_request_is_said_as_information_above_the_form_kept(client, index_page):
+    MissionRequestFactory(email="paul@canal.example.org", title="Un site lisible")
+
+    response = client.post("/missions/proposer/", REQUEST)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not response.context["form"].errors and "error-summary__" not in html
+    assert 'class="message message--info" role="status"' in html and "Nous avons déjà reçu cette demande" in html
+    assert 'value="Les Amis du Canal"' in html
+    assert MissionRequest.objects.count() == 1

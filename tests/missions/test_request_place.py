@@ -4,6 +4,7 @@ request gives everything needed to call the association back: place and format, 
 import pytest
 from django.core import mail
 
+from missions.forms import MissionRequestForm
 from missions.models import MissionRequest
 
 from .test_pages import REQUEST
@@ -12,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(("format_", "message"), [
-    ("sur_place", "Indiquez la ville\u00a0: la mission se fait sur place."),
-    ("hybride", "Indiquez la ville\u00a0: la mission se fait en partie sur place."),
+    ("sur_place", "Indiquez la ville, puisque la mission se fait sur place."),
+    ("hybride", "Indiquez la ville, puisque la mission se fait en partie sur place."),
 ])
 def test_an_on_site_or_hybrid_request_without_a_town_is_refused_on_the_town_field(client, index_page, format_, message):
     response = client.post("/missions/proposer/", {**REQUEST, "format": format_, "city": "  "})
@@ -68,3 +69,10 @@ def test_the_team_email_says_when_no_website_nor_phone_was_given(client, index_p
     assert "Site web\u00a0: non indiqué" in text
     assert "Téléphone\u00a0: non indiqué" in text
     assert "Format et lieu\u00a0: À distance – Nantes" in text
+
+
+def test_the_format_comes_before_the_town_it_makes_required(client, index_page):
+    html = client.get("/missions/proposer/").content.decode()
+
+    assert html.index('name="format"') < html.index('name="city"')
+    assert list(MissionRequestForm().fields).index("city") == list(MissionRequestForm().fields).index("format") + 1

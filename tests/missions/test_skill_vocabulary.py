@@ -41,12 +41,12 @@ def choices(field):
 
 
 def test_public_filters_and_application_form_offer_only_skills_of_open_missions(stray_skill):
-    MissionFactory(skills=["video"])
+    video = MissionFactory(skills=["video"])
     MissionFactory(live=False, skills=["collecte"])  # a draft
     MissionFactory(status="cloturee", skills=["emailing"])  # closed
 
     assert choices(MissionFilterForm().fields["competences"]) == {"video"}
-    assert choices(ApplicationForm().fields["skills"]) == {"video"}
+    assert choices(ApplicationForm(mission=video).fields["skills"]) == {"video"}  # the mission's own
 
 
 def test_the_request_form_offers_the_curated_vocabulary(stray_skill):

@@ -293,3 +293,32 @@ def test_the_follow_page_lists_the_suggestions_in_the_order_of_the_decline_email
 
     assert sorted(order, key=email.index) == order
     assert sorted(order, key=html.index) == order
+
+
+def test_the_follow_page_says_an_undone_decision_is_under_study_again_and_the_admin_history_keeps_the_status(
+        client, index_page):
+    application = ApplicationFactory()
+    services.change_status(application, status="preselectionnee")
+    services.change_status(application, status="declinee", decline_reason="profil")
+    services.change_status(application, status="nouvelle")
+    services.change_status(application, status="mise_en_relation")
+
+    html = client.get(f"/candidatures/suivi/?jeton={tokens.make(tokens.FOLLOW, application)}").content.decode()
+    steps = re.search(r'<ol class="steps">(.*?)</ol>', html, re.S).group(1)
+    labels = [re.sub(r"<time[^>]*>.*?</time>\s*–\s*", "", item).strip()
+              for item in re.findall(r"<li>(.*?)</li>", steps, re.S)]
+
+    assert labels == ["Présélectionnée", "Déclinée", "De nouveau à l’étude", "Mise en relation"]
+    assert list(application.steps.values_list("status", flat=True)) == [
+        "preselectionnee", "declinee", "nouvelle", "mise_en_relation"]  # the team's history, exact
+
+
+def test_after_withdrawing_the_thanks_are_said_once(client, index_page):
+    mission = MissionFactory()
+    apply(client, mission)
+    path = follow_path_in(mail.outbox[0].body).replace("/suivi/", "/retrait/")
+
+    html = client.post(path, follow=True).content.decode()
+
+    assert html.count("Merci de nous avoir prévenus") == 1
+    assert "Vous avez retiré cette candidature." in html
