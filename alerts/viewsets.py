@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 
 from missions.models.skills import Skill
-from webassoc.admin.columns import YesNoColumn
+from webassoc.admin.columns import FrenchDateTimeColumn, YesNoColumn
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, MASCULINE, FrenchNamesMixin, IndexView
 
@@ -50,8 +50,8 @@ class SubscriptionViewSet(FrenchNamesMixin, ModelViewSet):
         Column("skill_names", label=_("Compétences")),
         YesNoColumn("in_pool", label=_("Vivier")),
         Column("frequency", label=_("Fréquence"), accessor="get_frequency_display", sort_key="frequency"),
-        DateColumn("confirmed_at", label=_("Confirmée le"), sort_key="confirmed_at"),
-        DateColumn("created_at", label=_("Inscrite le"), sort_key="created_at"),
+        FrenchDateTimeColumn("confirmed_at", label=_("Confirmée le"), sort_key="confirmed_at"),
+        FrenchDateTimeColumn("created_at", label=_("Inscrite le"), sort_key="created_at"),
     ]
     filterset_class = SubscriptionFilterSet
     search_fields = ["email"]
@@ -101,8 +101,8 @@ class SessionWaiterViewSet(FrenchNamesMixin, ModelViewSet):
     list_display = [
         "email",
         Column("course", label=_("Formation"), sort_key="course__title"),
-        DateColumn("confirmed_at", label=_("Confirmée le"), sort_key="confirmed_at"),
-        DateColumn("notified_at", label=_("Prévenue le"), sort_key="notified_at"),
+        FrenchDateTimeColumn("confirmed_at", label=_("Confirmée le"), sort_key="confirmed_at"),
+        FrenchDateTimeColumn("notified_at", label=_("Prévenue le"), sort_key="notified_at"),
     ]
     filterset_class = SessionWaiterFilterSet
     search_fields = ["email"]

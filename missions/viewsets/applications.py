@@ -12,11 +12,12 @@ from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
+from webassoc.admin.columns import FrenchDateTimeColumn
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
@@ -251,7 +252,7 @@ class ApplicationViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
         Column("mission", label=_("Mission"), sort_key="mission__title"),
         Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
         "email",
-        DateColumn("created_at", label=_("Reçue le"), sort_key="created_at"),
+        FrenchDateTimeColumn("created_at", label=_("Reçue le"), sort_key="created_at"),
     ]
     filterset_class = ApplicationFilterSet
     search_fields = ["name", "email", "mission__title"]

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
-from webassoc.admin.columns import RecordTitleColumn, RecordTitleColumnMixin
+from webassoc.admin.columns import FrenchDateTimeColumn, RecordTitleColumn, RecordTitleColumnMixin
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import MASCULINE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
@@ -82,7 +82,7 @@ class FollowUpCaseViewSet(FrenchNamesMixin, ModelViewSet):
         Column("urgency", label=_("Urgence"), accessor="get_urgency_display", sort_key="urgency"),
         Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
         Column("handled_by", label=_("Suivi par"), accessor="handled_by_name"),
-        DateColumn("created_at", label=_("Ouvert le"), sort_key="created_at"),
+        FrenchDateTimeColumn("created_at", label=_("Ouvert le"), sort_key="created_at"),
     ]
     filterset_class = CaseFilterSet
     search_fields = ["description", "application__name", "application__mission__title"]
@@ -140,7 +140,7 @@ class FeedbackViewSet(FrenchNamesMixin, ModelViewSet):
         Column("side", label=_("Côté"), accessor="get_side_display", sort_key="side"),
         Column("rating", label=_("Note"), sort_key="rating"),
         "comment",
-        DateColumn("answered_at", label=_("Répondu le"), sort_key="answered_at"),
+        FrenchDateTimeColumn("answered_at", label=_("Répondu le"), sort_key="answered_at"),
     ]
     filterset_class = FeedbackFilterSet
     ordering = ["-answered_at"]

@@ -8,10 +8,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from webassoc.admin.actions import RecordAction, RecordActionButtonsMixin, RecordActionsMixin
+from webassoc.admin.columns import FrenchDateTimeColumn
 from webassoc.admin.exports import FrenchExportMixin, FrenchInspectView
 from webassoc.admin.names import FEMININE, EditView, FrenchNamesMixin, IndexView
 from webassoc.admin.panels import RecordSummaryPanel
@@ -136,7 +137,7 @@ class MissionRequestViewSet(RecordActionsMixin, FrenchNamesMixin, ModelViewSet):
         Column("association_name", label=_("Association")),
         Column("contact_name", label=_("Contact")),
         Column("status", label=_("Statut"), accessor="get_status_display", sort_key="status"),
-        DateColumn("created_at", label=_("Reçue le"), sort_key="created_at"),
+        FrenchDateTimeColumn("created_at", label=_("Reçue le"), sort_key="created_at"),
     ]
     filterset_class = MissionRequestFilterSet
     search_fields = ["title", "association_name", "contact_name", "email"]
