@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from outbox.services import claim_resend_slot
-from webassoc.errors import DomainError, polite_lock_timeouts
+from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
 
 from . import emails
 from .enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
@@ -37,7 +37,7 @@ class RegistrationClosed(RegistrationError):
     pass
 
 
-class AlreadyRegistered(RegistrationError):
+class AlreadyRegistered(AlreadyReceived, RegistrationError):
     field = "email"
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from outbox.services import claim_resend_slot
 from webassoc.enums import Format
-from webassoc.errors import DomainError, polite_lock_timeouts
+from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
 from webassoc.typography import french_datetime
 
 from . import emails
@@ -52,11 +52,6 @@ class MissionClosed(DomainError):
 
     def __init__(self):
         super().__init__(_("Cette mission ne prend plus de candidatures."))
-
-
-class AlreadyReceived(DomainError):
-    """What the person sends was received already: refused politely, so the page shows it as
-    information, with the values typed kept, never as an error to correct."""
 
 
 class DuplicateApplication(AlreadyReceived):

@@ -25,6 +25,12 @@ class DomainError(Exception):
             self.field = field
 
 
+class AlreadyReceived(DomainError):
+    """What the person sends was received already (an application, a request, a registration):
+    refused politely, so the page shows it as information (components/already_received.html),
+    with the values typed kept, never as an error to correct."""
+
+
 class TryAgainLater(DomainError):
     """The operation could not run now (a lock held too long): the person should retry."""
 

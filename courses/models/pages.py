@@ -37,7 +37,7 @@ from home.sharing import sharing_context
 from missions.models import Skill
 from webassoc import fragments
 from webassoc.enums import Format
-from webassoc.errors import DomainError
+from webassoc.errors import AlreadyReceived, DomainError
 from webassoc.forms import ResendLinkForm, form_response, just_sent, resend_link_route
 from webassoc.pagination import page_number, paginate
 
@@ -378,20 +378,21 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
         """The session, its seats and the registration form (Post/Redirect/Get). Once registered, the
         confirmation and next steps replace the form; a duplicate is offered the e-mail again."""
         form = RegistrationForm(request.POST or None, session=self)
-        resend_form = None
+        resend_form, notice = None, ""
         if request.method == "POST" and not self.closed_reason() and form.accept(request, scope="course-registration"):
             try:
                 registration = services.register(self, **form.submitted())
+            except AlreadyReceived as received:  # information, not an error: the form is kept
+                notice = received.message
+                resend_form = ResendLinkForm(initial={"email": form.cleaned_data["email"]})
             except DomainError as error:
-                if isinstance(error, services.AlreadyRegistered):
-                    resend_form = ResendLinkForm(initial={"email": form.cleaned_data["email"]})
                 form.add_domain_error(error)
             else:
                 tell_registrant(request, registration)
                 return redirect(self.url)
-        return self.detail_response(request, form, resend_form)
+        return self.detail_response(request, form, resend_form, notice=notice)
 
-    def detail_response(self, request, form, resend_form=None):
+    def detail_response(self, request, form, resend_form=None, *, notice=""):
         status = resend_form.http_status if resend_form is not None and resend_form.is_bound else form.http_status
         closed_reason = self.closed_reason()
         no_seat_here = bool(closed_reason or self.is_full) and not self.is_over
@@ -400,7 +401,7 @@ class TrainingSessionPage(RoutablePageMixin, BasePage):
             "course": self.course, "form": form, "closed_reason": closed_reason,
             # No seat here: the course's other dates that have some, or the next-session alert.
             "other_dates": other_dates, "offer_next_session": no_seat_here and not other_dates,
-            "registered": just_sent(request, tag=REGISTERED), "resend_form": resend_form,
+            "registered": just_sent(request, tag=REGISTERED), "resend_form": resend_form, "notice": notice,
             # On the waitlist: no calendar invitation for a seat not given (yet).
             "waitlisted": just_sent(request, tag=WAITLISTED),
             **sharing_context(self.get_full_url(request), self.get_meta_title(), self.course.summary),

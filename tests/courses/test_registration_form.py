@@ -49,11 +49,20 @@ def test_registration_form_over_the_rate_limit_says_the_one_rate_limit_message_w
     assert form.http_status == 429
 
 
-def test_duplicate_registration_error_sits_on_the_email_field(client):
+def test_a_duplicate_registration_is_said_as_information_above_the_form_kept_as_typed(client):
+    """Received already (webassoc.errors.AlreadyReceived), as a duplicate application is: not an
+    error to correct. (This test asserted an error on the e-mail field before the rule became one
+    for both apps.)"""
     session = TrainingSessionPageFactory()
     RegistrationFactory(session=session, email="camille@jardins.example.org")
 
-    response = client.post(session.url, registration_data())
+    response = client.post(session.url, registration_data(association_name="Les Jardins"))
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "existe déjà avec cette adresse" in response.context["form"].errors["email"][0]
+    assert response.context["form"].errors == {}
+    assert 'data-testid="already-received"' in html and "existe déjà avec cette adresse" in html
+    assert 'class="error-summary' not in html
+    assert 'value="Les Jardins"' in html  # what was typed is kept
+    assert "Me renvoyer l’e-mail de confirmation" in html
+    assert session.registrations.count() == 1
