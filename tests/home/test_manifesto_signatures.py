@@ -173,6 +173,10 @@ def test_signing_again_before_confirming_sends_the_link_again_after_ten_minutes(
     soon = sign(client, manifesto, email="CAMILLE@exemple.org")
     assert soon["Location"] == "/manifeste/merci/"
     assert len(mail.outbox) == 1  # not twice within 10 minutes
+    # The thank-you page does not claim an e-mail was just sent: it says the cap.
+    thanks = client.get(soon["Location"]).content.decode()
+    assert "Nous venons de vous envoyer" not in thanks
+    assert "ou vient d’y partir" in thanks and "au plus un toutes les 10 minutes" in thanks
     age_emails(minutes=11)
     later = sign(client, manifesto, email="CAMILLE@exemple.org")
 
