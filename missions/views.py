@@ -68,11 +68,14 @@ def follow(request, application, side, token):
         ranked = services.suggestions_for(application)
         found = Mission.objects.filter(pk__in=ranked).select_related("association").in_bulk()
         suggestions = [found[pk] for pk in ranked if pk in found]
+    steps = list(application.steps.all())
     return TemplateResponse(request, "missions/follow.html", context={
         "application": application,
         "mission": mission,
         "mission_url": mission.get_url(request) if mission.live else "",
-        "steps": application.steps.all(),
+        "steps": steps,
+        # Back under study after the team undid a decision: said so, not "Nouvelle".
+        "under_study_again": bool(steps) and steps[-1].is_reconsideration and steps[-1].status == application.status,
         "reason": application.decline_reason_for_volunteer(),
         "suggestions": [(m, m.get_url(request)) for m in suggestions],
         "withdraw_url": link(tokens.WITHDRAW_VIEW, token),

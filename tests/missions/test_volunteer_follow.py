@@ -322,3 +322,14 @@ def test_after_withdrawing_the_thanks_are_said_once(client, index_page):
 
     assert html.count("Merci de nous avoir prévenus") == 1
     assert "Vous avez retiré cette candidature." in html
+
+
+def test_after_an_undone_decline_the_status_reads_under_study_again(client, index_page):
+    application = ApplicationFactory()
+    services.change_status(application, status="declinee", decline_reason="profil")
+    services.change_status(application, status="nouvelle")
+
+    html = client.get(f"/candidatures/suivi/?jeton={tokens.make(tokens.FOLLOW, application)}").content.decode()
+    badge = re.search(r'data-testid="application-status">(.*?)</span>', html, re.S).group(1)
+
+    assert badge == "De nouveau à l’étude"
