@@ -18,12 +18,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from outbox.services import claim_resend_slot
+from outbox.services import claim_resend_slot, resend_slot_key
 from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
 
 from . import emails
 from .enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
 from .models.registrations import Registration  # not .models: the page module imports this one
+from .tasks import resend_confirmation_task
 
 lock_logger = logging.getLogger("courses.locks")
 LOCK_HELD_WARNING_MS = 250
@@ -138,13 +139,28 @@ RESEND_INTERVAL = 10 * 60  # one re-sent confirmation per registration every 10 
 def resend_confirmation(session, *, email):
     """Send the confirmation (or waitlist) e-mail of the active registration of `email` to this
     session again, to that address only; at most once per RESEND_INTERVAL. Returns the
-    registration, or None when there is none or it was re-sent a moment ago (the page answers
-    the same either way, so asking reveals nothing)."""
+    registration, or None when there is none or it was re-sent a moment ago.
+
+    The page answers the same whoever asks, and the work is the same too (its time would tell
+    who registered): one query that finds the registration or nothing, one claim of the cap (a key
+    of its own for an unknown address), one task queued (`send_confirmation_again`)."""
     registration = Registration.objects.filter(session=session, email__iexact=email.strip(), status__in=ACTIVE).first()
-    if registration is None or not claim_resend_slot(f"courses:resend:{registration.pk}", seconds=RESEND_INTERVAL):
-        return None
+    key = resend_slot_key("courses:resend", registration, asked=f"{session.pk}:{email}")
+    send = claim_resend_slot(key, seconds=RESEND_INTERVAL) and registration is not None
+    resend_confirmation_task.enqueue(registration.pk if send else None)
+    return registration if send else None
+
+
+def send_confirmation_again(registration_id):
+    """The task behind `resend_confirmation`: queue the e-mail of a registration still active;
+    whether it was queued (None: nothing to send)."""
+    if registration_id is None:
+        return False
+    registration = Registration.objects.filter(pk=registration_id, status__in=ACTIVE).first()
+    if registration is None:
+        return False
     emails.registration_received(registration)
-    return registration
+    return True
 
 
 def duplicate_message():

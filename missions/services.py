@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from outbox.services import claim_resend_slot
+from outbox.services import claim_resend_slot, resend_slot_key
 from webassoc.enums import Format
 from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
 from webassoc.typography import french_datetime
@@ -45,6 +45,7 @@ from .models.associations import Association
 from .models.followup import Checkin, Feedback, FollowUpCase
 from .models.missions import Mission
 from .models.skills import FormerSlug, Skill, normalise
+from .tasks import resend_follow_link_task
 
 
 class MissionClosed(DomainError):
@@ -70,13 +71,27 @@ FOLLOW_LINK_INTERVAL = 10 * 60  # one re-sent follow link per application every 
 def resend_follow_link(mission, *, email):
     """Send the follow link of `email`'s application to `mission` again, to that address only; at
     most once per FOLLOW_LINK_INTERVAL. Returns the application, or None when there is none or the
-    link left a moment ago (the page answers the same either way, so asking reveals nothing)."""
+    link left a moment ago.
+
+    The page answers the same whoever asks, and the work is the same too (its time would tell
+    who applied): one query that finds the application or nothing, one claim of the cap (a key of
+    its own for an unknown address), one task queued (`send_follow_link_again`)."""
     application = Application.objects.filter(mission=mission, email=email.strip().lower()).first()
-    if application is None or not claim_resend_slot(f"missions:follow-link:{application.pk}",
-                                                    seconds=FOLLOW_LINK_INTERVAL):
-        return None
+    key = resend_slot_key("missions:follow-link", application, asked=f"{mission.pk}:{email}")
+    send = claim_resend_slot(key, seconds=FOLLOW_LINK_INTERVAL) and application is not None
+    resend_follow_link_task.enqueue(application.pk if send else None)
+    return application if send else None
+
+
+def send_follow_link_again(application_id):
+    """The task behind `resend_follow_link`: queue the follow link; whether it was queued."""
+    if application_id is None:
+        return False
+    application = Application.objects.filter(pk=application_id).first()
+    if application is None:
+        return False
     emails.follow_link(application)
-    return application
+    return True
 
 
 class ApplicationAlreadyAnswered(AlreadyReceived):

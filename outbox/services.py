@@ -1,6 +1,7 @@
 """Queue, send and retry emails."""
 
 import contextlib
+import hashlib
 import logging
 import smtplib
 
@@ -37,6 +38,15 @@ def claim_send_slot(rows, *, field, interval, now=None):
     now = now or timezone.now()
     stale = Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": now - interval})
     return rows.filter(stale).update(**{field: now}) > 0
+
+
+def resend_slot_key(prefix, record, *, asked):
+    """The key of a "send me the e-mail again" cap: the record's when one matches, else one made
+    from what was asked (`asked`, hashed: no address in a cache key or a log line), so that an
+    unknown address costs the same claim as a known one (the time taken tells nothing)."""
+    if record is not None:
+        return f"{prefix}:{record.pk}"
+    return f"{prefix}:inconnu:{hashlib.sha256(asked.strip().lower().encode()).hexdigest()[:24]}"
 
 
 def claim_resend_slot(key, *, seconds):
