@@ -89,17 +89,25 @@ def main():
                      ("signed before, confirmed", signed_before(n, confirmed=True))]
             random.shuffle(order)
             for path, email in order:
-                elapsed, count = timed(email)
-                paths[path].append(elapsed)
-                queries.setdefault(path, set()).add(count)
-            elapsed, count = timed(f"new{n}@example.org")  # the same address again, minutes later
-            paths["signed again within the cap"].append(elapsed)
-            queries.setdefault("signed again within the cap", set()).add(count)
+                record(paths, queries, path, timed(email))
+            # The same address again, minutes later.
+            record(paths, queries, "signed again within the cap", timed(f"new{n}@example.org"))
 
-        print(f"{connection.vendor}, {args.rounds} rounds, ms (median, p10, p90), queries")
-        for path, values in paths.items():
-            print(f"  {path:<30} {statistics.median(values):6.2f}  {percentile(values, 0.1):6.2f}  "
-                  f"{percentile(values, 0.9):6.2f}   {sorted(queries[path])}")
+        report(f"{connection.vendor}, {args.rounds} rounds", paths, queries)
+
+
+def record(paths, queries, path, measured):
+    """Add one (ms, query count) measure of `path`."""
+    elapsed, count = measured
+    paths[path].append(elapsed)
+    queries.setdefault(path, set()).add(count)
+
+
+def report(title, paths, queries):
+    print(f"{title}, ms (median, p10, p90), queries")
+    for path, values in paths.items():
+        print(f"  {path:<30} {statistics.median(values):6.2f}  {percentile(values, 0.1):6.2f}  "
+              f"{percentile(values, 0.9):6.2f}   {sorted(queries[path])}")
 
 
 def resend_rounds(args, connection, timed, signed_before):
@@ -115,16 +123,10 @@ def resend_rounds(args, connection, timed, signed_before):
                  ("confirmed", signed_before(n, confirmed=True))]
         random.shuffle(order)
         for path, email in order:
-            elapsed, count = timed(email)
-            paths[path].append(elapsed)
-            queries.setdefault(path, set()).add(count)
-        elapsed, count = timed(pending)  # asked again at once: the cap holds
-        paths["unconfirmed, within the cap"].append(elapsed)
-        queries.setdefault("unconfirmed, within the cap", set()).add(count)
-    print(f"{connection.vendor}, {args.rounds} rounds, resend_confirmation, ms (median, p10, p90), queries")
-    for path, values in paths.items():
-        print(f"  {path:<30} {statistics.median(values):6.2f}  {percentile(values, 0.1):6.2f}  "
-              f"{percentile(values, 0.9):6.2f}   {sorted(queries[path])}")
+            record(paths, queries, path, timed(email))
+        # Asked again at once: the cap holds.
+        record(paths, queries, "unconfirmed, within the cap", timed(pending))
+    report(f"{connection.vendor}, {args.rounds} rounds, resend_confirmation", paths, queries)
 
 
 if __name__ == "__main__":

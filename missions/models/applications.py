@@ -23,7 +23,7 @@ from missions.enums import (
 from webassoc.enums import Format
 from webassoc.privacy import ANONYMOUS_NAME, AnonymisableMixin, anonymous_email, redact
 
-from .followup import Feedback, FollowUpCase
+from .followup import FollowUpCase, written_after_introduction
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -179,16 +179,7 @@ class Application(AnonymisableMixin, models.Model):
     def written_by_the_person(cls, rows):
         """After an introduction, the volunteer's own help requests and feedback (the association's
         are the association's)."""
-        return [
-            ("demandes d’aide après la mise en relation",
-             ("application", "side", "description", "urgency", "status", "created_at", "resolved_at"),
-             FollowUpCase.objects.filter(application__in=rows, side=Side.VOLUNTEER)
-             .select_related("application__mission").order_by("created_at", "pk")),
-            ("avis après la mise en relation",
-             ("application", "side", "rating", "comment", "answered_at"),
-             Feedback.objects.filter(application__in=rows, side=Side.VOLUNTEER, answered_at__isnull=False)
-             .select_related("application__mission").order_by("answered_at", "pk")),
-        ]
+        return written_after_introduction(Side.VOLUNTEER, application__in=rows)
 
     def forget_personal_data(self):
         """Keep the mission, status and dates (for counts); the skills go with the person."""

@@ -121,3 +121,19 @@ class Feedback(models.Model):
     @property
     def is_answered(self):
         return self.answered_at is not None
+
+
+def written_after_introduction(side, *, whose="", **applications):
+    """For a personal-data export: the help requests and feedback written by one side of some
+    introductions, as (label, fields, rows) sections. `applications` selects them (e.g.
+    `application__in=…`); `whose` names the side in the labels (" de l’association")."""
+    return [
+        (f"demandes d’aide{whose} après la mise en relation",
+         ("application", "side", "description", "urgency", "status", "created_at", "resolved_at"),
+         FollowUpCase.objects.filter(side=side, **applications)
+         .select_related("application__mission").order_by("created_at", "pk")),
+        (f"avis{whose} après la mise en relation",
+         ("application", "side", "rating", "comment", "answered_at"),
+         Feedback.objects.filter(side=side, answered_at__isnull=False, **applications)
+         .select_related("application__mission").order_by("answered_at", "pk")),
+    ]

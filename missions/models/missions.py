@@ -37,7 +37,7 @@ from webassoc.pagination import SortIndex, page_of_ids
 from webassoc.privacy import ANONYMOUS_DOMAIN, AnonymisableMixin, anonymous_email, redact
 from webassoc.typography import french_date, french_datetime
 
-from .followup import Feedback, FollowUpCase
+from .followup import Feedback, FollowUpCase, written_after_introduction
 from .skills import Skill
 
 # Sub-paths of the mission index page that a mission slug must not take.
@@ -401,16 +401,7 @@ class Mission(
         """After an introduction, what the mission's contact wrote for the association (the side its
         check-in and feedback e-mails go to): its help requests and feedback (the volunteer's are
         the volunteer's)."""
-        return [
-            ("demandes d’aide de l’association après la mise en relation",
-             ("application", "side", "description", "urgency", "status", "created_at", "resolved_at"),
-             FollowUpCase.objects.filter(application__mission__in=rows, side=Side.ASSOCIATION)
-             .select_related("application__mission").order_by("created_at", "pk")),
-            ("avis de l’association après la mise en relation",
-             ("application", "side", "rating", "comment", "answered_at"),
-             Feedback.objects.filter(application__mission__in=rows, side=Side.ASSOCIATION, answered_at__isnull=False)
-             .select_related("application__mission").order_by("answered_at", "pk")),
-        ]
+        return written_after_introduction(Side.ASSOCIATION, whose=" de l’association", application__mission__in=rows)
 
     def forget_personal_data(self):
         """Forget the contact person, also where their name or address was written in the mission's

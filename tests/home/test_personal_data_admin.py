@@ -52,6 +52,13 @@ def search(client, email):
     return client.post(reverse("personal_data"), {"email": email})
 
 
+def exports(client, email):
+    """The JSON export (parsed), the CSV export's text and its rows (French Excel dialect)."""
+    data = json.loads(client.post(reverse("personal_data"), {"email": email, "action": "json"}).content)
+    text = client.post(reverse("personal_data"), {"email": email, "action": "csv"}).content.decode("utf-8-sig")
+    return data, text, list(csv.reader(io.StringIO(text), dialect="excel-fr"))
+
+
 def test_the_screen_finds_every_record_holding_the_address(admin_client, person):
     html = search(admin_client, EMAIL).content.decode()
 
@@ -86,9 +93,7 @@ def test_the_json_export_reads_in_the_same_french_words_as_the_csv(admin_client,
     registration = person["registration"]
     Registration.objects.filter(pk=registration.pk).update(status="cancelled")
 
-    data = json.loads(admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"}).content)
-    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"})
-    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+    data, _text, rows = exports(admin_client, EMAIL)
     in_csv = {row[2]: row[3] for row in rows[1:] if row[0] == "inscriptions aux formations"}
     [in_json] = data["donnees"]["inscriptions aux formations"]
 
@@ -108,8 +113,7 @@ def test_the_link_key_of_a_registration_is_labelled_in_french_everywhere(admin_c
     token = person["registration"].token
 
     html = search(admin_client, EMAIL).content.decode()
-    data = json.loads(admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"}).content)
-    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"}).content.decode("utf-8-sig")
+    data, as_csv, _rows = exports(admin_client, EMAIL)
 
     [in_json] = data["donnees"]["inscriptions aux formations"]
     assert in_json["jeton du lien d’annulation"] == token  # the person's own key to their cancel link
@@ -131,9 +135,7 @@ def test_what_the_volunteer_wrote_after_the_introduction_is_shown_and_exported(a
     missions_services.give_feedback(application, side="association", rating=5, comment="Avis de l’association.")
 
     html = search(admin_client, EMAIL).content.decode()
-    data = json.loads(admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "json"}).content)
-    as_csv = admin_client.post(reverse("personal_data"), {"email": EMAIL, "action": "csv"})
-    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+    data, as_csv, rows = exports(admin_client, EMAIL)
 
     assert "Demandes d’aide après la mise en relation (1)" in html and "Je n’ai plus de nouvelles de Lou." in html
     assert "Avis après la mise en relation (1)" in html and "Une belle équipe." in html
@@ -144,7 +146,7 @@ def test_what_the_volunteer_wrote_after_the_introduction_is_shown_and_exported(a
     assert (feedback["note"], feedback["commentaire"]) == (4, "Une belle équipe.")
     assert ["avis après la mise en relation", "1", "commentaire", "Une belle équipe."] in rows
     assert ["demandes d’aide après la mise en relation", "1", "urgence", "Urgent"] in rows
-    assert "Avis de l’association." not in as_csv.content.decode("utf-8-sig")
+    assert "Avis de l’association." not in as_csv
 
 
 def test_what_an_association_contact_wrote_after_an_introduction_is_shown_and_exported(admin_client, person):
@@ -163,9 +165,7 @@ def test_what_an_association_contact_wrote_after_an_introduction_is_shown_and_ex
     missions_services.give_feedback(application, side="benevole", rating=4, comment="Avis du bénévole.")
 
     html = search(admin_client, contact).content.decode()
-    data = json.loads(admin_client.post(reverse("personal_data"), {"email": contact, "action": "json"}).content)
-    as_csv = admin_client.post(reverse("personal_data"), {"email": contact, "action": "csv"})
-    rows = list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")), dialect="excel-fr"))
+    data, as_csv, rows = exports(admin_client, contact)
 
     assert "Demandes d’aide de l’association après la mise en relation (1)" in html
     assert "Lou ne répond plus." in html
