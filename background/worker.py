@@ -9,6 +9,7 @@ A task that was running when the database went away stays RUNNING: the periodic 
 """
 
 import logging
+import os
 import time
 
 from django.db import InterfaceError, OperationalError, connections
@@ -17,6 +18,14 @@ from django_tasks_db.management.commands.db_worker import Worker
 logger = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def give_way_to_web_processes(niceness):
+    """Lower this process's CPU priority by `niceness` (TASK_WORKER_NICENESS): on a busy machine
+    the people waiting for a page get the processor first, and emails leave a moment later. An
+    idle processor still runs the worker at full speed. 0 leaves the priority as it is."""
+    if niceness > 0:
+        os.nice(niceness)
 
 
 class ReconnectingWorker(Worker):

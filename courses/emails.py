@@ -6,7 +6,7 @@ lock is not kept for the course lookup, the URLs and the .ics.
 """
 
 from outbox.rendering import computed_when_rendered, later
-from outbox.services import absolute_url, prepare_email, queue_email, replace_stored, send_stored, store_emails
+from outbox.services import absolute_url, prepare_email, queue_email, replacement, send_stored, store_emails
 
 from .enums import RegistrationStatus
 from .formatting import other_date
@@ -69,12 +69,13 @@ class RegistrationReceipt:
     def __init__(self, registration):
         [self.email] = store_emails([prepare_email(
             registration.email, "courses/registration_waitlisted", later(waitlist_context, registration))])
-        self._confirmation = prepare_email(
+        # The switch to the confirmation, compiled now: under the lock it is one UPDATE to run.
+        self._switch_to_confirmation = replacement(self.email, prepare_email(
             registration.email, "courses/registration_confirmed", later(email_context, registration),
-            attachments=_ics(registration.session))
+            attachments=_ics(registration.session)))
 
     def confirm(self):
-        replace_stored(self.email, self._confirmation)
+        self._switch_to_confirmation()
 
     def send(self):
         send_stored([self.email])

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from outbox.services import claim_resend_slot, resend_slot_key
 from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
+from webassoc.prepared_sql import Prepared
 
 from . import emails
 from .enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
@@ -55,33 +56,49 @@ def lock_session(session_pk):
     return session_pages().select_for_update(of=("self",)).get(pk=session_pk)
 
 
+# What register() reads of the session it locks: what its checks need, nothing more.
+LOCK_FIELDS = ("cancelled", "start", "end", "registration_opens_at", "registration_closes_at",
+               "max_attendees_per_registration")
+
+
+def prepared_session_lock(session_pk):
+    """register()'s lock of the session, compiled before it is taken (`webassoc.prepared_sql`)."""
+    return Prepared.select(
+        session_pages().select_for_update(of=("self",)).filter(pk=session_pk).order_by().values_list(*LOCK_FIELDS)
+    )
+
+
 @contextmanager
-def timed_session_lock(*, operation):
-    """A transaction (`transaction.atomic()`) that locks a session with the `lock(pk)` it yields,
-    and logs how long that lock was awaited and held.
+def timed_session_lock(*, session_pk, operation):
+    """A transaction (`transaction.atomic()`) that locks a session by running the prepared
+    statement given to the `lock(statement)` it yields, and logs how long that lock was awaited
+    and held.
 
     The row lock lasts until the commit (or the rollback), so "held" runs from `lock()` to the
-    end of the commit. Logged at INFO on `courses.locks` (LOCK_LOG_LEVEL=INFO shows them;
-    bench/registrations.py reads them), at WARNING when held longer than LOCK_HELD_WARNING_MS.
+    commit: the transaction's first on-commit hook, so that the hooks of what the transaction
+    wrote (cache versions in Redis) do not count. Logged at INFO on `courses.locks`
+    (LOCK_LOG_LEVEL=INFO shows them; bench/registrations.py reads them), at WARNING when held
+    longer than LOCK_HELD_WARNING_MS.
     """
     timing = {}
 
-    def lock(session_pk):
+    def lock(statement):
         timing["asked"] = time.perf_counter()
-        locked = lock_session(session_pk)
-        timing.update(session=session_pk, acquired=time.perf_counter())
-        # Run first after the commit (hooks run in order): the moment the lock was released.
-        transaction.on_commit(lambda: timing.setdefault("released", time.perf_counter()))
-        return locked
+        row = statement.fetchone()
+        timing["acquired"] = time.perf_counter()
+        if row is None:
+            raise session_pages().model.DoesNotExist(f"session {session_pk}")
+        return row
 
     try:
         with transaction.atomic():
+            transaction.on_commit(lambda: timing.setdefault("released", time.perf_counter()))
             yield lock
     finally:
         if "acquired" in timing:
             held_ms = (timing.get("released", time.perf_counter()) - timing["acquired"]) * 1000
             level = logging.WARNING if held_ms > LOCK_HELD_WARNING_MS else logging.INFO
-            lock_logger.log(level, "session %s lock held %.2f ms, awaited %.2f ms (%s)", timing["session"],
+            lock_logger.log(level, "session %s lock held %.2f ms, awaited %.2f ms (%s)", session_pk,
                             held_ms, (timing["acquired"] - timing["asked"]) * 1000, operation)
 
 
@@ -90,16 +107,17 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
     """Register for a session: confirmed if the attendees fit, waitlisted otherwise.
 
     Before the session is locked: the registration is written on the waitlist (the unique
-    constraint refuses a second active registration with the same address) and its email is
-    stored as the waitlist one (`emails.RegistrationReceipt`). Under the lock: the checks, then
-    one UPDATE that counts the seats and confirms if the attendees fit, the switch to the
-    confirmation email when they did, and the sending task. The email is rendered after the
-    commit. The lock is held for three or four statements, so a burst of registrants waits in
-    line a few milliseconds each instead of being asked to retry.
+    constraint refuses a second active registration with the same address), its email is
+    stored as the waitlist one (`emails.RegistrationReceipt`), and the statements to run under
+    the lock are compiled. Under the lock: the session's dates and limits are read for the
+    checks, then one UPDATE counts the seats and confirms if the attendees fit, the email
+    becomes the confirmation when they did, and its sending task is queued. The email is
+    rendered after the commit. The lock is held for three or four short statements, so a burst of
+    registrants waits in line a millisecond or two each instead of being asked to retry.
     """
     now = now or timezone.now()
     try:
-        with timed_session_lock(operation="register") as lock:
+        with timed_session_lock(session_pk=session.pk, operation="register") as lock:
             registration = Registration.objects.create(
                 session=session,
                 association_name=association_name,
@@ -113,18 +131,20 @@ def register(session, *, association_name, contact_name, email, attendees=1, pho
                 created_at=now,
             )
             receipt = emails.RegistrationReceipt(registration)
-            locked = lock(session.pk)
-            registration.session = locked
-            reason = locked.closed_reason(now)
+            locking = prepared_session_lock(session.pk)
+            confirming = Registration.objects.confirmation_if_it_fits(registration)
+
+            for name, value in zip(LOCK_FIELDS, lock(locking), strict=True):
+                setattr(session, name, value)  # the checks below read the locked values
+            reason = session.closed_reason(now)
             if reason:
                 raise RegistrationClosed(str(reason))
-            if attendees > locked.max_attendees_per_registration:
+            if attendees > session.max_attendees_per_registration:
                 raise TooManyAttendees(
                     _("Une inscription compte au plus %(max)s participants pour cette session.")
-                    % {"max": locked.max_attendees_per_registration}
+                    % {"max": session.max_attendees_per_registration}
                 )
-            # An UPDATE, not save(): save's signals (page cache, reference index) ran at the insert.
-            if Registration.objects.confirm_if_it_fits(registration, capacity=locked.capacity):
+            if confirming.rowcount():
                 registration.status = RegistrationStatus.CONFIRMED
                 receipt.confirm()
             receipt.send()

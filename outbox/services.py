@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from webassoc.cache_backends import CACHE_ERRORS, CacheUnavailable, cache_errors_raised
+from webassoc.prepared_sql import Prepared
 from webassoc.privacy import is_anonymous_email
 
 from .enums import RESENDABLE, EmailStatus
@@ -117,7 +118,7 @@ def queue_emails(emails):
 def store_emails(emails):
     """The first half of queue_emails(): the rows, without their sending tasks. A service that
     must decide under a lock which email it sends stores one before taking the lock, may
-    `replace_stored()` it under the lock, then calls `send_stored()` (courses.emails.RegistrationReceipt)."""
+    replace it under the lock (`replacement()`), then calls `send_stored()` (courses.emails.RegistrationReceipt)."""
     return Email.objects.bulk_create(emails)
 
 
@@ -132,14 +133,20 @@ def send_stored(emails):
 REPLACEABLE_FIELDS = ("to", "reply_to", "template", "tag", "context", "attachments", "headers")
 
 
-def replace_stored(email, prepared):
-    """Make a stored, not yet rendered email the `prepared` one (from prepare_email()) instead,
-    in one UPDATE; it keeps its row and Message-ID."""
+def replacement(email, prepared):
+    """What makes a stored, not yet rendered email the `prepared` one (from prepare_email())
+    instead: one UPDATE, compiled now (`webassoc.prepared_sql`), run when the returned function is
+    called (under a lock: courses.emails.RegistrationReceipt). The email keeps its row and Message-ID."""
     values = {name: getattr(prepared, name) for name in REPLACEABLE_FIELDS}
-    Email.objects.filter(pk=email.pk, rendered_at__isnull=True).update(**values)
-    for name, value in values.items():
-        setattr(email, name, value)
-    return email
+    statement = Prepared.update(Email.objects.filter(pk=email.pk, rendered_at__isnull=True), **values)
+
+    def replace():
+        statement.rowcount()
+        for name, value in values.items():
+            setattr(email, name, value)
+        return email
+
+    return replace
 
 
 def render_email(email):

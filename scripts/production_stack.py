@@ -145,7 +145,11 @@ class Supervisor(Mapping):
         with open(self.log_dir / f"{name}.log", mode) as log:  # the child keeps its own copy
             self.current[name] = subprocess.Popen(
                 self.commands[name], cwd=BASE_DIR, env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                # Its own process group (stop() signals the child and its own children), in the
+                # supervisor's session: Linux shares CPU out between sessions first (autogroups), so
+                # a child in a session of its own would compete as an equal whatever its niceness;
+                # in this one, the task worker's TASK_WORKER_NICENESS gives the web processes way.
+                process_group=0, stdin=subprocess.DEVNULL,
             )
         self.started_at[name] = time.monotonic()
 

@@ -4,7 +4,7 @@ import secrets
 
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from webassoc import cache_versions
+from webassoc.prepared_sql import Prepared
 from webassoc.privacy import AnonymisableMixin, anonymous_email
 
 from ..enums import ACTIVE, SEATED, CancelledBy, RegistrationStatus
@@ -61,20 +62,23 @@ def has_registrations(page):
 
 
 class RegistrationQuerySet(models.QuerySet):
-    def confirm_if_it_fits(self, registration, *, capacity):
-        """Confirm `registration` if its attendees fit in `capacity` beside the seated ones: the
-        count and the confirmation in one UPDATE. True if it was confirmed. Only under the
-        session's lock (courses.services.register): the count is not safe without it."""
+    def confirmation_if_it_fits(self, registration):
+        """The UPDATE that confirms `registration` if its attendees fit beside the seated ones: the
+        count, the session's capacity and the confirmation in one statement, compiled now
+        (`webassoc.prepared_sql`) to run under the session's lock (courses.services.register):
+        the count is not safe without it. Its row count is 1 if the registration was confirmed."""
+        sessions = self.model._meta.get_field("session").related_model.objects
         taken = (
             Registration.objects.filter(session_id=OuterRef("session_id")).order_by()
             .values("session_id").annotate(total=seats_taken()).values("total")
         )
-        return bool(
+        capacity = sessions.filter(pk=OuterRef("session_id")).order_by().values("capacity")
+        fits = (
             self.filter(pk=registration.pk)
-            .alias(taken=Coalesce(Subquery(taken), 0))
-            .filter(taken__lte=capacity - registration.attendees)
-            .update(status=RegistrationStatus.CONFIRMED, updated_at=timezone.now())
+            .alias(taken=Coalesce(Subquery(taken), 0), capacity=Subquery(capacity))
+            .filter(taken__lte=F("capacity") - registration.attendees)
         )
+        return Prepared.update(fits, status=RegistrationStatus.CONFIRMED, updated_at=timezone.now())
 
     def active(self):
         return self.filter(status__in=ACTIVE)

@@ -63,3 +63,26 @@ def test_a_task_queued_during_an_outage_runs_once_the_database_answers(settings,
     email.refresh_from_db()
     assert email.status == EmailStatus.SENT
     assert "database unreachable (OperationalError: terminating connection" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_db_worker_lowers_its_cpu_priority_before_running_tasks(settings):
+    """On a busy machine the web processes get the processor first (bench/registrations.py)."""
+    from django.core.management import call_command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASK_WORKER_NICENESS = 7
+
+    with mock.patch("background.worker.os.nice") as nice:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*")
+
+    nice.assert_called_once_with(7)
+
+
+def test_a_niceness_of_zero_leaves_the_worker_priority_alone():
+    from background.worker import give_way_to_web_processes
+
+    with mock.patch("background.worker.os.nice") as nice:
+        give_way_to_web_processes(0)
+
+    nice.assert_not_called()

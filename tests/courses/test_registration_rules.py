@@ -8,6 +8,7 @@ from courses import services
 from courses.enums import RegistrationStatus
 from courses.models import Registration
 from webassoc.errors import TryAgainLater
+from webassoc.prepared_sql import Prepared
 
 from .factories import RegistrationFactory, TrainingSessionPageFactory, in_days
 
@@ -198,10 +199,10 @@ def test_lock_timeout_becomes_a_polite_try_again(monkeypatch):
     class LockNotAvailable(Exception):
         sqlstate = "55P03"
 
-    def locked_out(pk):
+    def locked_out(*args):
         raise OperationalError("canceling statement due to lock timeout") from LockNotAvailable()
 
-    monkeypatch.setattr(services, "lock_session", locked_out)
+    monkeypatch.setattr(Prepared, "fetchone", locked_out)
 
     with pytest.raises(TryAgainLater) as error:
         register(session)

@@ -99,6 +99,12 @@ def test_long_running_services_are_restarted_when_they_exit_and_checked():
     assert services["migrate"]["restart"] == "no"
 
 
+def test_the_worker_gets_a_smaller_share_of_a_busy_processor_than_web():
+    services = compose()["services"]
+
+    assert services["worker"]["cpu_shares"] < services["web"].get("cpu_shares", 1024)
+
+
 def test_the_scheduler_does_not_wait_for_redis():
     assert "cache" not in compose()["services"]["scheduler"]["depends_on"]
 

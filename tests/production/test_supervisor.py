@@ -3,6 +3,7 @@
 The real stack under the same supervisor is in test_faults.py (PostgreSQL pass).
 """
 
+import os
 import sys
 import time
 
@@ -65,6 +66,19 @@ def test_stop_ends_every_child_and_restarts_nothing(tmp_path):
 
     assert all(process.poll() is not None for process in supervisor.values())
     assert supervisor.restarts == {"web": 0, "worker": 0}
+
+
+def test_children_share_the_supervisors_session_each_in_a_process_group_of_its_own(tmp_path):
+    """Linux shares the processor between sessions first (autogroups): in the supervisor's session
+    the task worker's niceness gives the web processes way; their own groups let stop() end each
+    child with its children."""
+    supervisor = FastSupervisor({"web": SLEEPER, "worker": SLEEPER}, env=None, log_dir=tmp_path).start()
+    try:
+        for process in supervisor.values():
+            assert os.getsid(process.pid) == os.getsid(0)
+            assert os.getpgid(process.pid) == process.pid
+    finally:
+        supervisor.stop()
 
 
 def test_the_stack_runs_the_reconnecting_worker_and_the_scheduler_loop():

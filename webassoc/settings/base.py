@@ -225,6 +225,9 @@ TASKS = {
 # A background task still "running" after this many minutes lost its worker (killed): the
 # periodic job recover_stuck_tasks runs it once more, then marks it failed.
 TASK_STUCK_MINUTES = env_int("TASK_STUCK_MINUTES", 15)
+# The task worker lowers its CPU priority by this much (nice): on a busy machine, a person waiting
+# for a page comes before an email that can leave a second later (bench/registrations.py).
+TASK_WORKER_NICENESS = env_int("TASK_WORKER_NICENESS", 10)
 
 # Security defaults that also hold locally.
 # Framing is refused; Wagtail's preview panel still works because the

@@ -2,16 +2,18 @@
 
 This app is listed before django_tasks_db in INSTALLED_APPS, so this command replaces the
 library's one under the same name (compose, make production-local and the README keep
-calling `db_worker`). Same options; see background/worker.py for what changes.
+calling `db_worker`). Same options; see background/worker.py for what changes. It also lowers
+its own CPU priority (TASK_WORKER_NICENESS).
 """
 
 import os
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
-from background.worker import ReconnectingWorker
+from background.worker import ReconnectingWorker, give_way_to_web_processes
 
 
 class Command(db_worker.Command):
@@ -20,6 +22,7 @@ class Command(db_worker.Command):
     def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, reload, max_tasks,
                worker_id, exclude_queues, **options):
         self.configure_logging(verbosity)
+        give_way_to_web_processes(settings.TASK_WORKER_NICENESS)
         if reload and batch:
             db_worker.logger.warning("Warning: --reload and --batch cannot be specified together. Disabling autoreload.")
             reload = False
