@@ -63,8 +63,13 @@ CREATE_SESSIONS = """
 import json
 from datetime import timedelta
 from django.utils import timezone
-from courses.models import TrainingPage, TrainingSessionPage
-course = TrainingPage.objects.live().first()
+from courses.models import TrainingIndexPage, TrainingPage, TrainingSessionPage
+# A course of its own per run: a waitlist email lists the course's other dates, and a course with
+# every earlier run's sessions would make each email slower run after run.
+course = TrainingPage(title="Banc d'essai {run}", slug="banc-{run}", duration="2 heures",
+                      summary="Formation du banc d'essai des inscriptions.")
+TrainingIndexPage.objects.live().first().add_child(instance=course)
+course.save_revision().publish()
 sessions = {{}}
 for name, capacity in {plan!r}:
     start = timezone.now() + timedelta(days=30)
