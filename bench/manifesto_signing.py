@@ -74,59 +74,54 @@ def main():
                 elapsed = (time.perf_counter() - start) * 1000
             return elapsed, len(queries)
 
-        if args.resend:
-            return resend_rounds(args, connection, timed, signed_before)
-
         for n in range(20):  # warm-up: connections, caches, code paths
             timed(f"warmup{n}@example.org")
             timed(signed_before(f"w{n}", confirmed=n % 2 == 0))
-        paths = {"new address": [], "signed before, unconfirmed": [], "signed before, confirmed": [],
-                 "signed again within the cap": []}
-        queries = {}
-        for n in range(args.rounds):
-            order = [("new address", f"new{n}@example.org"),
-                     ("signed before, unconfirmed", signed_before(n, confirmed=False)),
-                     ("signed before, confirmed", signed_before(n, confirmed=True))]
-            random.shuffle(order)
-            for path, email in order:
-                record(paths, queries, path, timed(email))
-            # The same address again, minutes later.
-            record(paths, queries, "signed again within the cap", timed(f"new{n}@example.org"))
-
-        report(f"{connection.vendor}, {args.rounds} rounds", paths, queries)
+        if args.resend:
+            resend_rounds(args.rounds, connection, timed, signed_before)
+        else:
+            sign_rounds(args.rounds, connection, timed, signed_before)
 
 
-def record(paths, queries, path, measured):
-    """Add one (ms, query count) measure of `path`."""
-    elapsed, count = measured
-    paths[path].append(elapsed)
-    queries.setdefault(path, set()).add(count)
+def sign_rounds(rounds, connection, timed, signed_before):
+    def round_of(n):
+        first = [("new address", f"new{n}@example.org"),
+                 ("signed before, unconfirmed", signed_before(n, confirmed=False)),
+                 ("signed before, confirmed", signed_before(n, confirmed=True))]
+        # The same address again, minutes later.
+        return first, ("signed again within the cap", f"new{n}@example.org")
+
+    measure(f"{connection.vendor}, {rounds} rounds", rounds, timed, round_of)
 
 
-def report(title, paths, queries):
+def resend_rounds(rounds, connection, timed, signed_before):
+    def round_of(n):
+        pending = signed_before(n, confirmed=False)
+        first = [("unknown address", f"unknown{n}@example.org"), ("unconfirmed (link sent)", pending),
+                 ("confirmed", signed_before(n, confirmed=True))]
+        # Asked again at once: the cap holds.
+        return first, ("unconfirmed, within the cap", pending)
+
+    measure(f"{connection.vendor}, {rounds} rounds, resend_confirmation", rounds, timed, round_of)
+
+
+def measure(title, rounds, timed, round_of):
+    """Each round: the (path, email) pairs of `round_of(n)` in a shuffled order, then its last
+    pair; prints each path's times in ms (median, p10, p90) and its query counts."""
+    paths, queries = {}, {}
+    for n in range(rounds):
+        first, last = round_of(n)
+        for path, _email in [*first, last]:  # printed in this order
+            paths.setdefault(path, [])
+        random.shuffle(first)
+        for path, email in [*first, last]:
+            elapsed, count = timed(email)
+            paths[path].append(elapsed)
+            queries.setdefault(path, set()).add(count)
     print(f"{title}, ms (median, p10, p90), queries")
     for path, values in paths.items():
         print(f"  {path:<30} {statistics.median(values):6.2f}  {percentile(values, 0.1):6.2f}  "
               f"{percentile(values, 0.9):6.2f}   {sorted(queries[path])}")
-
-
-def resend_rounds(args, connection, timed, signed_before):
-    for n in range(20):  # warm-up
-        timed(f"warmup{n}@example.org")
-        timed(signed_before(f"w{n}", confirmed=n % 2 == 0))
-    paths = {"unknown address": [], "unconfirmed (link sent)": [], "unconfirmed, within the cap": [],
-             "confirmed": []}
-    queries = {}
-    for n in range(args.rounds):
-        pending = signed_before(n, confirmed=False)
-        order = [("unknown address", f"unknown{n}@example.org"), ("unconfirmed (link sent)", pending),
-                 ("confirmed", signed_before(n, confirmed=True))]
-        random.shuffle(order)
-        for path, email in order:
-            record(paths, queries, path, timed(email))
-        # Asked again at once: the cap holds.
-        record(paths, queries, "unconfirmed, within the cap", timed(pending))
-    report(f"{connection.vendor}, {args.rounds} rounds, resend_confirmation", paths, queries)
 
 
 if __name__ == "__main__":
