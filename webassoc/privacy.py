@@ -519,25 +519,32 @@ def everything_of(email):
                 yield label, fields, written
 
 
-def _readable_row(row, fields=None):
+# A page's own bookkeeping, left out of a page's rows (a person's records are shown whole).
+PAGE_BOOKKEEPING = ("latest_revision", "live_revision", "locked_by", "locked_at")
+
+
+def _field_value(row, field):
+    """A field's value in words where words are at stake (what the CSV shows): the kind of an
+    e-mail, a choice's French label, a related record (its name); the stored value otherwise."""
     from outbox.kinds import email_kind
 
+    if field.name == "template" and row._meta.label == "outbox.Email":
+        return email_kind(row.template)
+    if field.choices:
+        return getattr(row, f"get_{field.name}_display")()
+    if field.is_relation:
+        return getattr(row, field.name)
+    return getattr(row, field.attname)
+
+
+def _readable_row(row, fields=None):
     pairs = []
     for field in row._meta.concrete_fields:
         if fields is not None and field.name not in fields:
             continue
-        if fields is None and (field.primary_key or field.name in (
-                "latest_revision", "live_revision", "locked_by", "locked_at")):
+        if fields is None and (field.primary_key or field.name in PAGE_BOOKKEEPING):
             continue
-        if field.name == "template" and row._meta.label == "outbox.Email":
-            text = email_kind(row.template)
-        elif field.choices:
-            text = getattr(row, f"get_{field.name}_display")()
-        elif field.is_relation:
-            text = getattr(row, field.name)
-        else:
-            text = getattr(row, field.attname)
-        pairs.append((str(field.verbose_name), readable_value(text)))
+        pairs.append((str(field.verbose_name), readable_value(_field_value(row, field))))
     return pairs
 
 
@@ -562,23 +569,15 @@ def readable_value(value):
 def _row_dict(row, fields=None):
     """A row for the JSON file: readable_value()'s words for choices, related records and kinds of
     e-mail (what the CSV shows), JSON values for the rest, dates in ISO 8601."""
-    from outbox.kinds import email_kind
-
     values = {}
     for field in row._meta.concrete_fields:
         if fields is not None and field.name not in fields and not field.primary_key:  # ids kept
             continue
-        if fields is None and field.name in ("latest_revision", "live_revision", "locked_by", "locked_at"):
+        if fields is None and field.name in PAGE_BOOKKEEPING:
             continue
         value = getattr(row, field.attname)
-        if value is None or field.primary_key:
-            pass
-        elif field.name == "template" and row._meta.label == "outbox.Email":
-            value = email_kind(value)
-        elif field.choices:
-            value = getattr(row, f"get_{field.name}_display")()
-        elif field.is_relation:
-            value = getattr(row, field.name)
+        if value is not None and not field.primary_key:
+            value = _field_value(row, field)
         if hasattr(value, "isoformat"):
             value = value.isoformat()
         elif value is not None and not isinstance(value, (bool, int, float, list, dict)):
