@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from outbox.services import claim_resend_slot, resend_slot_key
+from outbox.services import resend_once
 from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
 from webassoc.prepared_sql import Prepared
 
@@ -162,13 +162,11 @@ def resend_confirmation(session, *, email):
     registration, or None when there is none or it was re-sent a moment ago.
 
     The page answers the same whoever asks, and the work is the same too (its time would tell
-    who registered): one query that finds the registration or nothing, one claim of the cap (a key
-    of its own for an unknown address), one task queued (`send_confirmation_again`)."""
+    who registered): one query that finds the registration or nothing, then `resend_once` (one
+    claim of the cap, one task queued: `send_confirmation_again`)."""
     registration = Registration.objects.filter(session=session, email__iexact=email.strip(), status__in=ACTIVE).first()
-    key = resend_slot_key("courses:resend", registration, asked=f"{session.pk}:{email}")
-    send = claim_resend_slot(key, seconds=RESEND_INTERVAL) and registration is not None
-    resend_confirmation_task.enqueue(registration.pk if send else None)
-    return registration if send else None
+    return resend_once(resend_confirmation_task, registration, prefix="courses:resend",
+                       asked=f"{session.pk}:{email}", seconds=RESEND_INTERVAL)
 
 
 def send_confirmation_again(registration_id):

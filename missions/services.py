@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from outbox.services import claim_resend_slot, resend_slot_key
+from outbox.services import resend_once
 from webassoc.enums import Format
 from webassoc.errors import AlreadyReceived, DomainError, polite_lock_timeouts
 from webassoc.typography import french_datetime
@@ -74,13 +74,11 @@ def resend_follow_link(mission, *, email):
     link left a moment ago.
 
     The page answers the same whoever asks, and the work is the same too (its time would tell
-    who applied): one query that finds the application or nothing, one claim of the cap (a key of
-    its own for an unknown address), one task queued (`send_follow_link_again`)."""
+    who applied): one query that finds the application or nothing, then `resend_once` (one claim
+    of the cap, one task queued: `send_follow_link_again`)."""
     application = Application.objects.filter(mission=mission, email=email.strip().lower()).first()
-    key = resend_slot_key("missions:follow-link", application, asked=f"{mission.pk}:{email}")
-    send = claim_resend_slot(key, seconds=FOLLOW_LINK_INTERVAL) and application is not None
-    resend_follow_link_task.enqueue(application.pk if send else None)
-    return application if send else None
+    return resend_once(resend_follow_link_task, application, prefix="missions:follow-link",
+                       asked=f"{mission.pk}:{email}", seconds=FOLLOW_LINK_INTERVAL)
 
 
 def send_follow_link_again(application_id):

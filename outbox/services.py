@@ -41,18 +41,25 @@ def claim_send_slot(rows, *, field, interval, now=None):
     return rows.filter(stale).update(**{field: now}) > 0
 
 
-def resend_slot_key(prefix, record, *, asked):
-    """The key of a "send me the e-mail again" cap: the record's when one matches, else one made
-    from what was asked (`asked`, hashed: no address in a cache key or a log line), so that an
-    unknown address costs the same claim as a known one (the time taken tells nothing)."""
+def resend_once(task, record, *, prefix, asked, seconds):
+    """A "send me the e-mail again" form's work (`courses.services.resend_confirmation`,
+    `missions.services.resend_follow_link`): `record` (or None: nothing matches what was asked)
+    gets its e-mail again at most once in `seconds`, and the work is the same whoever asks, its
+    time telling nothing: one claim of the cap (`claim_resend_slot`; for an unknown address, a key
+    made from what was asked, hashed: no address in a cache key or a log line), then `task`
+    queued, with the record's id when it sends, None otherwise. Returns the record when it sends."""
     if record is not None:
-        return f"{prefix}:{record.pk}"
-    return f"{prefix}:inconnu:{hashlib.sha256(asked.strip().lower().encode()).hexdigest()[:24]}"
+        key = f"{prefix}:{record.pk}"
+    else:
+        key = f"{prefix}:inconnu:{hashlib.sha256(asked.strip().lower().encode()).hexdigest()[:24]}"
+    send = claim_resend_slot(key, seconds=seconds) and record is not None
+    task.enqueue(record.pk if send else None)
+    return record if send else None
 
 
 def claim_resend_slot(key, *, seconds):
-    """The "send me the e-mail again" caps (`courses.services.resend_confirmation`,
-    `missions.services.resend_follow_link`): True when `key` is free, then taken for `seconds`.
+    """The "send me the e-mail again" caps (`resend_once`): True when `key` is free, then taken
+    for `seconds`.
 
     A courtesy limit kept in the cache, not a claim (conventions, exceptions): while the cache is
     unreachable the send is allowed, with a warning, rather than silently refused (`cache.add`
