@@ -87,8 +87,16 @@ def registration_promoted(registration):
                        attachments=_ics(registration.session))
 
 
-def registration_cancelled(registration):
-    return queue_email(registration.email, "courses/registration_cancelled", later(email_context, registration))
+@computed_when_rendered
+def cancellation_context(registration, left_waitlist):
+    """email_context() and whether the person was only on the waitlist (no seat freed, no "vos
+    places reviennent…"). Stored emails name it: keep its name and arguments."""
+    return {**email_context(registration), "left_waitlist": left_waitlist}
+
+
+def registration_cancelled(registration, *, left_waitlist=False):
+    return queue_email(registration.email, "courses/registration_cancelled",
+                       later(cancellation_context, registration, left_waitlist))
 
 
 def session_reminder(registration):

@@ -253,11 +253,12 @@ def cancel(registration, *, by=CancelledBy.REGISTRANT, now=None):
         if not current.is_active:
             return False
         was_seated = current.status == RegistrationStatus.CONFIRMED
+        left_waitlist = current.status == RegistrationStatus.WAITLISTED
         current.status = RegistrationStatus.CANCELLED
         current.cancelled_at = now
         current.cancelled_by = by
         current.save(update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"])
-        emails.registration_cancelled(current)
+        emails.registration_cancelled(current, left_waitlist=left_waitlist)
         promoted = promote_waitlist(current.session, now=now) if was_seated else []
     registration.refresh_from_db()
     registration.promoted = promoted

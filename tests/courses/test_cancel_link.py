@@ -198,3 +198,53 @@ def test_the_link_visited_again_after_cancelling_shows_the_already_cancelled_sta
 
     assert "Cette inscription est déjà annulée ou terminée" in text
     assert "Votre inscription est annulée" not in text
+
+
+def cancellation_email(registration):
+    from django.core import mail
+
+    [email] = [message for message in mail.outbox if message.to == [registration.email]]
+    return email.subject, email.body
+
+
+def test_leaving_the_waitlist_is_confirmed_by_an_email_that_frees_no_place():
+    from courses import services
+
+    waiting = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status="waitlisted")
+
+    services.cancel(waiting)
+
+    subject, body = cancellation_email(waiting)
+    assert subject.startswith("Liste d’attente quittée\u00a0: ")
+    assert "Vous avez bien quitté la liste d’attente\u00a0: l’inscription pour" in body
+    assert "Merci de nous avoir prévenus." in body
+    assert "places reviennent" not in body
+
+
+def test_a_registrant_who_cancels_is_thanked_and_told_the_places_go_to_others():
+    from courses import services
+
+    registration = RegistrationFactory()
+
+    services.cancel(registration)
+
+    subject, body = cancellation_email(registration)
+    assert subject.startswith("Inscription annulée\u00a0: ")
+    assert "Nous avons bien annulé votre inscription" in body
+    assert "Merci de nous avoir prévenus\u00a0: vos places reviennent à d’autres associations." in body
+
+
+@pytest.mark.parametrize("status", ["confirmed", "waitlisted"])
+def test_a_registration_cancelled_by_the_team_is_not_thanked_for_telling_us(status):
+    from courses import services
+    from courses.enums import CancelledBy
+
+    registration = RegistrationFactory(session=TrainingSessionPageFactory(capacity=1), status=status)
+
+    services.cancel(registration, by=CancelledBy.TEAM)
+
+    subject, body = cancellation_email(registration)
+    assert subject.startswith("Inscription annulée\u00a0: ")
+    assert "L’équipe Webassoc a" in body
+    assert "Merci de nous avoir prévenus" not in body and "places reviennent" not in body
+    assert ("de la liste d’attente" in body) == (status == "waitlisted")
