@@ -96,12 +96,15 @@ def withdraw(request, application, side, token):
         else:
             if withdrawn:
                 messages.success(request, _("Votre candidature est retirée. Merci de nous avoir prévenus !"))
+            elif application.is_withdrawn:  # refreshed by withdraw()
+                messages.info(request, _("Vous avez déjà retiré cette candidature : il n’y a plus rien à faire."))
             else:
                 messages.info(request, _("Cette candidature ne peut plus être retirée : rien n’a changé."))
             return redirect(link(tokens.FOLLOW_VIEW, token))
     return TemplateResponse(request, "missions/withdraw.html", status=status, context={
         "application": application, "mission": application.mission, "follow_url": link(tokens.FOLLOW_VIEW, token),
-        "meta_title": _("Retirer ma candidature"),
+        # Withdrawn already (the link visited again): the heading says it is done.
+        "meta_title": _("Candidature déjà retirée") if application.is_withdrawn else _("Retirer ma candidature"),
     })
 
 

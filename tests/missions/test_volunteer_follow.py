@@ -107,8 +107,21 @@ def test_withdrawing_twice_answers_politely(client, index_page):
     response = client.post(path, follow=True)
 
     assert response.status_code == 200
-    assert "ne peut plus être retirée" in response.content.decode()
+    assert "Vous avez déjà retiré cette candidature : il n’y a plus rien à faire." in response.content.decode()
     assert len(mail.outbox) == sent
+
+
+def test_the_withdraw_link_visited_again_says_the_application_is_withdrawn_already(client, index_page):
+    mission = MissionFactory()
+    apply(client, mission)
+    path = follow_path_in(mail.outbox[0].body).replace("/suivi/", "/retrait/")
+    client.post(path)
+
+    html = client.get(path).content.decode()
+
+    assert "<h1>Candidature déjà retirée</h1>" in html
+    assert "Vous avez déjà retiré cette candidature : il n’y a plus rien à faire." in html
+    assert "Oui, retirer ma candidature" not in html and "Retirer ma candidature" not in html
 
 
 def test_a_broken_or_foreign_token_gets_a_polite_page_and_changes_nothing(client, index_page):
