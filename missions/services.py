@@ -251,10 +251,11 @@ def _email_decision(application, previous, notify_again):
     elif application.steps.filter(status=status, emailed=True).exists() and not notify_again:
         return False
     emails.decision_to_volunteer(application, suggestions=suggestions_for(application))
+    # Back to "nouvelle", the volunteer reads "de nouveau à l’étude": the message names what they read.
+    decision = _("De nouveau à l’étude") if status == ApplicationStatus.NEW else application.get_status_display()
     application.emails_sent.append(
         _("la décision « %(status)s » au bénévole (%(email)s)")
-        % {"status": application.get_status_display(), "email": application.email}
-    )
+        % {"status": decision, "email": application.email})
     return True
 
 

@@ -147,6 +147,17 @@ def test_undoing_a_decline_in_the_admin_sends_nothing_and_is_recorded_with_who(a
     assert "Historique" in html and "Déclinée → <strong>Nouvelle</strong>" in html
 
 
+def test_undoing_a_decision_with_an_email_says_what_the_volunteer_reads(admin_client, index_page):
+    application = ApplicationFactory(email="vol@example.org")
+    edit(admin_client, application, status="preselectionnee")
+
+    response = edit(admin_client, application, status="nouvelle", notify_again="on")
+
+    sent = "E-mail envoyé\u00a0: la décision «\u00a0De nouveau à l’étude\u00a0» au bénévole (vol@example.org)"
+    assert sent in " ".join(messages_of(response))
+    assert mail.outbox[-1].subject.endswith("est de nouveau à l’étude")
+
+
 def test_mes_missions_lists_only_the_missions_i_coordinate(admin_client, coordinator):
     mine = ApplicationFactory(name="Sur ma mission", mission=MissionFactory(coordinator=coordinator))
     ApplicationFactory(name="Sur une autre mission")
