@@ -200,10 +200,11 @@ class Application(AnonymisableMixin, models.Model):
             feedback.save(update_fields=["comment"])
         self.steps.exclude(note="").update(note="")
         # Nobody is left to answer: an application still waiting for a decision leaves the team's
-        # queue and the reminders, as if withdrawn by the person (an introduction stays what it was).
+        # queue and the reminders, withdrawn (an introduction stays what it was). The step is the
+        # site's, not the volunteer's: the erasure came from a request or the retention period.
         if self.status in UNDECIDED:
             ApplicationStep.objects.create(application=self, status=ApplicationStatus.WITHDRAWN,
-                                           previous_status=self.status, by_volunteer=True,
+                                           previous_status=self.status,
                                            note=gettext("données personnelles anonymisées"))
             self.status = ApplicationStatus.WITHDRAWN
 

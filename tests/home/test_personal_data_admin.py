@@ -209,6 +209,7 @@ def test_erasure_anonymises_everything_keeps_statistics_and_is_logged(admin_clie
     assert application.mission_id == person["application"].mission_id
     assert application.created_at == person["application"].created_at
     assert application.status == "retiree" and application.steps.last().note == "données personnelles anonymisées"
+    assert str(application.steps.last().author_label()) == "le site"  # not "le bénévole": they did not withdraw
     assert Registration.objects.get(pk=person["registration"].pk).anonymised_at is not None
     assert MissionRequest.objects.get(pk=person["request"].pk).anonymised_at is not None
     assert Application.objects.get(pk=person["other"].pk).email == "quelqu.un@example.org"
