@@ -96,7 +96,7 @@ HOLIDAYS = {(1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25
 # town (for the session title), venue, address
 PLACES = {
     "lyon": ("Lyon", "Maison des associations de Lyon", "12 rue de la Solidarité\n69007 Lyon"),
-    "paris": ("Paris", "Espace associatif du 11e", "8 passage des Bénévoles\n75011 Paris"),
+    "paris": ("Paris", "Espace associatif du 11ᵉ", "8 passage des Bénévoles\n75011 Paris"),
     "nantes": ("Nantes", "Tiers-lieu La Fabrique", "3 quai des Initiatives\n44000 Nantes"),
 }
 

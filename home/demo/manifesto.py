@@ -20,10 +20,16 @@ LAST_NAMES = [
     "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau",
     "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
 ]
+# The first names above that the demo gives a feminine job title ("Développeuse web").
+FEMININE = {"Camille", "Inès", "Léa", "Chloé", "Manon", "Sarah", "Julie", "Aïcha", "Lucie", "Emma"}
+# Each job title in the feminine, then the masculine: a signatory's title agrees with their first name.
 PROFESSIONS = [
-    "Développeuse web", "UX designer", "Consultant SEO", "Cheffe de projet digital", "Experte accessibilité",
-    "Community manager", "Data analyst", "Intégrateur web", "Rédactrice web", "Responsable campagnes e-mail",
-    "Vidéaste", "Consultant en stratégie numérique",
+    ("Développeuse web", "Développeur web"), ("UX designer", "UX designer"), ("Consultante SEO", "Consultant SEO"),
+    ("Cheffe de projet digital", "Chef de projet digital"), ("Experte accessibilité", "Expert accessibilité"),
+    ("Community manager", "Community manager"), ("Data analyst", "Data analyst"),
+    ("Intégratrice web", "Intégrateur web"), ("Rédactrice web", "Rédacteur web"),
+    ("Responsable campagnes e-mail", "Responsable campagnes e-mail"), ("Vidéaste", "Vidéaste"),
+    ("Consultante en stratégie numérique", "Consultant en stratégie numérique"),
 ]
 ORGANISATIONS = [
     "", "", "", "Agence Colibri", "Studio Tilleul", "Travail indépendant", "Coopérative Les Octets", "Freelance",
@@ -113,7 +119,7 @@ def load(stdout=None):
                 first_name=first,
                 last_name=last,
                 email=f"{slugify(first)}.{slugify(last)}.{number}@{DEMO_DOMAIN}",
-                profession=rng.choice(PROFESSIONS),
+                profession=rng.choice(PROFESSIONS)[0 if first in FEMININE else 1],
                 organisation=rng.choice(ORGANISATIONS),
                 city=rng.choice(CITIES),
                 show_publicly=rng.random() < 0.85,

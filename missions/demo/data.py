@@ -499,7 +499,7 @@ MISSIONS = [
             "la rédaction et la publication de la déclaration d'accessibilité",
         ],
         "practical": "Une mission de plusieurs semaines : une quarantaine d'heures en tout, à distance, sur deux à "
-                     "trois mois. Nous cherchons trois bénévoles : un ou une auditrice RGAA, une personne pour "
+                     "trois mois. Nous cherchons trois bénévoles : un auditeur ou une auditrice RGAA, une personne pour "
                      "le développement front-end et une pour la méthode de transcription.",
     },
     {

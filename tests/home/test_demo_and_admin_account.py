@@ -180,3 +180,17 @@ def test_load_demo_replaces_the_first_demos_about_legal_and_privacy_texts_once(d
     assert "Jeanne Morel" in bodies["mentions-legales"] and "fictive" not in bodies["mentions-legales"]
     assert "vivier" in bodies["politique-de-confidentialite"]
     assert content_counts() == first
+
+
+def test_demo_signatories_job_titles_agree_with_their_first_names(demo_site):
+    from home.demo.manifesto import FEMININE, PROFESSIONS
+    from home.models import Signature
+
+    feminine = {female for female, male in PROFESSIONS if female != male}
+    masculine = {male for female, male in PROFESSIONS if female != male}
+    pairs = set(Signature.objects.values_list("first_name", "profession"))
+
+    assert pairs
+    assert not {(first, title) for first, title in pairs if first in FEMININE and title in masculine}
+    assert not {(first, title) for first, title in pairs if first not in FEMININE and title in feminine}
+    assert ("Antoine", "Développeuse web") not in pairs
